@@ -1,0 +1,23 @@
+# SPDX-License-Identifier: MIT
+# Shared compile settings: warnings, sanitizers and floating-point determinism for every cybersim target.
+
+# Deterministic floating point: no fused multiply-add contraction, never -ffast-math (STYLE F).
+add_library(cybersim_flags INTERFACE)
+add_library(cybersim::flags ALIAS cybersim_flags)
+target_compile_options(cybersim_flags INTERFACE -ffp-contract=off)
+if(CYBERSIM_SANITIZE)
+    target_compile_options(cybersim_flags INTERFACE -fsanitize=${CYBERSIM_SANITIZE} -fno-omit-frame-pointer
+                                                    -fno-sanitize-recover=undefined)
+    target_link_options(cybersim_flags INTERFACE -fsanitize=${CYBERSIM_SANITIZE})
+endif()
+if(CYBERSIM_VALIDATE)
+    target_compile_definitions(cybersim_flags INTERFACE CYBERSIM_VALIDATE=1)
+endif()
+
+# Warnings are applied PRIVATE per target so that consumers of our headers are not affected.
+function(cybersim_warnings target)
+    target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic)
+    if(CYBERSIM_WARNINGS_AS_ERRORS)
+        target_compile_options(${target} PRIVATE -Werror)
+    endif()
+endfunction()
