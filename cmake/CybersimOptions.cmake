@@ -17,6 +17,10 @@ endif()
 # Warnings are applied PRIVATE per target so that consumers of our headers are not affected.
 function(cybersim_warnings target)
     target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic)
+    # GCC 12 reports -Wrestrict false positives on plain std::string concatenation at -O3 (GCC bug 105651).
+    if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU" AND CMAKE_CXX_COMPILER_VERSION VERSION_LESS 13)
+        target_compile_options(${target} PRIVATE -Wno-restrict)
+    endif()
     if(CYBERSIM_WARNINGS_AS_ERRORS)
         target_compile_options(${target} PRIVATE -Werror)
     endif()

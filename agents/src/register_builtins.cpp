@@ -2,17 +2,28 @@
 // Fills a catalogue with the built-in strategies and doctrines.
 #include "cybersim/agents/register_builtins.hpp"
 
+#include "cybersim/agents/doctrines.hpp"
+
+#include "rule_strategy.hpp"
+
 namespace cybersim::agents
 {
 
 void registerBuiltins(sim::Catalogue& catalogue)
 {
-    (void)catalogue;
+    // Repeated-game strategies, named as Axelrod-Python names them.
+    detail::registerClassicStrategies(catalogue);
+    detail::registerMemoryOneStrategies(catalogue);
+    detail::registerAxelrodFirstStrategies(catalogue);
+
+    // Cyber doctrines last: they add one plain doctrine per strategy registered above.
+    registerDoctrines(catalogue);
 }
 
 const sim::Catalogue& builtinCatalogue()
 {
-    static const sim::Catalogue catalogue = [] {
+    static const sim::Catalogue catalogue = []
+    {
         sim::Catalogue c;
         registerBuiltins(c);
         return c;

@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: MIT
+// `cybersim list`, `cybersim describe` and `cybersim schema`: what there is to run, and every parameter.
+#include "commands.hpp"
+#include "scenario_lookup.hpp"
+
+#include "cybersim/agents/register_builtins.hpp"
+#include "cybersim/sim/error.hpp"
+#include "cybersim/sim/scenario_io.hpp"
+#include "cybersim/sim/scenario_schema.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+
+namespace cybersim::cli
+{
+
+namespace
+{
+
+void listScenarios()
+{
+    std::printf("Scenarios (cybersim run NAME; folder %s):\n", scenariosFolder().string().c_str());
+    std::printf("  %-34s %s\n", "default", "(embedded) the built-in default world; see scenarios/default.toml");
+    std::vector<std::filesystem::path> files;
+    std::error_code error;
+    for (auto it = std::filesystem::recursive_directory_iterator(scenariosFolder(), error);
+         !error && it != std::filesystem::recursive_directory_iterator(); it.increment(error))
+        if (it->path().extension() == ".toml" && it->path().parent_path().filename() != "sweeps" &&
+            it->path().parent_path().filename() != "lessons")
+            files.push_back(it->path());
+    std::sort(files.begin(), files.end());
+    for (const auto& file : files)
+    {
+        auto name = std::filesystem::relative(file, scenariosFolder()).replace_extension().generic_string();
+        if (name == "default")
+            continue;
+        try
+        {
+            const auto scenario = sim::loadScenarioFile(file, agents::builtinCatalogue());
+            std::printf("  %-34s %s\n", name.c_str(), scenario.description.c_str());
+        }
+        catch (const Error& e)
+        {
+            std::printf("  %-34s (does not load: %s)\n", name.c_str(), e.what());
+        }
+    }
+}
+
+} // namespace
+
+int listCommand()
+{
+    const auto& catalogue = agents::builtinCatalogue();
+    listScenarios();
+    std::printf("\nStrategies (states[].strategy; tournament --players):\n");
+    for (const auto* s : catalogue.strategies())
+    {
+        std::string params;
+        for (const auto& p : s->params)
+            params += (params.empty() ? " [" : ", ") + p.name;
+        if (!params.empty())
+            params += "]";
+        std::printf("  %-28s %s%s\n", s->name.c_str(), s->description.c_str(), params.c_str());
+    }
+    std::printf("\nDoctrines (states[].doctrine; also strategy:NAME for any strategy above):\n");
+    for (const auto* d : catalogue.doctrines())
+        if (d->name.rfind("strategy:", 0) != 0)
+            std::printf("  %-28s %s (plays %s)\n", d->name.c_str(), d->description.c_str(), d->strategy.c_str());
+    const auto choices = [](const char* key) {
+        std::string out;
+        if (const auto* info = sim::findParameter(key))
+            for (const auto& c : info->choices)
+                out += "  " + c;
+        return out;
+    };
+    std::printf("\nLearning rules (learning.rule):\n %s\n", choices("learning.rule").c_str());
+    std::printf("\nNetwork generators (network.kind):\n %s\n", choices("network.kind").c_str());
+    std::printf("\nGovernance approaches (governance.approach):\n %s\n", choices("governance.approach").c_str());
+    std::printf("\nStage games (game.kind):\n %s\n", choices("game.kind").c_str());
+    return kExitOk;
+}
+
+int describeCommand(const DescribeOptions& options)
+{
+    try
+    {
+        const auto scenario = loadScenarioByName(options.scenario, options.overrides);
+        std::cout << sim::writeScenario(scenario);
+        return kExitOk;
+    }
+    catch (const Error& error)
+    {
+        printDiagnostics(error);
+        return kExitBadInput;
+    }
+}
+
+int schemaCommand()
+{
+    std::cout << sim::schemaMarkdown();
+    return kExitOk;
+}
+
+} // namespace cybersim::cli

@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: MIT
+// libFuzzer target: parseScenario must never crash, and whatever it accepts must survive writeScenario unchanged.
+#include "cybersim/sim/catalogue.hpp"
+#include "cybersim/sim/error.hpp"
+#include "cybersim/sim/scenario_io.hpp"
+
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <string_view>
+
+namespace
+{
+
+class Cooperator final : public cybersim::sim::Strategy
+{
+public:
+    void decide(std::span<cybersim::sim::DyadMemory>, std::span<cybersim::sim::Action> out,
+                const cybersim::sim::DecisionContext&) const override
+    {
+        for (auto& a : out)
+            a = cybersim::sim::Action::Cooperate;
+    }
+};
+
+// A small catalogue of its own, so the fuzzer does not depend on agents/.
+const cybersim::sim::Catalogue& fuzzCatalogue()
+{
+    static const cybersim::sim::Catalogue catalogue = [] {
+        cybersim::sim::Catalogue c;
+        const auto make = [](const std::vector<double>&) { return std::make_unique<Cooperator>(); };
+        c.addStrategy({"TitForTat", "copies the partner's last act", {}, false, make});
+        c.addStrategy({"GTFT", "forgives with probability p", {{"p", "forgiveness", 0.0, 1.0, 0.33}}, true, make});
+        for (const char* name : {"common-security-builder", "realist-hedger", "zero-sum-hegemon", "free-rider",
+                                 "isolationist", "norm-entrepreneur", "hypocrite"})
+        {
+            cybersim::sim::DoctrineDef d;
+            d.name = name;
+            d.strategy = std::string_view(name) == "norm-entrepreneur" ? "GTFT" : "TitForTat";
+            c.addDoctrine(d);
+        }
+        return c;
+    }();
+    return catalogue;
+}
+
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
+{
+    const std::string_view text(reinterpret_cast<const char*>(data), size);
+    cybersim::sim::Scenario scenario;
+    try
+    {
+        scenario = cybersim::sim::parseScenario(text, "fuzz.toml", fuzzCatalogue());
+    }
+    catch (const cybersim::ScenarioError&)
+    {
+        return 0;
+    }
+    const auto written = cybersim::sim::writeScenario(scenario);
+    try
+    {
+        const auto again = cybersim::sim::parseScenario(written, "<written>", fuzzCatalogue());
+        if (cybersim::sim::writeScenario(again) != written)
+        {
+            std::fprintf(stderr, "round trip changed the scenario:\n%s\n", written.c_str());
+            std::abort();
+        }
+    }
+    catch (const cybersim::ScenarioError& e)
+    {
+        std::fprintf(stderr, "written scenario does not load:\n%s\n%s\n", written.c_str(), e.what());
+        std::abort();
+    }
+    return 0;
+}

@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: MIT
+// Scenario parameter values as editable text, with the same checks and messages the loader (and so the CLI) gives.
+#include "adapters/parameter_text.hpp"
+
+#include "adapters/qt_text.hpp"
+
+#include <cmath>
+#include <cstdint>
+
+namespace cybersim::gui
+{
+
+QString parameterText(const sim::ParamValue& value)
+{
+    if (const auto* text = std::get_if<std::string>(&value))
+        return toQString(*text);
+    if (const auto* real = std::get_if<double>(&value))
+        return toQString(sim::formatReal(*real));
+    return toQString(sim::formatValue(value));
+}
+
+ParsedParameter parseParameterText(const sim::ParameterInfo& info, const QString& text, const QString& keyPath)
+{
+    ParsedParameter parsed;
+    const QString trimmed = text.trimmed();
+    sim::ParamValue value;
+    bool ok = true;
+    switch (info.type)
+    {
+    case sim::ValueType::Real:
+        value = trimmed.toDouble(&ok);
+        break;
+    case sim::ValueType::Integer:
+    {
+        value = static_cast<std::int64_t>(trimmed.toLongLong(&ok));
+        if (!ok)
+        {
+            // Let checkValue word the problem for a real ("is 1.5, expected an integer").
+            const double real = trimmed.toDouble(&ok);
+            if (ok)
+                value = real;
+        }
+        break;
+    }
+    case sim::ValueType::Bool:
+        ok = trimmed == QLatin1String("true") || trimmed == QLatin1String("false");
+        value = trimmed == QLatin1String("true");
+        break;
+    case sim::ValueType::Text:
+    case sim::ValueType::Choice:
+        value = toStdString(trimmed);
+        break;
+    }
+    if (!ok)
+    {
+        parsed.problem = QStringLiteral("%1 is '%2', expected %3")
+                             .arg(keyPath, trimmed,
+                                  info.type == sim::ValueType::Bool ? QStringLiteral("true or false")
+                                  : info.type == sim::ValueType::Integer ? QStringLiteral("an integer")
+                                                                         : QStringLiteral("a number"));
+        return parsed;
+    }
+    if (const auto problem = info.checkValue(value))
+    {
+        parsed.problem = keyPath + QLatin1Char(' ') + toQString(*problem);
+        return parsed;
+    }
+    parsed.value = std::move(value);
+    return parsed;
+}
+
+QString parameterTooltip(const sim::ParameterInfo& info)
+{
+    QString tip = QStringLiteral("<b>%1</b><br>%2").arg(toQString(info.key).toHtmlEscaped(),
+                                                        toQString(info.meaning).toHtmlEscaped());
+    if (!info.unit.empty())
+        tip += QStringLiteral("<br>unit: %1").arg(toQString(info.unit).toHtmlEscaped());
+    tip += QStringLiteral("<br>%1: %2")
+               .arg(info.type == sim::ValueType::Choice ? QStringLiteral("choices") : QStringLiteral("range"),
+                    toQString(info.rangeText()).toHtmlEscaped());
+    tip += QStringLiteral("<br>default: %1").arg(parameterText(info.defaultValue).toHtmlEscaped());
+    return tip;
+}
+
+} // namespace cybersim::gui

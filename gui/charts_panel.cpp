@@ -1,0 +1,197 @@
+// SPDX-License-Identifier: MIT
+// The live charts of a run: cooperation and trust, arms, escalation, common security, norms, welfare.
+#include "charts_panel.hpp"
+
+#include "adapters/palette.hpp"
+#include "run_history.hpp"
+#include "state_selection.hpp"
+#include "time_series_chart.hpp"
+
+#include <QGridLayout>
+#include <QLineSeries>
+#include <QTimer>
+
+#include <algorithm>
+#include <functional>
+#include <numeric>
+
+namespace cybersim::gui
+{
+
+namespace
+{
+// The arms-per-state chart draws at most this many states (the most capable at round 0, plus the selected one);
+// 193 lines would say nothing.
+constexpr int kMaxArmsSeries = 8;
+// Long runs are thinned to about this many points per series; a screen shows no more.
+constexpr int kMaxPoints = 2000;
+
+using WorldValue = std::function<double(const sim::WorldMetrics&)>;
+
+QList<QPointF> worldPoints(const RunHistory& history, const WorldValue& value)
+{
+    QList<QPointF> points;
+    const int n = history.roundCount();
+    const int stride = std::max(1, n / kMaxPoints);
+    points.reserve(n / stride + 1);
+    for (int r = 0; r < n; r += stride)
+        points.append(QPointF(history.round(r).world.round, value(history.round(r).world)));
+    if (n > 0 && (n - 1) % stride != 0)
+        points.append(QPointF(history.round(n - 1).world.round, value(history.round(n - 1).world)));
+    return points;
+}
+
+QList<QPointF> statePoints(const RunHistory& history, int state)
+{
+    QList<QPointF> points;
+    const int n = history.roundCount();
+    const int stride = std::max(1, n / kMaxPoints);
+    for (int r = 0; r < n; r += stride)
+    {
+        const auto& snapshot = history.round(r);
+        if (static_cast<std::size_t>(state) < snapshot.states.size())
+            points.append(QPointF(snapshot.world.round, snapshot.states[static_cast<std::size_t>(state)].arms));
+    }
+    return points;
+}
+} // namespace
+
+ChartsPanel::ChartsPanel(const RunHistory& history, StateSelection& selection, QWidget* parent)
+    : QWidget(parent), m_history(history), m_selection(selection), m_timer(new QTimer(this))
+{
+    using Axis = TimeSeriesChart::Axis;
+    m_cooperation = new TimeSeriesChart(tr("Cooperation and trust"), tr("share"));
+    m_cooperation->addSeries(tr("cooperation rate"), categoryColour(4));
+    m_cooperation->addSeries(tr("mean trust"), categoryColour(0));
+    m_armsPerState = new TimeSeriesChart(tr("Arms per state"), tr("capability K"));
+    m_escalation = new TimeSeriesChart(tr("Arms race"), tr("total arms"), tr("escalation index"));
+    m_escalation->addSeries(tr("total arms"), categoryColour(5));
+    m_escalation->addSeries(tr("escalation index"), categoryColour(4), Axis::Right);
+    m_security = new TimeSeriesChart(tr("Common security"), tr("index"), tr("threat stock"));
+    m_security->addSeries(tr("common-security index"), categoryColour(2));
+    m_security->addSeries(tr("threat stock"), categoryColour(5), Axis::Right);
+    m_norms = new TimeSeriesChart(tr("Norms adopted"), tr("norms"));
+    m_norms->addSeries(tr("norms adopted"), categoryColour(6));
+    m_welfare = new TimeSeriesChart(tr("Welfare"), tr("payoff per round"), tr("Gini"));
+    m_welfare->addSeries(tr("welfare"), categoryColour(2));
+    m_welfare->addSeries(tr("inequality (Gini)"), categoryColour(7), Axis::Right, 1.5);
+    m_charts = {m_cooperation, m_armsPerState, m_escalation, m_security, m_norms, m_welfare};
+
+    auto* grid = new QGridLayout(this);
+    grid->setContentsMargins(0, 0, 0, 0);
+    grid->setSpacing(2);
+    for (int i = 0; i < m_charts.size(); ++i)
+        grid->addWidget(m_charts[i], i / 2, i % 2);
+
+    connect(&history, &RunHistory::worldChanged, this, &ChartsPanel::rebuild);
+    connect(&history, &RunHistory::roundsAppended, this, [this] { m_dirty = true; });
+    connect(&selection, &StateSelection::selectionChanged, this, [this] {
+        refreshArmsPerState();
+        highlightSelected();
+    });
+    m_timer->setInterval(kRefreshMilliseconds);
+    connect(m_timer, &QTimer::timeout, this, &ChartsPanel::refreshIfDirty);
+    m_timer->start();
+}
+
+TimeSeriesChart* ChartsPanel::chart(const QString& title) const
+{
+    for (auto* c : m_charts)
+        if (c->title() == title)
+            return c;
+    return nullptr;
+}
+
+void ChartsPanel::rebuild()
+{
+    for (auto* c : m_charts)
+        c->markRound(-1);
+    m_armsStates.clear();
+    refreshArmsPerState();
+    m_dirty = true;
+    refreshNow();
+}
+
+void ChartsPanel::refreshArmsPerState()
+{
+    const int n = m_history.stateCount();
+    QVector<int> wanted;
+    if (n > 0 && m_history.roundCount() > 0)
+    {
+        const auto& initial = m_history.round(0).states;
+        std::vector<int> order(static_cast<std::size_t>(n));
+        std::iota(order.begin(), order.end(), 0);
+        // The most capable states first; ties by index so the choice is stable.
+        std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+            return initial[static_cast<std::size_t>(a)].arms > initial[static_cast<std::size_t>(b)].arms;
+        });
+        for (int i = 0; i < std::min(n, kMaxArmsSeries); ++i)
+            wanted << order[static_cast<std::size_t>(i)];
+        std::sort(wanted.begin(), wanted.end());
+        const int selected = m_selection.selected();
+        if (selected >= 0 && selected < n && !wanted.contains(selected))
+            wanted << selected;
+    }
+    if (wanted == m_armsStates)
+        return;
+    m_armsStates = wanted;
+    m_armsPerState->clearSeries();
+    const auto* world = m_history.world();
+    for (int i = 0; i < m_armsStates.size(); ++i)
+    {
+        const int state = m_armsStates[i];
+        m_armsPerState->addSeries(world ? world->stateNames.value(state) : QString::number(state), categoryColour(i),
+                                  TimeSeriesChart::Axis::Left, 1.5);
+    }
+    highlightSelected();
+    m_dirty = true;
+}
+
+void ChartsPanel::highlightSelected()
+{
+    const int selected = m_selection.selected();
+    for (int i = 0; i < m_armsStates.size(); ++i)
+        m_armsPerState->setSeriesWidth(i, m_armsStates[i] == selected ? 4.0 : 1.5);
+    refreshNow();
+}
+
+void ChartsPanel::refreshIfDirty()
+{
+    if (m_dirty)
+        refreshNow();
+}
+
+void ChartsPanel::refreshNow()
+{
+    if (!m_dirty)
+        return;
+    m_dirty = false;
+    const auto& h = m_history;
+    const double last = h.world() ? std::max(1, h.world()->rounds) : 1.0;
+    m_cooperation->setPoints(0, worldPoints(h, [](const auto& m) { return m.cooperationRate; }));
+    m_cooperation->setPoints(1, worldPoints(h, [](const auto& m) { return m.meanTrust; }));
+    m_cooperation->fitAxes(last, std::make_pair(0.0, 1.0));
+    for (int i = 0; i < m_armsStates.size(); ++i)
+        m_armsPerState->setPoints(i, statePoints(h, m_armsStates[i]));
+    m_armsPerState->fitAxes(last);
+    m_escalation->setPoints(0, worldPoints(h, [](const auto& m) { return m.totalArms; }));
+    m_escalation->setPoints(1, worldPoints(h, [](const auto& m) { return m.escalationIndex; }));
+    m_escalation->fitAxes(last);
+    m_security->setPoints(0, worldPoints(h, [](const auto& m) { return m.commonSecurityIndex; }));
+    m_security->setPoints(1, worldPoints(h, [](const auto& m) { return m.threatStock; }));
+    m_security->fitAxes(last, std::make_pair(0.0, 1.0));
+    m_norms->setPoints(0, worldPoints(h, [](const auto& m) { return double(m.normsAdopted); }));
+    const double normCount = h.world() ? std::max<qsizetype>(1, h.world()->normNames.size()) : 1.0;
+    m_norms->fitAxes(last, std::make_pair(0.0, normCount));
+    m_welfare->setPoints(0, worldPoints(h, [](const auto& m) { return m.welfare; }));
+    m_welfare->setPoints(1, worldPoints(h, [](const auto& m) { return m.welfareGini; }));
+    m_welfare->fitAxes(last, std::nullopt, std::make_pair(0.0, 1.0));
+}
+
+void ChartsPanel::markRound(int round)
+{
+    for (auto* c : m_charts)
+        c->markRound(round);
+}
+
+} // namespace cybersim::gui

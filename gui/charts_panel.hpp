@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: MIT
+// The live charts of a run: cooperation and trust, arms, escalation, common security, norms, welfare.
+#pragma once
+
+#include <QWidget>
+
+class QTimer;
+
+namespace cybersim::gui
+{
+
+class RunHistory;
+class StateSelection;
+class TimeSeriesChart;
+
+/// A grid of TimeSeriesCharts fed from RunHistory. Refreshes are batched: new rounds only mark the panel dirty and
+/// a timer redraws at most every refreshMilliseconds (the Qt openglseries pattern).
+class ChartsPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    ChartsPanel(const RunHistory& history, StateSelection& selection, QWidget* parent = nullptr);
+
+    /// Every chart, in display order.
+    [[nodiscard]] const QList<TimeSeriesChart*>& charts() const noexcept { return m_charts; }
+    /// The chart titled `title`, or nullptr.
+    [[nodiscard]] TimeSeriesChart* chart(const QString& title) const;
+    /// Redraws now if anything changed since the last redraw.
+    void refreshNow();
+    /// The longest the charts lag behind the data.
+    static constexpr int kRefreshMilliseconds = 100;
+
+public slots:
+    /// Marks `round` on every chart (the event clicked in the log); -1 clears the marks.
+    void markRound(int round);
+
+private:
+    void rebuild();
+    void refreshIfDirty();
+    void refreshArmsPerState();
+    void highlightSelected();
+
+    const RunHistory& m_history;
+    StateSelection& m_selection;
+    QTimer* m_timer = nullptr;
+    QList<TimeSeriesChart*> m_charts;
+    TimeSeriesChart* m_cooperation = nullptr;
+    TimeSeriesChart* m_armsPerState = nullptr;
+    TimeSeriesChart* m_escalation = nullptr;
+    TimeSeriesChart* m_security = nullptr;
+    TimeSeriesChart* m_norms = nullptr;
+    TimeSeriesChart* m_welfare = nullptr;
+    QVector<int> m_armsStates; // states drawn on the arms-per-state chart, in series order
+    bool m_dirty = false;
+};
+
+} // namespace cybersim::gui

@@ -1,0 +1,181 @@
+// SPDX-License-Identifier: MIT
+// Runs the engine on its own thread and sends plain snapshot batches back (the Qt mandelbrot pattern, STYLE G).
+#include "simulation_worker.hpp"
+
+#include "adapters/qt_text.hpp"
+#include "adapters/snapshot_builder.hpp"
+#include "cybersim/agents/register_builtins.hpp"
+#include "cybersim/sim/scenario_io.hpp"
+#include "cybersim/sim/simulation.hpp"
+
+#include <QTimer>
+
+#include <algorithm>
+#include <exception>
+#include <limits>
+
+namespace cybersim::gui
+{
+
+namespace
+{
+// At full speed a batch is cut after this long, so the GUI gets a fresh picture about 30 times a second and
+// pause requests queued behind the batch wait at most this long.
+constexpr qint64 kBatchMilliseconds = 30;
+// Paced ticks: often enough to look smooth, rare enough to stay cheap.
+constexpr int kPacedTickMilliseconds = 40;
+} // namespace
+
+SimulationWorker::SimulationWorker(QObject* parent) : QObject(parent), m_timer(new QTimer(this))
+{
+    m_timer->setSingleShot(true);
+    connect(m_timer, &QTimer::timeout, this, &SimulationWorker::tick);
+}
+
+SimulationWorker::~SimulationWorker() = default;
+
+void SimulationWorker::load(const sim::Scenario& scenario)
+{
+    stop();
+    try
+    {
+        auto simulation = std::make_unique<sim::Simulation>(scenario, agents::builtinCatalogue());
+        m_record = sim::RunRecord{};
+        m_record.recordStates = scenario.run.recordStates;
+        m_record.begin(*simulation);
+        auto initial = std::make_shared<SnapshotBatch>();
+        initial->rounds.push_back(makeRoundSnapshot(*simulation));
+        initial->relations = makeRelationsSnapshot(*simulation);
+        initial->finished = simulation->finished();
+        auto world = makeWorldInfo(*simulation);
+        m_simulation = std::move(simulation);
+        m_scenario = scenario;
+        emit worldReset(std::move(world), std::move(initial));
+    }
+    catch (const std::exception& error)
+    {
+        emit engineError(QStringLiteral("cannot start the run: ") + toQString(error.what()));
+    }
+}
+
+void SimulationWorker::play()
+{
+    if (!m_simulation || m_simulation->finished() || m_running)
+        return;
+    m_running = true;
+    m_roundsOwed = 0.0;
+    emit runningChanged(true);
+    m_clock.start();
+    scheduleNext();
+}
+
+void SimulationWorker::pause() { stop(); }
+
+void SimulationWorker::stop()
+{
+    m_timer->stop();
+    if (m_running)
+    {
+        m_running = false;
+        emit runningChanged(false);
+    }
+}
+
+void SimulationWorker::stepOnce()
+{
+    stop();
+    if (m_simulation && !m_simulation->finished())
+        runBatch(1, -1);
+}
+
+void SimulationWorker::setRoundsPerSecond(int roundsPerSecond)
+{
+    m_roundsPerSecond = std::max(0, roundsPerSecond);
+    m_roundsOwed = 0.0;
+    m_clock.start();
+}
+
+void SimulationWorker::scheduleNext()
+{
+    m_timer->start(m_roundsPerSecond == 0 ? 0 : kPacedTickMilliseconds);
+}
+
+void SimulationWorker::tick()
+{
+    if (!m_running || !m_simulation)
+        return;
+    bool ok = true;
+    if (m_roundsPerSecond == 0)
+        ok = runBatch(std::numeric_limits<int>::max(), kBatchMilliseconds);
+    else
+    {
+        // After a stall (a busy machine), catch up at most half a second's worth rather than jump.
+        m_roundsOwed = std::min(m_roundsOwed + static_cast<double>(m_clock.restart()) / 1000.0 * m_roundsPerSecond,
+                                1.0 + 0.5 * m_roundsPerSecond);
+        const int rounds = static_cast<int>(m_roundsOwed);
+        m_roundsOwed -= rounds;
+        ok = rounds == 0 || runBatch(rounds, -1);
+    }
+    if (!ok || m_simulation->finished())
+        stop();
+    else if (m_running)
+        scheduleNext();
+}
+
+bool SimulationWorker::runBatch(int maxRounds, qint64 timeLimitMilliseconds)
+{
+    auto batch = std::make_shared<SnapshotBatch>();
+    QElapsedTimer batchClock;
+    batchClock.start();
+    try
+    {
+        for (int played = 0; played < maxRounds && !m_simulation->finished(); ++played)
+        {
+            if (timeLimitMilliseconds >= 0 && batchClock.elapsed() >= timeLimitMilliseconds)
+                break;
+            m_simulation->step();
+            m_record.capture(*m_simulation);
+            batch->rounds.push_back(makeRoundSnapshot(*m_simulation));
+        }
+        batch->relations = makeRelationsSnapshot(*m_simulation);
+        batch->finished = m_simulation->finished();
+    }
+    catch (const std::exception& error)
+    {
+        // Rounds already played in this batch are still shown; the run stops where the engine failed.
+        if (!batch->rounds.empty())
+        {
+            batch->relations.round = -1; // relations were not captured: keep the last ones shown
+            emit roundsReady(batch);
+        }
+        stop();
+        emit engineError(QStringLiteral("the run stopped at round %1: %2")
+                             .arg(m_simulation->round())
+                             .arg(toQString(error.what())));
+        return false;
+    }
+    emit roundsReady(batch);
+    return true;
+}
+
+void SimulationWorker::exportRun(const QString& folder)
+{
+    if (!m_simulation)
+    {
+        emit exportFinished(folder, QStringLiteral("no run to export"));
+        return;
+    }
+    try
+    {
+        const sim::Provenance provenance{m_scenario.run.seed, sim::scenarioHash(m_scenario), CYBERSIM_VERSION,
+                                         sim::buildDescription()};
+        sim::writeRunOutputs(toStdString(folder), m_record, *m_simulation, provenance);
+        emit exportFinished(folder, QString());
+    }
+    catch (const std::exception& error)
+    {
+        emit exportFinished(folder, toQString(error.what()));
+    }
+}
+
+} // namespace cybersim::gui

@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: MIT
+// Runs the engine on its own thread and sends plain snapshot batches back (the Qt mandelbrot pattern, STYLE G).
+#pragma once
+
+#include "adapters/snapshots.hpp"
+#include "cybersim/sim/run_record.hpp"
+#include "cybersim/sim/scenario.hpp"
+
+#include <QElapsedTimer>
+#include <QObject>
+
+#include <memory>
+
+class QTimer;
+
+namespace cybersim::sim
+{
+class Simulation;
+}
+
+namespace cybersim::gui
+{
+
+/// Owns the Simulation and its RunRecord; lives on the worker thread. Its methods are only ever invoked there
+/// (queued from SimulationController), so engine state is never touched while a step runs.
+class SimulationWorker : public QObject
+{
+    Q_OBJECT
+public:
+    explicit SimulationWorker(QObject* parent = nullptr);
+    ~SimulationWorker() override;
+
+    /// Builds a fresh simulation of `scenario` and emits worldReset(); on failure emits engineError().
+    void load(const sim::Scenario& scenario);
+    /// Starts stepping, paced by the speed; emits batches until paused or finished.
+    void play();
+    /// Stops stepping after the current batch.
+    void pause();
+    /// Plays exactly one round (pausing first).
+    void stepOnce();
+    /// Rounds per second; 0 = as fast as the engine goes.
+    void setRoundsPerSecond(int roundsPerSecond);
+    /// Writes the run so far as the CLI's output files; emits exportFinished().
+    void exportRun(const QString& folder);
+
+signals:
+    void worldReset(cybersim::gui::WorldInfoPtr world, cybersim::gui::SnapshotBatchPtr initial);
+    void roundsReady(cybersim::gui::SnapshotBatchPtr batch);
+    void runningChanged(bool running);
+    void engineError(const QString& message);
+    void exportFinished(const QString& folder, const QString& error);
+
+private:
+    void tick();
+    void stop();
+    // Plays up to maxRounds (and for at most timeLimitMilliseconds when >= 0) and emits them as one batch.
+    bool runBatch(int maxRounds, qint64 timeLimitMilliseconds);
+    void scheduleNext();
+
+    std::unique_ptr<sim::Simulation> m_simulation;
+    sim::RunRecord m_record;
+    sim::Scenario m_scenario;
+    QTimer* m_timer = nullptr;
+    QElapsedTimer m_clock;
+    int m_roundsPerSecond = 0;
+    double m_roundsOwed = 0.0; // fractional rounds carried between paced ticks
+    bool m_running = false;
+};
+
+} // namespace cybersim::gui

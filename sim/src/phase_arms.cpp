@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: MIT
+// Phase 4b: Richardson arms dynamics driven by distrust-weighted rival capability, and the escalation-stability
+// eigenvalue of the linearised system (Richardson 1960, Arms and Insecurity; MODEL.md phase 4).
+#include "simulation_state.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace cybersim::sim
+{
+
+double armsStabilityEigenvalue(const SimulationState& s, std::vector<double>& v)
+{
+    const std::size_t n = s.n();
+    const auto& arms = s.params.arms;
+    std::vector<double> next(n, 0.0);
+    double lambda = 0.0;
+    // Power iteration on C + I (Perron-Frobenius): C >= 0 so its spectral radius is a real eigenvalue with a
+    // non-negative eigenvector; the identity shift makes the iteration converge on bipartite networks too.
+    for (int iteration = 0; iteration < 500; ++iteration)
+    {
+        double norm = 0.0;
+        for (std::size_t i = 0; i < n; ++i)
+        {
+            double sum = 0.0;
+            int related = 0;
+            if (s.active[i])
+                for (auto k = s.begin(i); k < s.end(i); ++k)
+                {
+                    const auto j = s.world.partner[k];
+                    if (s.active[j])
+                    {
+                        sum += s.world.weight[k] * (1.0 - s.trust[k]) * v[j];
+                        ++related;
+                    }
+                }
+            next[i] = v[i] + (related > 0 ? sum / related : 0.0);
+            norm = std::max(norm, sum);
+        }
+        if (norm <= 0.0)
+        {
+            std::fill(v.begin(), v.end(), 1.0);
+            return -arms.fatigue;
+        }
+        double change = 0.0;
+        for (std::size_t i = 0; i < n; ++i)
+        {
+            const double x = next[i] / norm;
+            change = std::max(change, std::abs(x - v[i]));
+            v[i] = x;
+        }
+        const double previous = lambda;
+        lambda = norm - 1.0;
+        if (iteration > 0 && change < 1e-13 && std::abs(lambda - previous) <= 1e-13 * std::max(1.0, lambda))
+            break;
+    }
+    return arms.reactivity * lambda - arms.fatigue;
+}
+
+void updateArms(SimulationState& s)
+{
+    const auto& arms = s.params.arms;
+    if (!arms.enabled)
+        return;
+    s.forEachState([&](std::size_t i) {
+        if (!s.active[i])
+        {
+            s.nextArms[i] = s.arms[i];
+            s.nextDefence[i] = s.defence[i];
+            return;
+        }
+        // Perceived threat = mean over rivals of distrust x their capability, weighted by interdependence.
+        // Averaged over relations rather than summed, so the race does not depend on how many partners a state
+        // has: with uniform trust T the system runs away exactly when k (1 - T) w > a.
+        double threat = 0.0;
+        int related = 0;
+        for (auto k = s.begin(i); k < s.end(i); ++k)
+        {
+            const auto j = s.world.partner[k];
+            if (s.active[j])
+            {
+                threat += s.world.weight[k] * (1.0 - s.trust[k]) * s.arms[j];
+                ++related;
+            }
+        }
+        if (related > 0)
+            threat /= related;
+        const double budget = s.world.states[i].budget;
+        const double drive = arms.grievance + arms.budgetDrive * s.offenceShare[i] * budget;
+        s.nextArms[i] = std::max(0.0, s.arms[i] + arms.dt * (arms.reactivity * threat - arms.fatigue * s.arms[i] + drive));
+        s.nextDefence[i] =
+            std::max(0.0, s.defence[i] + arms.dt * (s.defenceShare[i] * budget - arms.fatigue * s.defence[i]));
+    });
+    s.arms.swap(s.nextArms);
+    s.defence.swap(s.nextDefence);
+    double total = 0.0;
+    int count = 0;
+    for (std::size_t i = 0; i < s.n(); ++i)
+        if (s.active[i])
+        {
+            total += s.arms[i];
+            ++count;
+        }
+    if (!s.runawayReported && count > 0 && total / count > arms.runawayLevel)
+    {
+        s.runawayReported = true;
+        s.log(EventType::Runaway, -1, -1, total, "arms race runaway: mean capability above the runaway level");
+    }
+}
+
+} // namespace cybersim::sim

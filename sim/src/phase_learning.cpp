@@ -1,0 +1,205 @@
+// SPDX-License-Identifier: MIT
+// Phase 7: optional learning of doctrines between neighbours, with mutation (MODEL.md phase 7). Updates are
+// synchronous (all states compare last interval's payoffs, then all switch), except Moran, which is sequential.
+#include "simulation_state.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace cybersim::sim
+{
+
+namespace
+{
+
+std::int32_t mutate(const SimulationState& s, std::size_t i, std::int32_t current)
+{
+    const auto& l = s.params.learning;
+    const auto round = static_cast<std::uint64_t>(s.round);
+    if (l.mutation > 0.0 && s.rng.uniform(round, i, 0, Purpose::Mutate) < l.mutation)
+        return static_cast<std::int32_t>(s.rng.below(s.doctrineDefs.size(), round, i, 1, Purpose::Mutate));
+    return current;
+}
+
+// Fermi rule: copy a random partner with probability 1 / (1 + exp(-beta (P_j - P_i))) (Traulsen et al. 2006).
+std::int32_t imitate(const SimulationState& s, std::size_t i)
+{
+    const auto degree = s.end(i) - s.begin(i);
+    if (degree == 0)
+        return s.doctrine[i];
+    const auto round = static_cast<std::uint64_t>(s.round);
+    const auto j = s.world.partner[s.begin(i) + s.rng.below(degree, round, i, 0, Purpose::Learn)];
+    if (!s.active[j])
+        return s.doctrine[i];
+    const double beta = s.params.learning.selectionIntensity;
+    const double p = 1.0 / (1.0 + std::exp(-beta * (s.windowPayoff[j] - s.windowPayoff[i])));
+    return s.rng.uniform(round, i, 1, Purpose::Learn) < p ? s.doctrine[j] : s.doctrine[i];
+}
+
+// Imitate the best: the highest scorer among self and partners; the owner keeps its doctrine on a tie
+// (Nowak and May 1992).
+std::int32_t imitateBest(const SimulationState& s, std::size_t i)
+{
+    double best = s.windowPayoff[i];
+    std::int32_t choice = s.doctrine[i];
+    for (auto k = s.begin(i); k < s.end(i); ++k)
+    {
+        const auto j = s.world.partner[k];
+        if (s.active[j] && s.windowPayoff[j] > best)
+        {
+            best = s.windowPayoff[j];
+            choice = s.doctrine[j];
+        }
+    }
+    return choice;
+}
+
+// Aspiration learning in the spirit of Bush and Mosteller (1955): a state whose payoff per act fell short of its
+// aspiration switches doctrine with a probability that grows with the shortfall.
+std::int32_t reinforce(const SimulationState& s, std::size_t i, double scale)
+{
+    const auto degree = std::max<std::uint32_t>(1, s.end(i) - s.begin(i));
+    const double perAct = s.windowPayoff[i] / (double(degree) * std::max(1, s.params.learning.interval));
+    const double stimulus = std::clamp((perAct - s.params.learning.aspiration) / scale, -1.0, 1.0);
+    const auto round = static_cast<std::uint64_t>(s.round);
+    if (stimulus < 0.0 && s.rng.uniform(round, i, 2, Purpose::Learn) < -stimulus && s.doctrineDefs.size() > 1)
+    {
+        auto other = static_cast<std::int32_t>(s.rng.below(s.doctrineDefs.size() - 1, round, i, 3, Purpose::Learn));
+        return other >= s.doctrine[i] ? other + 1 : other;
+    }
+    return s.doctrine[i];
+}
+
+// Myopic best response: the doctrine whose strategy, facing each partner's last act, would have earned most.
+std::int32_t bestResponse(SimulationState& s, std::size_t i, std::vector<DyadMemory>& scratch,
+                          std::vector<Action>& acts)
+{
+    const auto b = s.begin(i), e = s.end(i);
+    const auto& game = s.params.game;
+    std::int32_t best = s.doctrine[i];
+    double bestValue = -1e300;
+    for (std::size_t d = 0; d < s.doctrineDefs.size(); ++d)
+    {
+        const auto* def = s.doctrineDefs[d];
+        const Strategy* strategy = s.strategyFor(def->strategy, def->strategyParams);
+        scratch.assign(s.memory.begin() + b, s.memory.begin() + e);
+        acts.assign(e - b, Action::Cooperate);
+        DecisionContext context;
+        context.rng = s.rng;
+        context.round = static_cast<std::uint64_t>(s.round);
+        context.self = static_cast<std::uint32_t>(i);
+        context.partners = std::span<const std::uint32_t>(s.world.partner.data() + b, e - b);
+        context.game = game.matrix;
+        strategy->decide(scratch, acts, context);
+        double value = 0.0;
+        for (auto k = b; k < e; ++k)
+        {
+            const Action theirs = s.act[s.world.reverse[k]];
+            const double w = s.world.weight[k];
+            value += game.kind == GameKind::Cyber
+                         ? (theirs == Action::Cooperate ? game.benefit * w : 0.0) +
+                               (acts[k - b] == Action::Defect ? 0.5 * game.gain : 0.0)
+                         : w * game.matrix.payoff(acts[k - b], theirs);
+        }
+        if (value > bestValue + 1e-12)
+        {
+            bestValue = value;
+            best = static_cast<std::int32_t>(d);
+        }
+    }
+    return best;
+}
+
+} // namespace
+
+void runLearning(SimulationState& s)
+{
+    const auto& l = s.params.learning;
+    for (std::size_t i = 0; i < s.n(); ++i)
+        s.windowPayoff[i] += s.payoff[i];
+    if (l.rule == LearningRule::None || (s.round + 1) % std::max(1, l.interval) != 0)
+        return;
+    std::vector<std::int32_t> next(s.doctrine);
+    const auto round = static_cast<std::uint64_t>(s.round);
+    switch (l.rule)
+    {
+    case LearningRule::None:
+        break;
+    case LearningRule::Imitation:
+        for (std::size_t i = 0; i < s.n(); ++i)
+            if (s.active[i])
+                next[i] = imitate(s, i);
+        break;
+    case LearningRule::ImitateBest:
+        for (std::size_t i = 0; i < s.n(); ++i)
+            if (s.active[i])
+                next[i] = imitateBest(s, i);
+        break;
+    case LearningRule::Reinforcement:
+    {
+        double scale = 1e-9;
+        for (std::size_t i = 0; i < s.n(); ++i)
+            scale = std::max(scale, std::abs(s.windowPayoff[i]) /
+                                        (double(std::max<std::uint32_t>(1, s.end(i) - s.begin(i))) * l.interval));
+        for (std::size_t i = 0; i < s.n(); ++i)
+            if (s.active[i])
+                next[i] = reinforce(s, i, scale);
+        break;
+    }
+    case LearningRule::BestResponse:
+    {
+        std::vector<DyadMemory> scratch;
+        std::vector<Action> acts;
+        for (std::size_t i = 0; i < s.n(); ++i)
+            if (s.active[i])
+                next[i] = bestResponse(s, i, scratch, acts);
+        break;
+    }
+    case LearningRule::Moran:
+    {
+        // Birth-death Moran process on the network (Lieberman, Hauert and Nowak 2005): n events per learning
+        // step; the reproducer is chosen with probability proportional to exp(w * payoff), and a random partner
+        // takes its doctrine.
+        std::vector<double> fitness(s.n(), 0.0);
+        double maxPayoff = -1e300;
+        for (std::size_t i = 0; i < s.n(); ++i)
+            if (s.active[i])
+                maxPayoff = std::max(maxPayoff, s.windowPayoff[i]);
+        double total = 0.0;
+        for (std::size_t i = 0; i < s.n(); ++i)
+        {
+            fitness[i] = s.active[i] ? std::exp(l.selectionIntensity * (s.windowPayoff[i] - maxPayoff)) : 0.0;
+            total += fitness[i];
+        }
+        for (std::size_t event = 0; event < s.n() && total > 0.0; ++event)
+        {
+            double pick = s.rng.uniform(round, event, 0, Purpose::Learn) * total;
+            std::size_t j = 0;
+            while (j + 1 < s.n() && (pick -= fitness[j]) >= 0.0)
+                ++j;
+            const auto degree = s.end(j) - s.begin(j);
+            if (degree == 0)
+                continue;
+            const auto i = s.world.partner[s.begin(j) + s.rng.below(degree, round, event, 1, Purpose::Learn)];
+            if (s.active[i])
+                next[i] = next[j];
+        }
+        break;
+    }
+    }
+    for (std::size_t i = 0; i < s.n(); ++i)
+    {
+        if (!s.active[i])
+            continue;
+        const auto chosen = mutate(s, i, next[i]);
+        if (chosen != s.doctrine[i])
+        {
+            s.log(EventType::DoctrineChange, static_cast<std::int32_t>(i), chosen, 0.0,
+                  s.world.states[i].name + " adopts " + s.world.doctrines[std::size_t(chosen)]);
+            s.setDoctrine(i, chosen);
+        }
+    }
+    std::fill(s.windowPayoff.begin(), s.windowPayoff.end(), 0.0);
+}
+
+} // namespace cybersim::sim

@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: MIT
+// Private: the mutable state of a Simulation and the phase functions that advance it (MODEL.md "A round").
+#pragma once
+
+#include "cybersim/sim/catalogue.hpp"
+#include "cybersim/sim/metrics.hpp"
+#include "cybersim/sim/rng.hpp"
+#include "cybersim/sim/scenario.hpp"
+#include "cybersim/sim/scenario_schema.hpp"
+#include "cybersim/sim/simulation.hpp"
+#include "cybersim/sim/world.hpp"
+
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <vector>
+
+namespace cybersim::sim
+{
+
+/// Everything that changes during a run. Arrays are indexed by state (size n) or by directed edge (size 2m), so
+/// parallel phases write only to their own slots (STYLE F).
+struct SimulationState
+{
+    Scenario params; // the scenario in force; `set` events change it
+    const Catalogue* catalogue = nullptr;
+    SimulationOptions options;
+    World world;
+    CounterRng rng;
+    int round = 0; // rounds played
+
+    // Strategies: one object per distinct (name, parameters), shared by the states that use it.
+    std::map<std::pair<std::string, std::vector<double>>, std::unique_ptr<Strategy>> strategyPool;
+    std::vector<const DoctrineDef*> doctrineDefs; // by doctrine index
+
+    // Per state.
+    std::vector<double> arms, defence, legitimacy;
+    std::vector<double> nextArms, nextDefence; // double buffer for the Richardson step
+    std::vector<std::int32_t> doctrine;
+    std::vector<const Strategy*> strategy;
+    std::vector<std::uint8_t> active, surveilling;
+    std::vector<double> payoff, cumulativePayoff, windowPayoff;
+    std::vector<double> payoffAdjustment; // payoff changes from events before the play phase; cleared each round
+    std::vector<double> offenceShare, defenceShare, contributionShare;
+    std::vector<std::int32_t> coopActs, acts, attacksMade, intrusionsMade, accusationsMade, groundlessMade;
+    std::vector<double> trustGiven, trustReceived, pressure;
+    std::vector<std::int32_t> punishedBy, nonPunishments;
+    std::vector<double> perronVector; // warm start of the stability power iteration
+
+    // Per directed edge.
+    std::vector<DyadMemory> memory;
+    std::vector<double> trust;
+    std::vector<Action> act;
+    std::vector<std::uint8_t> accused, intruded, punished;
+    std::vector<double> edgePayoff;
+
+    // Common security, governance, arms.
+    double threat = 0.0;
+    bool inShortfall = false;
+    bool runawayReported = false;
+    double initialArms = 1.0;
+    double stability = 0.0;
+    std::vector<NormIssueDef> agenda; // sorted by difficulty
+    std::vector<std::uint8_t> adopted;
+    int adoptedCount = 0;
+    std::size_t nextEvent = 0; // index into params.events (sorted by round)
+
+    // Outputs of the last round.
+    WorldMetrics metrics;
+    std::vector<StateMetrics> stateMetrics;
+    std::vector<EventRecord> events;
+    int roundNormViolations = 0, roundPunishments = 0, roundDisclosures = 0, roundStatesHit = 0;
+    double roundContributions = 0.0, roundNeeded = 0.0;
+
+    [[nodiscard]] std::size_t n() const noexcept { return world.stateCount(); }
+    [[nodiscard]] std::uint32_t begin(std::size_t i) const noexcept { return world.offsets[i]; }
+    [[nodiscard]] std::uint32_t end(std::size_t i) const noexcept { return world.offsets[i + 1]; }
+    [[nodiscard]] double adoptedShare() const noexcept
+    {
+        return agenda.empty() ? 0.0 : double(adoptedCount) / double(agenda.size());
+    }
+
+    /// Runs f(i) for every state, in parallel when allowed; f must write only to slots of state i.
+    template <class F> void forEachState(F&& f) const
+    {
+        const std::size_t count = n();
+        if (options.parallel && count >= 32)
+            tbb::parallel_for(tbb::blocked_range<std::size_t>(0, count, 8),
+                              [&](const tbb::blocked_range<std::size_t>& r) {
+                                  for (std::size_t i = r.begin(); i != r.end(); ++i)
+                                      f(i);
+                              });
+        else
+            for (std::size_t i = 0; i < count; ++i)
+                f(i);
+    }
+
+    void setDoctrine(std::size_t i, std::int32_t doctrineIndex);
+    const Strategy* strategyFor(const std::string& name, const std::vector<double>& params);
+    void log(EventType type, std::int32_t actor, std::int32_t target, double value, std::string detail);
+};
+
+/// A number converted to the type of a numeric or bool key (integers rounded, bools non-zero).
+[[nodiscard]] ParamValue numericParamValue(const ParameterInfo& info, double value);
+
+void applyScheduledEvents(SimulationState& s);
+void playDyads(SimulationState& s);
+void updateReputation(SimulationState& s);
+void updateArms(SimulationState& s);
+void updateCommonSecurity(SimulationState& s);
+void runGovernance(SimulationState& s, bool summit);
+void enforceNorms(SimulationState& s);
+void runLearning(SimulationState& s);
+void computeMetrics(SimulationState& s);
+
+/// The largest real eigenvalue of k C - diag(a), C_ij = w_ij (1 - T_ij) / deg_i over active related pairs, with uniform
+/// fatigue a. C is non-negative, so this is k times its Perron root minus a; found by power iteration on C + I
+/// (the shift removes the periodicity of bipartite networks), warm-started from `vector`.
+[[nodiscard]] double armsStabilityEigenvalue(const SimulationState& s, std::vector<double>& vector);
+
+} // namespace cybersim::sim

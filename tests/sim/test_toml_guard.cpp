@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: MIT
+// Tests of the TOML guard (internal): UTF-8 validation and where non-ASCII text may appear.
+#include "toml_guard.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace cybersim::sim::detail;
+
+TEST_CASE("toml guard: UTF-8 validation")
+{
+    CHECK_FALSE(findInvalidUtf8("plain ascii").has_value());
+    CHECK_FALSE(findInvalidUtf8("C\xC3\xB4te \xF0\x9F\x98\x80").has_value());
+    CHECK(findInvalidUtf8("ab\xC0\xAF") == std::optional<std::size_t>(2));     // overlong '/'
+    CHECK(findInvalidUtf8("\xED\xA0\x80") == std::optional<std::size_t>(0));   // a surrogate
+    CHECK(findInvalidUtf8("x\xF4\x90\x80\x80") == std::optional<std::size_t>(1)); // above U+10FFFF
+    CHECK(findInvalidUtf8("x\xE2\x82") == std::optional<std::size_t>(1));      // truncated
+}
+
+TEST_CASE("toml guard: non-ASCII only in comments and single-line strings")
+{
+    SUBCASE("accepted")
+    {
+        CHECK(guardTomlText("name = \"C\xC3\xB4te d'Ivoire\" # \xC3\xBC\n").empty());
+        CHECK(guardTomlText("name = 'S\xC3\xA3o Tom\xC3\xA9'\n").empty());
+        CHECK(guardTomlText("\"k\xC3\xA9y\" = 1\n").empty());
+        CHECK(guardTomlText("s = \"esc \\\" \xC3\xA9\"\n").empty());
+        CHECK(guardTomlText("\xEF\xBB\xBFname = 1\n").empty()); // byte-order mark
+        CHECK(guardTomlText("s = \"\"\"ascii only\"\"\"\nt = \"\xC3\xA9\"\n").empty());
+        CHECK(guardTomlText("s = \"\"\"a\"\"\"\"\"\nt = \"\xC3\xA9\"\n").empty()); // quotes before the closing delimiter
+    }
+    SUBCASE("rejected, with line and column")
+    {
+        auto p = guardTomlText("a = 1\nb = \xD0\xA2\n");
+        REQUIRE(p.size() == 1);
+        CHECK(p[0].line == 2);
+        CHECK(p[0].column == 5);
+        CHECK(p[0].message == "non-ASCII character outside a string or comment");
+        p = guardTomlText("s = '''\n\xC2\xA7'''\n");
+        REQUIRE(p.size() == 1);
+        CHECK(p[0].message == "non-ASCII text in a multi-line string is not supported");
+        p = guardTomlText("s = \"open\n\xC3\xA9 = 1\n"); // an unterminated string ends at the line break
+        REQUIRE(p.size() == 1);
+        CHECK(p[0].line == 2);
+        p = guardTomlText("a = \"x\xff\"");
+        REQUIRE(p.size() == 1);
+        CHECK(p[0].message == "invalid UTF-8 at byte offset 6");
+        CHECK(p[0].column == 7);
+    }
+}
