@@ -98,19 +98,19 @@ int finishSweep(const SweepOptions& options, const sim::SweepPlan& plan, const s
     if (options.quiet)
         return kExitOk;
     const double rate = timing.wallSeconds > 0 ? double(timing.runsThisSession) / timing.wallSeconds : 0.0;
-    std::printf("%llu runs (%zu points x %d replicates) done; %llu computed now in %.2f s (%.0f runs/s, %d thread%s%s)\n",
-                static_cast<unsigned long long>(plan.runCount()), plan.pointCount(), plan.spec().replicates,
-                static_cast<unsigned long long>(timing.runsThisSession), timing.wallSeconds, rate, timing.threads,
-                timing.threads == 1 ? "" : "s",
-                timing.processes > 1 ? (" x " + std::to_string(timing.processes) + " ranks").c_str() : "");
+    std::printf(
+        "%llu runs (%zu points x %d replicates) done; %llu computed now in %.2f s (%.0f runs/s, %d thread%s%s)\n",
+        static_cast<unsigned long long>(plan.runCount()), plan.pointCount(), plan.spec().replicates,
+        static_cast<unsigned long long>(timing.runsThisSession), timing.wallSeconds, rate, timing.threads,
+        timing.threads == 1 ? "" : "s",
+        timing.processes > 1 ? (" x " + std::to_string(timing.processes) + " ranks").c_str() : "");
     std::printf("Wrote %s/{runs.csv,points.csv,sweep.json}%s\n", out.string().c_str(),
                 plan.spec().seriesRuns.empty() ? "" : " and series/");
     if (plan.runCount() > 0)
     {
         const auto r = plan.run(0);
-        std::printf("Re-run one run: cybersim run %s--seed <seed from runs.csv>", plan.spec().scenario == "default"
-                                                                                      ? ""
-                                                                                      : (plan.spec().scenario + " ").c_str());
+        std::printf("Re-run one run: cybersim run %s--seed <seed from runs.csv>",
+                    plan.spec().scenario == "default" ? "" : (plan.spec().scenario + " ").c_str());
         for (const auto& o : plan.overrides(r.point))
             std::printf(" --set %s", o.c_str());
         std::printf("   (point %u shown)\n", r.point);

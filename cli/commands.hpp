@@ -37,9 +37,56 @@ struct DescribeOptions
     std::vector<std::string> overrides;
 };
 
+/// Options of `cybersim sweep`.
+struct SweepOptions
+{
+    std::string spec;    // sweep spec file (TOML)
+    std::string out;     // output folder
+    int threads = 0;     // worker threads per process; 0 = all cores (1 per rank under MPI)
+    bool resume = false; // keep the runs journalled in `out`
+    bool force = false;  // replace another sweep's results in `out`
+    bool quiet = false;
+};
+
+/// Options of `cybersim plot`.
+struct PlotOptions
+{
+    std::string folder; // a sweep's output folder
+    std::string out;    // where the charts go; empty = <folder>/plots
+};
+
+/// Options of `cybersim tournament`.
+struct TournamentOptions
+{
+    std::vector<std::string> players; // strategy names, comma-separated or repeated
+    std::uint32_t turns = 200;        // moves per match
+    std::uint32_t repetitions = 10;   // round robins played
+    double noise = 0.0;               // probability each move is flipped, [0,1]
+    std::uint64_t seed = 1;           // master seed
+    int threads = 0;                  // 0 = all cores
+    std::string out;                  // folder for matches.csv and ranking.csv; empty = none
+    bool excludeSelfPlay = false;     // rank without the twin match (Axelrod-Python's totals)
+    bool quiet = false;
+};
+
+/// Options of `cybersim validate`.
+struct ValidateOptions
+{
+    std::vector<std::string> names; // checks to run; empty = all
+    bool quick = false;             // the small variant the test suite runs
+    std::string out;                // folder for validation.csv and validation.json; empty = none
+    int threads = 0;                // 0 = all cores
+    bool list = false;              // list the checks and exit
+    std::uint64_t seed = 20260101;  // master seed of the stochastic checks
+};
+
 int runCommand(const RunOptions& options);
 int listCommand();
 int describeCommand(const DescribeOptions& options);
 int schemaCommand();
+int sweepCommand(const SweepOptions& options);
+int plotCommand(const PlotOptions& options);
+int tournamentCommand(const TournamentOptions& options);
+int validateCommand(const ValidateOptions& options);
 
 } // namespace cybersim::cli

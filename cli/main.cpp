@@ -39,6 +39,58 @@ int main(int argc, char** argv)
 
     app.add_subcommand("schema", "Print the reference of every scenario key (docs/scenarios.md)");
 
+    SweepOptions sweep;
+#ifdef CYBERSIM_HAVE_MPI
+    constexpr const char* kSweepMpi = " (MPI: yes, run under mpirun to spread runs over ranks)";
+#else
+    constexpr const char* kSweepMpi = " (MPI: no, this build has no MPI support)";
+#endif
+    auto* sweepCmd = app.add_subcommand(
+        "sweep", std::string("Run a parameter sweep (many runs, threads or MPI ranks) and write runs.csv, points.csv, "
+                             "sweep.json") + kSweepMpi);
+    sweepCmd->add_option("spec", sweep.spec, "Sweep spec file (TOML, see docs/sweeps.md)")->required();
+    sweepCmd->add_option("--out", sweep.out, "Output folder")->required();
+    sweepCmd->add_option("--threads", sweep.threads,
+                         "Worker threads per process; 0 = all cores, 1 per rank under MPI (results do not depend on it)")
+        ->check(CLI::Range(0, 1024));
+    sweepCmd->add_flag("--resume", sweep.resume, "Continue an interrupted sweep in --out, skipping journalled runs");
+    sweepCmd->add_flag("--force", sweep.force, "Start over even if --out holds another or an unfinished sweep");
+    sweepCmd->add_flag("-q,--quiet", sweep.quiet, "Print nothing but errors");
+
+    PlotOptions plot;
+    auto* plotCmd = app.add_subcommand("plot", "Render a sweep's metrics as PNG and SVG charts (needs Qt)");
+    plotCmd->add_option("folder", plot.folder, "A sweep's output folder (with points.csv and sweep.json)")->required();
+    plotCmd->add_option("--out", plot.out, "Folder for the charts (default: <folder>/plots)");
+
+    TournamentOptions tournament;
+    auto* tournamentCmd = app.add_subcommand(
+        "tournament", "Axelrod-style round robin of named strategies (self-play included); prints the ranking");
+    tournamentCmd->add_option("--players", tournament.players, "Strategy names, comma-separated (see `cybersim list`)")
+        ->required()
+        ->delimiter(',');
+    tournamentCmd->add_option("--turns", tournament.turns, "Moves per match")->check(CLI::Range(1U, 100000000U));
+    tournamentCmd->add_option("--repetitions", tournament.repetitions, "Times the round robin is played")
+        ->check(CLI::Range(1U, 1000000U));
+    tournamentCmd->add_option("--noise", tournament.noise, "Probability each move is flipped")
+        ->check(CLI::Range(0.0, 1.0));
+    tournamentCmd->add_option("--seed", tournament.seed, "Master seed");
+    tournamentCmd->add_option("--threads", tournament.threads, "Worker threads; 0 = all cores (results do not depend on it)")
+        ->check(CLI::Range(0, 1024));
+    tournamentCmd->add_option("--out", tournament.out, "Folder for matches.csv and ranking.csv");
+    tournamentCmd->add_flag("--exclude-self-play", tournament.excludeSelfPlay,
+                            "Rank without the match against the own twin (Axelrod-Python's totals)");
+    tournamentCmd->add_flag("-q,--quiet", tournament.quiet, "Print nothing but errors");
+
+    ValidateOptions validate;
+    auto* validateCmd = app.add_subcommand(
+        "validate", "Reproduce the canonical results of the field (docs/validation.md); exit 1 on any FAIL");
+    validateCmd->add_option("names", validate.names, "Checks to run (default: all; see --list)");
+    validateCmd->add_flag("--quick", validate.quick, "The small variant (seconds; what the test suite runs)");
+    validateCmd->add_option("--out", validate.out, "Folder for validation.csv and validation.json");
+    validateCmd->add_option("--threads", validate.threads, "Worker threads; 0 = all cores")->check(CLI::Range(0, 1024));
+    validateCmd->add_flag("--list", validate.list, "List the checks and exit");
+    validateCmd->add_option("--seed", validate.seed, "Master seed of the stochastic checks (default 20260101)");
+
     try
     {
         app.parse(argc, argv);
@@ -69,5 +121,13 @@ int main(int argc, char** argv)
         return describeCommand(describe);
     if (app.got_subcommand("schema"))
         return schemaCommand();
+    if (sweepCmd->parsed())
+        return sweepCommand(sweep);
+    if (plotCmd->parsed())
+        return plotCommand(plot);
+    if (tournamentCmd->parsed())
+        return tournamentCommand(tournament);
+    if (validateCmd->parsed())
+        return validateCommand(validate);
     return kExitBadInput;
 }

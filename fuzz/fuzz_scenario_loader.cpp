@@ -26,7 +26,8 @@ public:
 // A small catalogue of its own, so the fuzzer does not depend on agents/.
 const cybersim::sim::Catalogue& fuzzCatalogue()
 {
-    static const cybersim::sim::Catalogue catalogue = [] {
+    static const cybersim::sim::Catalogue catalogue = []
+    {
         cybersim::sim::Catalogue c;
         const auto make = [](const std::vector<double>&) { return std::make_unique<Cooperator>(); };
         c.addStrategy({"TitForTat", "copies the partner's last act", {}, false, make});

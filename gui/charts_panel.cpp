@@ -64,6 +64,8 @@ ChartsPanel::ChartsPanel(const RunHistory& history, StateSelection& selection, Q
     m_cooperation->addSeries(tr("cooperation rate"), categoryColour(4));
     m_cooperation->addSeries(tr("mean trust"), categoryColour(0));
     m_armsPerState = new TimeSeriesChart(tr("Arms per state"), tr("capability K"));
+    // Up to nine state names: beside the plot they stay readable, below it they would be cut off.
+    m_armsPerState->chart()->legend()->setAlignment(Qt::AlignRight);
     m_escalation = new TimeSeriesChart(tr("Arms race"), tr("total arms"), tr("escalation index"));
     m_escalation->addSeries(tr("total arms"), categoryColour(5));
     m_escalation->addSeries(tr("escalation index"), categoryColour(4), Axis::Right);

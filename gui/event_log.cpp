@@ -79,7 +79,7 @@ void EventLog::appendFrom(int firstRound)
             round->setData(kActorRole, event.actor);
             round->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
             m_table->setItem(row, 0, round);
-            m_table->setItem(row, 1, new QTableWidgetItem(toQString(sim::toString(event.type))));
+            m_table->setItem(row, 1, new QTableWidgetItem(toQString(sim::eventTypeName(event.type))));
             m_table->setItem(row, 2, new QTableWidgetItem(toQString(event.detail)));
         }
     m_table->setUpdatesEnabled(true);

@@ -96,7 +96,7 @@ void NetworkView::rebuild()
         m_edges << line;
     }
     QFont labelFont = font();
-    labelFont.setPointSizeF(labelFont.pointSizeF() * 1.6);
+    labelFont.setPointSizeF(labelFont.pointSizeF() * 2.2);
     for (int i = 0; i < n; ++i)
     {
         auto* node = scene()->addEllipse(QRectF(-1, -1, 2, 2));

@@ -23,6 +23,7 @@ SimulationController::SimulationController(QObject* parent) : QObject(parent), m
     connect(m_worker, &SimulationWorker::roundsReady, this, [this](SnapshotBatchPtr batch) {
         const bool finished = batch->finished;
         emit roundsReady(std::move(batch));
+        m_worker->batchDelivered();
         if (finished != m_finished)
         {
             m_finished = finished;
@@ -55,6 +56,11 @@ void SimulationController::load(const sim::Scenario& scenario)
 void SimulationController::play()
 {
     QMetaObject::invokeMethod(m_worker, [worker = m_worker] { worker->play(); }, Qt::QueuedConnection);
+}
+
+void SimulationController::playUntil(int round)
+{
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, round] { worker->play(round); }, Qt::QueuedConnection);
 }
 
 void SimulationController::pause()

@@ -33,6 +33,8 @@ public:
 
 public slots:
     void play();
+    /// Plays until round `round` has been played (or the run ends), then pauses.
+    void playUntil(int round);
     void pause();
     void togglePlay();
     void stepOnce();

@@ -58,9 +58,12 @@ void SimulationWorker::load(const sim::Scenario& scenario)
     }
 }
 
-void SimulationWorker::play()
+void SimulationWorker::play(int stopAtRound)
 {
+    m_stopAtRound = stopAtRound;
     if (!m_simulation || m_simulation->finished() || m_running)
+        return;
+    if (m_stopAtRound >= 0 && m_simulation->round() >= m_stopAtRound)
         return;
     m_running = true;
     m_roundsOwed = 0.0;
@@ -74,6 +77,8 @@ void SimulationWorker::pause() { stop(); }
 void SimulationWorker::stop()
 {
     m_timer->stop();
+    if (m_pending && !m_pending->rounds.empty())
+        flushPending();
     if (m_running)
     {
         m_running = false;
@@ -84,6 +89,7 @@ void SimulationWorker::stop()
 void SimulationWorker::stepOnce()
 {
     stop();
+    m_stopAtRound = -1;
     if (m_simulation && !m_simulation->finished())
         runBatch(1, -1);
 }
@@ -116,7 +122,8 @@ void SimulationWorker::tick()
         m_roundsOwed -= rounds;
         ok = rounds == 0 || runBatch(rounds, -1);
     }
-    if (!ok || m_simulation->finished())
+    const bool atStop = m_stopAtRound >= 0 && m_simulation->round() >= m_stopAtRound;
+    if (!ok || m_simulation->finished() || atStop)
         stop();
     else if (m_running)
         scheduleNext();
@@ -124,7 +131,10 @@ void SimulationWorker::tick()
 
 bool SimulationWorker::runBatch(int maxRounds, qint64 timeLimitMilliseconds)
 {
-    auto batch = std::make_shared<SnapshotBatch>();
+    if (m_stopAtRound >= 0)
+        maxRounds = std::min(maxRounds, std::max(0, m_stopAtRound - m_simulation->round()));
+    if (!m_pending)
+        m_pending = std::make_shared<SnapshotBatch>();
     QElapsedTimer batchClock;
     batchClock.start();
     try
@@ -135,28 +145,42 @@ bool SimulationWorker::runBatch(int maxRounds, qint64 timeLimitMilliseconds)
                 break;
             m_simulation->step();
             m_record.capture(*m_simulation);
-            batch->rounds.push_back(makeRoundSnapshot(*m_simulation));
+            m_pending->rounds.push_back(makeRoundSnapshot(*m_simulation));
         }
-        batch->relations = makeRelationsSnapshot(*m_simulation);
-        batch->finished = m_simulation->finished();
+        m_pending->finished = m_simulation->finished();
+        // Back-pressure: while the GUI still digests the last batch, keep stepping and grow this one instead, so
+        // queued batches never pile up in front of the GUI's timers and paint events.
+        if (m_batchesInFlight.load() <= 0 || m_pending->finished || !m_running)
+            flushPending();
     }
     catch (const std::exception& error)
     {
-        // Rounds already played in this batch are still shown; the run stops where the engine failed.
-        if (!batch->rounds.empty())
-        {
-            batch->relations.round = -1; // relations were not captured: keep the last ones shown
-            emit roundsReady(batch);
-        }
+        // Rounds already played are still shown; the run stops where the engine failed.
+        if (m_pending && !m_pending->rounds.empty())
+            m_pending->relations.round = -1; // relations were not captured: keep the last ones shown
+        flushPending();
         stop();
         emit engineError(QStringLiteral("the run stopped at round %1: %2")
                              .arg(m_simulation->round())
                              .arg(toQString(error.what())));
         return false;
     }
-    emit roundsReady(batch);
     return true;
 }
+
+void SimulationWorker::flushPending()
+{
+    if (!m_pending || !m_simulation)
+        return;
+    if (m_pending->relations.round >= 0)
+        m_pending->relations = makeRelationsSnapshot(*m_simulation);
+    m_pending->finished = m_simulation->finished();
+    ++m_batchesInFlight;
+    emit roundsReady(std::move(m_pending));
+    m_pending.reset();
+}
+
+void SimulationWorker::batchDelivered() { --m_batchesInFlight; }
 
 void SimulationWorker::exportRun(const QString& folder)
 {

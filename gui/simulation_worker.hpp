@@ -9,6 +9,7 @@
 #include <QElapsedTimer>
 #include <QObject>
 
+#include <atomic>
 #include <memory>
 
 class QTimer;
@@ -32,14 +33,17 @@ public:
 
     /// Builds a fresh simulation of `scenario` and emits worldReset(); on failure emits engineError().
     void load(const sim::Scenario& scenario);
-    /// Starts stepping, paced by the speed; emits batches until paused or finished.
-    void play();
+    /// Starts stepping, paced by the speed; emits batches until paused, finished or at round `stopAtRound` (< 0: no
+    /// stop).
+    void play(int stopAtRound = -1);
     /// Stops stepping after the current batch.
     void pause();
     /// Plays exactly one round (pausing first).
     void stepOnce();
     /// Rounds per second; 0 = as fast as the engine goes.
     void setRoundsPerSecond(int roundsPerSecond);
+    /// Called from the GUI thread once it has handled a roundsReady() batch (thread-safe).
+    void batchDelivered();
     /// Writes the run so far as the CLI's output files; emits exportFinished().
     void exportRun(const QString& folder);
 
@@ -55,6 +59,8 @@ private:
     void stop();
     // Plays up to maxRounds (and for at most timeLimitMilliseconds when >= 0) and emits them as one batch.
     bool runBatch(int maxRounds, qint64 timeLimitMilliseconds);
+    // Sends the rounds gathered so far, with the relations now.
+    void flushPending();
     void scheduleNext();
 
     std::unique_ptr<sim::Simulation> m_simulation;
@@ -63,8 +69,11 @@ private:
     QTimer* m_timer = nullptr;
     QElapsedTimer m_clock;
     int m_roundsPerSecond = 0;
+    int m_stopAtRound = -1;
     double m_roundsOwed = 0.0; // fractional rounds carried between paced ticks
     bool m_running = false;
+    std::shared_ptr<SnapshotBatch> m_pending;  // rounds played but not yet sent
+    std::atomic<int> m_batchesInFlight{0};     // sent but not yet handled by the GUI
 };
 
 } // namespace cybersim::gui

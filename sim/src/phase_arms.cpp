@@ -9,38 +9,33 @@
 namespace cybersim::sim
 {
 
-double armsStabilityEigenvalue(const SimulationState& s, std::vector<double>& v)
+double armsStabilityEigenvalue(SimulationState& s, int maxIterations)
 {
     const std::size_t n = s.n();
     const auto& arms = s.params.arms;
-    std::vector<double> next(n, 0.0);
-    double lambda = 0.0;
-    // Power iteration on C + I (Perron-Frobenius): C >= 0 so its spectral radius is a real eigenvalue with a
-    // non-negative eigenvector; the identity shift makes the iteration converge on bipartite networks too.
-    for (int iteration = 0; iteration < 500; ++iteration)
+    auto& v = s.perronVector;
+    auto& next = s.perronScratch;
+    // Power iteration on C + c I (Perron-Frobenius: C >= 0, so its spectral radius is a real eigenvalue with a
+    // non-negative eigenvector). The shift c, half the last estimate, makes the iteration converge on bipartite
+    // networks (where -rho is an eigenvalue too) and keeps the ratio of the two largest moduli near 1/3.
+    const double shift = std::max(0.05, 0.5 * s.perronRoot);
+    double lambda = s.perronRoot;
+    for (int iteration = 0; iteration < maxIterations; ++iteration)
     {
+        s.forEachState([&](std::size_t i) {
+            double sum = 0.0;
+            for (auto k = s.begin(i); k < s.end(i); ++k)
+                sum += s.distrustWeight[k] * v[s.world.partner[k]];
+            next[i] = shift * v[i] + sum;
+        });
         double norm = 0.0;
         for (std::size_t i = 0; i < n; ++i)
-        {
-            double sum = 0.0;
-            int related = 0;
-            if (s.active[i])
-                for (auto k = s.begin(i); k < s.end(i); ++k)
-                {
-                    const auto j = s.world.partner[k];
-                    if (s.active[j])
-                    {
-                        sum += s.world.weight[k] * (1.0 - s.trust[k]) * v[j];
-                        ++related;
-                    }
-                }
-            next[i] = v[i] + (related > 0 ? sum / related : 0.0);
-            norm = std::max(norm, sum);
-        }
+            norm = std::max(norm, next[i]);
         if (norm <= 0.0)
         {
             std::fill(v.begin(), v.end(), 1.0);
-            return -arms.fatigue;
+            lambda = 0.0;
+            break;
         }
         double change = 0.0;
         for (std::size_t i = 0; i < n; ++i)
@@ -49,11 +44,11 @@ double armsStabilityEigenvalue(const SimulationState& s, std::vector<double>& v)
             change = std::max(change, std::abs(x - v[i]));
             v[i] = x;
         }
-        const double previous = lambda;
-        lambda = norm - 1.0;
-        if (iteration > 0 && change < 1e-13 && std::abs(lambda - previous) <= 1e-13 * std::max(1.0, lambda))
+        lambda = norm - shift;
+        if (change < 1e-13)
             break;
     }
+    s.perronRoot = lambda;
     return arms.reactivity * lambda - arms.fatigue;
 }
 

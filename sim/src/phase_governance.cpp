@@ -92,13 +92,14 @@ void enforceNorms(SimulationState& s)
     if (s.adoptedCount == 0)
         return;
     const auto round = static_cast<std::uint64_t>(s.round);
-    // Norms: each partner of a violator sees at least one of its v violations with probability 1 - (1/2)^v and
+    // Norms: each partner of a violator sees at least one of its v intrusions with probability 1 - (1/2)^v and
     // punishes with its vengefulness; it pays E, the violator P (Axelrod 1986: E = 2, P = 9).
     s.forEachState([&](std::size_t k) {
         s.nonPunishments[k] = 0;
         if (!s.active[k])
             return;
         const double vengefulness = s.doctrineDefs[std::size_t(s.doctrine[k])]->vengefulness;
+        const auto draws = s.rng.stream(round, k);
         for (auto e = s.begin(k); e < s.end(k); ++e)
         {
             s.punished[e] = 0;
@@ -106,15 +107,15 @@ void enforceNorms(SimulationState& s)
             const int violations = s.intrusionsMade[i];
             if (violations == 0 || !s.active[i])
                 continue;
-            const double seen = 1.0 - std::pow(0.5, violations);
-            if (s.rng.uniform(round, k, i, Purpose::NormsSee) >= seen)
-                continue;
-            if (s.rng.uniform(round, k, i, Purpose::NormsPunish) < vengefulness)
+            // One draw decides both: seen and punished (u < seen x vengefulness), seen and let pass (u < seen).
+            const double seen = 1.0 - 1.0 / double(std::uint64_t{1} << std::min(violations, 60));
+            const double u = draws.uniform(i, Purpose::NormsSee);
+            if (u < seen * vengefulness)
             {
                 s.punished[e] = 1;
                 s.payoff[k] -= g.punishmentCost;
             }
-            else
+            else if (u < seen)
                 ++s.nonPunishments[k];
         }
     });
@@ -138,6 +139,7 @@ void enforceNorms(SimulationState& s)
             if (!s.active[m])
                 return;
             const double vengefulness = s.doctrineDefs[std::size_t(s.doctrine[m])]->vengefulness;
+            const auto draws = s.rng.stream(round, m);
             for (auto e = s.begin(m); e < s.end(m); ++e)
             {
                 s.punished[e] = 0;
@@ -145,8 +147,8 @@ void enforceNorms(SimulationState& s)
                 const int lapses = s.nonPunishments[k];
                 if (lapses == 0)
                     continue;
-                if (s.rng.uniform(round, m, k, Purpose::NormsSee, 1) < 1.0 - std::pow(0.5, lapses) &&
-                    s.rng.uniform(round, m, k, Purpose::NormsPunish, 1) < vengefulness)
+                const double seen = 1.0 - 1.0 / double(std::uint64_t{1} << std::min(lapses, 60));
+                if (draws.uniform(k, Purpose::NormsPunish) < seen * vengefulness)
                 {
                     s.punished[e] = 1;
                     s.payoff[m] -= g.punishmentCost;

@@ -12,7 +12,7 @@ namespace cybersim::sim
 namespace
 {
 
-double gini(std::vector<double> values)
+double gini(std::vector<double>& values)
 {
     if (values.size() < 2)
         return 0.0;
@@ -32,18 +32,18 @@ double gini(std::vector<double> values)
     return (2.0 * weighted) / (n * total) - (n + 1.0) / n;
 }
 
-// The expected cyber stage game of the pair (i -> j), as i faces it, classified by payoff order.
-GameClass classifyDyad(const SimulationState& s, std::uint32_t k)
+// The expected cyber stage game of the pair (i -> j), as i faces it. With gain g > 0 and loss l > 0 the order
+// T > R and P > S always holds, so the dyad is a prisoner's dilemma exactly when R > P, and otherwise mutual
+// intrusion pays more than mutual restraint (neither a dilemma nor any other named 2x2 class).
+GameClass classifyDyad(const SimulationState& s, std::uint32_t k, std::size_t i)
 {
     const auto& g = s.params.game;
-    const auto j = s.world.partner[k], i = s.world.partner[s.world.reverse[k]];
-    const auto& si = s.world.states[i];
-    const auto& sj = s.world.states[j];
-    const double pOut = 1.0 / (1.0 + std::exp(-(s.arms[i] - s.defence[j]) / g.intrusionScale));
-    const double pIn = 1.0 / (1.0 + std::exp(-(s.arms[j] - s.defence[i]) / g.intrusionScale));
+    const auto j = s.world.partner[k];
+    const double pOut = logistic((s.arms[i] - s.defence[j]) / g.intrusionScale);
+    const double pIn = logistic((s.arms[j] - s.defence[i]) / g.intrusionScale);
     const double reward = g.benefit * s.world.weight[k];
-    const double gain = g.gain * pOut * sj.ictDependence * sj.economicWeight;
-    const double loss = g.loss * pIn * si.ictDependence * si.economicWeight;
+    const double gain = g.gain * pOut * s.exposure[j];
+    const double loss = g.loss * pIn * s.exposure[i];
     return PayoffMatrix{reward, -loss, reward + gain, gain - loss}.classify();
 }
 
@@ -52,16 +52,39 @@ GameClass classifyDyad(const SimulationState& s, std::uint32_t k)
 void computeMetrics(SimulationState& s)
 {
     const std::size_t n = s.n();
+    const bool cyber = s.params.game.kind == GameKind::Cyber;
+    // Per-state partial sums in parallel; the world totals below add them in state order (STYLE F).
     s.forEachState([&](std::size_t i) {
         double given = 0.0, received = 0.0;
         int related = 0;
+        TrustPartials part;
+        const auto bi = s.bloc[i];
         for (auto k = s.begin(i); k < s.end(i); ++k)
-            if (s.active[s.world.partner[k]])
+        {
+            const auto j = s.world.partner[k];
+            if (!s.active[j])
+                continue;
+            const double t = s.trust[k];
+            given += t;
+            received += s.trust[s.world.reverse[k]];
+            ++related;
+            part.squares += t * t;
+            const auto bj = s.bloc[j];
+            if (bi >= 0 && bj >= 0)
             {
-                given += s.trust[k];
-                received += s.trust[s.world.reverse[k]];
-                ++related;
+                (bi == bj ? part.within : part.between) += t;
+                ++(bi == bj ? part.withinCount : part.betweenCount);
             }
+            if (cyber && i < j && s.active[i])
+                ++part.classes[static_cast<std::size_t>(classifyDyad(s, k, i))];
+        }
+        part.sum = given;
+        part.count = related;
+        for (auto k = s.begin(i); k < s.end(i); ++k)
+            s.distrustWeight[k] = s.active[i] && s.active[s.world.partner[k]] && related > 0
+                                      ? s.world.weight[k] * (1.0 - s.trust[k]) / related
+                                      : 0.0;
+        s.trustPartials[i] = part;
         s.trustGiven[i] = related ? given / related : 0.0;
         s.trustReceived[i] = related ? received / related : 0.0;
         auto& sm = s.stateMetrics[i];
@@ -81,8 +104,8 @@ void computeMetrics(SimulationState& s)
     long long coop = 0, acts = 0;
     double trustSum = 0.0, trustSquares = 0.0, within = 0.0, between = 0.0;
     long long trustCount = 0, withinCount = 0, betweenCount = 0;
-    std::vector<double> cumulative;
-    cumulative.reserve(n);
+    auto& cumulative = s.scratch;
+    cumulative.clear();
     for (std::size_t i = 0; i < n; ++i)
     {
         if (!s.active[i])
@@ -102,41 +125,18 @@ void computeMetrics(SimulationState& s)
         m.totalDefence += s.defence[i];
         m.welfare += s.stateMetrics[i].payoff;
         m.meanLegitimacy += s.legitimacy[i];
-        const auto bi = s.world.states[i].bloc;
-        for (auto k = s.begin(i); k < s.end(i); ++k)
-        {
-            const auto j = s.world.partner[k];
-            if (!s.active[j])
-                continue;
-            const double t = s.trust[k];
-            trustSum += t;
-            trustSquares += t * t;
-            ++trustCount;
-            if (bi >= 0 && s.world.states[j].bloc >= 0)
-            {
-                if (bi == s.world.states[j].bloc)
-                {
-                    within += t;
-                    ++withinCount;
-                }
-                else
-                {
-                    between += t;
-                    ++betweenCount;
-                }
-            }
-            if (s.params.game.kind == GameKind::Cyber && i < j)
-            {
-                switch (classifyDyad(s, k))
-                {
-                case GameClass::PrisonersDilemma: ++m.dilemmaDyads; break;
-                case GameClass::StagHunt: ++m.stagHuntDyads; break;
-                case GameClass::Chicken: ++m.chickenDyads; break;
-                case GameClass::Harmony: ++m.harmonyDyads; break;
-                case GameClass::Other: break;
-                }
-            }
-        }
+        const auto& part = s.trustPartials[i];
+        trustSum += part.sum;
+        trustSquares += part.squares;
+        trustCount += part.count;
+        within += part.within;
+        between += part.between;
+        withinCount += part.withinCount;
+        betweenCount += part.betweenCount;
+        m.dilemmaDyads += part.classes[std::size_t(GameClass::PrisonersDilemma)];
+        m.stagHuntDyads += part.classes[std::size_t(GameClass::StagHunt)];
+        m.chickenDyads += part.classes[std::size_t(GameClass::Chicken)];
+        m.harmonyDyads += part.classes[std::size_t(GameClass::Harmony)];
     }
     if (s.params.game.kind != GameKind::Cyber)
     {
@@ -157,7 +157,7 @@ void computeMetrics(SimulationState& s)
     m.polarisation = withinCount && betweenCount ? within / double(withinCount) - between / double(betweenCount) : 0.0;
     m.escalationIndex = m.totalArms / s.initialArms;
     // Of the trust in force at the end of the round, so it matches what edges() shows.
-    s.stability = armsStabilityEigenvalue(s, s.perronVector);
+    s.stability = armsStabilityEigenvalue(s, s.round == 0 ? kStabilityStepsInitial : kStabilityStepsPerRound);
     m.stabilityEigenvalue = s.stability;
     m.disclosures = s.roundDisclosures;
     m.threatStock = s.threat;
@@ -168,7 +168,7 @@ void computeMetrics(SimulationState& s)
     m.normsAdopted = s.adoptedCount;
     m.normViolations = s.roundNormViolations;
     m.punishments = s.roundPunishments;
-    m.welfareGini = gini(std::move(cumulative));
+    m.welfareGini = gini(cumulative);
     m.meanLegitimacy = m.activeStates ? m.meanLegitimacy / m.activeStates : 0.0;
     s.metrics = m;
 }

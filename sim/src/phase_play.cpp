@@ -16,7 +16,7 @@ namespace
 // (MODEL.md "A starting point for the cyber stage game").
 inline double intrusionSuccess(double attackerArms, double victimDefence, double scale) noexcept
 {
-    return 1.0 / (1.0 + std::exp(-(attackerArms - victimDefence) / scale));
+    return logistic((attackerArms - victimDefence) / scale);
 }
 
 void decide(SimulationState& s, std::size_t i)
@@ -68,10 +68,11 @@ void resolve(SimulationState& s, std::size_t i)
 {
     const auto b = s.begin(i), e = s.end(i);
     const auto round = static_cast<std::uint64_t>(s.round);
+    const auto draws = s.rng.stream(round, i);
     const auto& p = s.params;
     const auto& doctrine = *s.doctrineDefs[static_cast<std::size_t>(s.doctrine[i])];
     const bool cyber = p.game.kind == GameKind::Cyber;
-    const double vi = s.world.states[i].ictDependence * s.world.states[i].economicWeight;
+    const double vi = s.exposure[i];
     double payoff = 0.0;
     int coop = 0, acts = 0, attacks = 0, intrusions = 0, accusations = 0, groundless = 0;
     for (auto k = b; k < e; ++k)
@@ -91,11 +92,11 @@ void resolve(SimulationState& s, std::size_t i)
         bool inSucceeded = false, outSucceeded = false;
         if (cyber)
         {
-            const double vj = s.world.states[j].ictDependence * s.world.states[j].economicWeight;
+            const double vj = s.exposure[j];
             const double reward = p.game.benefit * w;
             // Both endpoints draw the same numbers for the same intrusion: the key is (round, attacker, victim).
             if (mine == Action::Defect)
-                outSucceeded = s.rng.uniform(round, i, j, Purpose::Intrusion) <
+                outSucceeded = draws.uniform(j, Purpose::Intrusion) <
                                intrusionSuccess(s.arms[i], s.defence[j], p.game.intrusionScale);
             if (theirs == Action::Defect)
                 inSucceeded = s.rng.uniform(round, j, i, Purpose::Intrusion) <
@@ -121,11 +122,11 @@ void resolve(SimulationState& s, std::size_t i)
         if (theirs == Action::Cooperate)
         {
             if (p.noise.falseAttribution > 0.0 &&
-                s.rng.uniform(round, i, j, Purpose::PerceiveNoise) < p.noise.falseAttribution)
+                draws.uniform(j, Purpose::PerceiveNoise) < p.noise.falseAttribution)
                 seen = Action::Defect;
         }
         else if (p.noise.missedAttack > 0.0 &&
-                 s.rng.uniform(round, i, j, Purpose::PerceiveNoise) < p.noise.missedAttack)
+                 draws.uniform(j, Purpose::PerceiveNoise) < p.noise.missedAttack)
             seen = Action::Cooperate;
         s.memory[k].record(mine, seen, own, other);
 
@@ -150,6 +151,11 @@ void resolve(SimulationState& s, std::size_t i)
         attacks += mine == Action::Defect ? 1 : 0;
         intrusions += outSucceeded ? 1 : 0;
     }
+    // Self-interaction (Nowak and May 1992): the state also meets its own twin, playing its act toward its first
+    // partner (exact for the unconditional strategies of spatial games).
+    if (p.network.selfInteraction && s.active[i] && e > b)
+        payoff += cyber ? (s.act[b] == Action::Cooperate ? p.game.benefit : 0.0)
+                        : p.game.matrix.payoff(s.act[b], s.act[b]);
     s.payoff[i] = payoff + s.payoffAdjustment[i];
     s.payoffAdjustment[i] = 0.0;
     s.coopActs[i] = coop;

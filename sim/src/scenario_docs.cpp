@@ -56,17 +56,18 @@ std::string schemaMarkdown()
            "     To regenerate after changing the schema: CYBERSIM_UPDATE_DOCS=1 build/tests/cybersim_tests "
            "-tc=\"scenario docs*\"\n"
            "     (the test \"scenario docs: docs/scenarios.md matches the schema\" fails while they differ). -->\n";
-    out += "# Scenario files\n\n"
-           "A scenario is a TOML file describing a world (states, their relations) and the rules of the game. Every "
-           "key below is optional and takes its default when absent; `cybersim describe` writes a scenario back with "
-           "every default filled in. The loader reports every problem at once, each with file, line, column and key "
-           "path, for example `x.toml:12:5: error: states[2].budget: is -3, expected >= 0`.\n\n"
-           "Conventions: a `real` also accepts an integer (`1` means `1.0`), an `integer` does not accept a real; NaN "
-           "and infinities are rejected; `[a, b]` is inclusive, `(a, b]` excludes a. Choices are kebab-case strings. "
-           "Non-ASCII text (names such as \"C\xC3\xB4te d'Ivoire\") is allowed in comments and single-line strings only "
-           "(see TOML guard below). Files are UTF-8 text of at most 16 MiB.\n\n"
-           "The same key paths are used by `--set key.path=value` overrides, sweeps and `set` events "
-           "(e.g. `trust.loss_rate`, `states[2].capability`).\n";
+    out +=
+        "# Scenario files\n\n"
+        "A scenario is a TOML file describing a world (states, their relations) and the rules of the game. Every "
+        "key below is optional and takes its default when absent; `cybersim describe` writes a scenario back with "
+        "every default filled in. The loader reports every problem at once, each with file, line, column and key "
+        "path, for example `x.toml:12:5: error: states[2].budget: is -3, expected >= 0`.\n\n"
+        "Conventions: a `real` also accepts an integer (`1` means `1.0`), an `integer` does not accept a real; NaN "
+        "and infinities are rejected; `[a, b]` is inclusive, `(a, b]` excludes a. Choices are kebab-case strings. "
+        "Non-ASCII text (names such as \"C\xC3\xB4te d'Ivoire\") is allowed in comments and single-line strings only "
+        "(see TOML guard below). Files are UTF-8 text of at most 16 MiB.\n\n"
+        "The same key paths are used by `--set key.path=value` overrides, sweeps and `set` events "
+        "(e.g. `trust.loss_rate`, `states[2].capability`).\n";
 
     const std::vector<std::pair<std::string, std::string>> groups{
         {"", "Top level"},
@@ -93,10 +94,11 @@ std::string schemaMarkdown()
                    "the same meaning and rules as the CSV files (give either the CSV or the inline table). "
                    "`cybersim describe` writes CSV data inline, so a written scenario is self-contained.\n";
         if (group == "generate")
-            out += "\nAlso in `[generate]`: `doctrines`, an array of doctrine names, and `doctrine_shares`, an array of "
-                   "reals >= 0 with one share per doctrine (normalised; empty = equal shares). Generated states are "
-                   "named `S001`, `S002`... counting the listed `[[states]]` first, and edges and events may name "
-                   "them.\n";
+            out +=
+                "\nAlso in `[generate]`: `doctrines`, an array of doctrine names, and `doctrine_shares`, an array of "
+                "reals >= 0 with one share per doctrine (normalised; empty = equal shares). Generated states are "
+                "named `S001`, `S002`... counting the listed `[[states]]` first, and edges and events may name "
+                "them.\n";
         if (group == "game")
             out += "\nStandard matrices: prisoners-dilemma R=3 S=0 T=5 P=1; stag-hunt R=4 S=0 T=3 P=2; hawk-dove "
                    "(V=2, C=3) R=1 S=0 T=2 P=-0.5; chicken R=3 S=1 T=4 P=0. A classic kind takes these unless "
@@ -134,7 +136,8 @@ std::string schemaMarkdown()
     table(out, "events", true);
     out += "\n| kind | needs | meaning |\n|---|---|---|\n"
            "| disclosure | state; severity | the state's surveillance is made public |\n"
-           "| incident | state, target; severity | a major incident attributed (rightly or not) to state, victim target |\n"
+           "| incident | state, target; severity | a major incident attributed (rightly or not) to state, victim "
+           "target |\n"
            "| join | state | the state joins the world (inactive until this round) |\n"
            "| alliance | state, target | the two states become allies |\n"
            "| summit | - | an extra norm vote this round |\n"
@@ -142,17 +145,18 @@ std::string schemaMarkdown()
            "the value must be in the key's range |\n\n"
            "Keys that the kind does not use are errors, and `round` must be less than `run.rounds`.\n";
 
-    out += "\n## CSV matrices\n\n"
-           "`network.interdependence_csv`, `network.alliance_csv` and `network.trust_csv` name CSV files, resolved "
-           "relative to the scenario file's folder. Layout: the first row is `name,<state>,<state>,...`; each further "
-           "row is `<state>,<v>,<v>,...` with the rows in the header's order, so the matrix is square. Names must be "
-           "states of the scenario (listed or generated). Cells may be quoted (`\"A, B\"`); blank lines are ignored.\n\n"
-           "```\nname,Avalon,Brigadoon,Cockaigne\nAvalon,0,0.8,0.2\nBrigadoon,0.8,0,0\nCockaigne,0.2,0,0\n```\n\n"
-           "| file | values | meaning |\n|---|---|---|\n"
-           "| interdependence_csv | [0, 1] | w between row and column; 0 = no edge; w(a,b) and w(b,a) are averaged; "
-           "adds edges |\n"
-           "| alliance_csv | 0 or 1 | 1 = allied (raises initial trust by trust.alliance_bonus) |\n"
-           "| trust_csv | [0, 1] | initial trust of the row state in the column state |\n";
+    out +=
+        "\n## CSV matrices\n\n"
+        "`network.interdependence_csv`, `network.alliance_csv` and `network.trust_csv` name CSV files, resolved "
+        "relative to the scenario file's folder. Layout: the first row is `name,<state>,<state>,...`; each further "
+        "row is `<state>,<v>,<v>,...` with the rows in the header's order, so the matrix is square. Names must be "
+        "states of the scenario (listed or generated). Cells may be quoted (`\"A, B\"`); blank lines are ignored.\n\n"
+        "```\nname,Avalon,Brigadoon,Cockaigne\nAvalon,0,0.8,0.2\nBrigadoon,0.8,0,0\nCockaigne,0.2,0,0\n```\n\n"
+        "| file | values | meaning |\n|---|---|---|\n"
+        "| interdependence_csv | [0, 1] | w between row and column; 0 = no edge; w(a,b) and w(b,a) are averaged; "
+        "adds edges |\n"
+        "| alliance_csv | 0 or 1 | 1 = allied (raises initial trust by trust.alliance_bonus) |\n"
+        "| trust_csv | [0, 1] | initial trust of the row state in the column state |\n";
 
     out += "\n## Overrides\n\n"
            "`--set key.path=value` (repeatable) changes a key before validation. The value is read as a TOML value "

@@ -88,13 +88,16 @@ std::string expectedText(const ParameterInfo& p)
     return "one of " + p.rangeText();
 }
 
-std::string indexed(const std::string& path, std::size_t i) { return path + "[" + std::to_string(i) + "]"; }
+std::string indexed(const std::string& path, std::size_t i)
+{
+    return path + "[" + std::to_string(i) + "]";
+}
 
 const std::vector<std::string>& tableNames()
 {
-    static const std::vector<std::string> names{"run",      "network",         "generate",     "game",
-                                                "noise",    "trust",           "arms",         "common_security",
-                                                "surveillance", "sovereignty", "governance",   "learning"};
+    static const std::vector<std::string> names{"run",          "network",     "generate",   "game",
+                                                "noise",        "trust",       "arms",       "common_security",
+                                                "surveillance", "sovereignty", "governance", "learning"};
     return names;
 }
 
@@ -108,32 +111,36 @@ public:
     {
         std::vector<std::string> extra = tableNames();
         extra.insert(extra.end(), {"states", "events"});
-        readTable(root, "", false, "", 0, extra, [this](const std::string& key, const toml::node& node, const std::string& path) {
-            const auto& names = tableNames();
-            if (std::find(names.begin(), names.end(), key) != names.end())
-            {
-                if (const auto* t = node.as_table())
-                    readGroup(key, *t);
-                else
-                    m_context.error(path, "is " + kindText(node) + ", expected a table ([" + key + "])");
-                return true;
-            }
-            if (key == "states")
-            {
-                readStates(node, path);
-                return true;
-            }
-            if (key == "events")
-            {
-                readArrayOfTables(node, path, [this](const toml::table& t, std::size_t i, const std::string& at) {
-                    m_s.events.emplace_back();
-                    m_s.events.back().line = static_cast<int>(t.source().begin.line);
-                    readTable(t, "events", true, at, i, {}, nullptr);
-                });
-                return true;
-            }
-            return false;
-        });
+        readTable(root, "", false, "", 0, extra,
+                  [this](const std::string& key, const toml::node& node, const std::string& path)
+                  {
+                      const auto& names = tableNames();
+                      if (std::find(names.begin(), names.end(), key) != names.end())
+                      {
+                          if (const auto* t = node.as_table())
+                              readGroup(key, *t);
+                          else
+                              m_context.error(path, "is " + kindText(node) + ", expected a table ([" + key + "])");
+                          return true;
+                      }
+                      if (key == "states")
+                      {
+                          readStates(node, path);
+                          return true;
+                      }
+                      if (key == "events")
+                      {
+                          readArrayOfTables(node, path,
+                                            [this](const toml::table& t, std::size_t i, const std::string& at)
+                                            {
+                                                m_s.events.emplace_back();
+                                                m_s.events.back().line = static_cast<int>(t.source().begin.line);
+                                                readTable(t, "events", true, at, i, {}, nullptr);
+                                            });
+                          return true;
+                      }
+                      return false;
+                  });
     }
 
 private:
@@ -183,8 +190,8 @@ private:
                 candidates.insert(candidates.end(), extra.begin(), extra.end());
                 const auto near = suggestNearest(k, candidates);
                 const auto where = group.empty() ? std::string("at the top level")
-                                   : element    ? "in [[" + group + "]]"
-                                                : "in [" + group + "]";
+                                   : element     ? "in [[" + group + "]]"
+                                                 : "in [" + group + "]";
                 m_context.error(path, "unknown key " + formatValue(k) + " " + where +
                                           (near ? " (did you mean " + formatValue(*near) + "?)" : std::string()));
             }
@@ -217,17 +224,21 @@ private:
 
     void readStates(const toml::node& node, const std::string& path)
     {
-        readArrayOfTables(node, path, [this](const toml::table& t, std::size_t i, const std::string& at) {
-            m_s.states.emplace_back();
-            m_s.states.back().line = static_cast<int>(t.source().begin.line);
-            readTable(t, "states", true, at, i, {"strategy_params"},
-                      [this, i](const std::string& key, const toml::node& value, const std::string& keyPath) {
-                          if (key != "strategy_params")
-                              return false;
-                          readStrategyParams(value, keyPath, i);
-                          return true;
-                      });
-        });
+        readArrayOfTables(node, path,
+                          [this](const toml::table& t, std::size_t i, const std::string& at)
+                          {
+                              m_s.states.emplace_back();
+                              m_s.states.back().line = static_cast<int>(t.source().begin.line);
+                              readTable(
+                                  t, "states", true, at, i, {"strategy_params"},
+                                  [this, i](const std::string& key, const toml::node& value, const std::string& keyPath)
+                                  {
+                                      if (key != "strategy_params")
+                                          return false;
+                                      readStrategyParams(value, keyPath, i);
+                                      return true;
+                                  });
+                          });
     }
 
     void readStrategyParams(const toml::node& node, const std::string& path, std::size_t state)
@@ -332,7 +343,8 @@ private:
         const auto* t = node.as_table();
         if (t == nullptr)
         {
-            m_context.error(path, "is " + kindText(node) + ", expected a table { names = [...], values = [[...], ...] }");
+            m_context.error(path,
+                            "is " + kindText(node) + ", expected a table { names = [...], values = [[...], ...] }");
             return;
         }
         for (auto&& [key, value] : *t)
@@ -356,13 +368,16 @@ private:
         if (group == "network")
         {
             extra = {"edges", "interdependence", "alliance", "trust"};
-            special = [this](const std::string& key, const toml::node& node, const std::string& path) {
+            special = [this](const std::string& key, const toml::node& node, const std::string& path)
+            {
                 if (key == "edges")
-                    readArrayOfTables(node, path, [this](const toml::table& t, std::size_t i, const std::string& at) {
-                        m_s.network.edges.emplace_back();
-                        m_s.network.edges.back().line = static_cast<int>(t.source().begin.line);
-                        readTable(t, "network.edges", true, at, i, {}, nullptr);
-                    });
+                    readArrayOfTables(node, path,
+                                      [this](const toml::table& t, std::size_t i, const std::string& at)
+                                      {
+                                          m_s.network.edges.emplace_back();
+                                          m_s.network.edges.back().line = static_cast<int>(t.source().begin.line);
+                                          readTable(t, "network.edges", true, at, i, {}, nullptr);
+                                      });
                 else if (key == "interdependence")
                     readMatrix(node, path, m_s.network.interdependence);
                 else if (key == "alliance")
@@ -377,7 +392,8 @@ private:
         else if (group == "generate")
         {
             extra = {"doctrines", "doctrine_shares"};
-            special = [this](const std::string& key, const toml::node& node, const std::string& path) {
+            special = [this](const std::string& key, const toml::node& node, const std::string& path)
+            {
                 if (key == "doctrines")
                     readStringList(node, path, m_s.generate.doctrines);
                 else if (key == "doctrine_shares")
@@ -390,14 +406,17 @@ private:
         else if (group == "governance")
         {
             extra = {"issues"};
-            special = [this](const std::string& key, const toml::node& node, const std::string& path) {
+            special = [this](const std::string& key, const toml::node& node, const std::string& path)
+            {
                 if (key != "issues")
                     return false;
                 m_s.governance.issues.clear(); // the file's agenda replaces the default one
-                readArrayOfTables(node, path, [this](const toml::table& t, std::size_t i, const std::string& at) {
-                    m_s.governance.issues.emplace_back();
-                    readTable(t, "governance.issues", true, at, i, {}, nullptr);
-                });
+                readArrayOfTables(node, path,
+                                  [this](const toml::table& t, std::size_t i, const std::string& at)
+                                  {
+                                      m_s.governance.issues.emplace_back();
+                                      readTable(t, "governance.issues", true, at, i, {}, nullptr);
+                                  });
                 return true;
             };
         }
@@ -440,7 +459,8 @@ std::optional<std::vector<Segment>> splitKeyPath(std::string_view path)
     while (true)
     {
         Segment segment;
-        while (i < path.size() && (std::isalnum(static_cast<unsigned char>(path[i])) || path[i] == '_' || path[i] == '-'))
+        while (i < path.size() &&
+               (std::isalnum(static_cast<unsigned char>(path[i])) || path[i] == '_' || path[i] == '-'))
             segment.name += path[i++];
         if (segment.name.empty())
             return std::nullopt;
@@ -502,7 +522,8 @@ void applyOverrides(LoadContext& context, toml::table& root, const std::vector<s
                 }
                 catch (const toml::parse_error& e)
                 {
-                    const bool bare = !valueText.empty() && valueText.find_first_of("\"'[]{}=#,\n\r") == std::string::npos;
+                    const bool bare =
+                        !valueText.empty() && valueText.find_first_of("\"'[]{}=#,\n\r") == std::string::npos;
                     if (!bare)
                     {
                         context.errorAt(where, key,

@@ -19,45 +19,41 @@ namespace
 {
 
 // Kebab-case names of each enum, in enumerator order.
-template <typename E>
-struct EnumNames;
-template <>
-struct EnumNames<NetworkKind>
+template <typename E> struct EnumNames;
+template <> struct EnumNames<NetworkKind>
 {
     static constexpr std::array<std::string_view, 7> names{
         "complete", "ring", "lattice", "erdos-renyi", "watts-strogatz", "barabasi-albert", "explicit"};
 };
-template <>
-struct EnumNames<Neighbourhood>
+template <> struct EnumNames<Placement>
+{
+    static constexpr std::array<std::string_view, 3> names{"shuffled", "ordered", "centre"};
+};
+template <> struct EnumNames<Neighbourhood>
 {
     static constexpr std::array<std::string_view, 2> names{"von-neumann", "moore"};
 };
-template <>
-struct EnumNames<GameKind>
+template <> struct EnumNames<GameKind>
 {
     static constexpr std::array<std::string_view, 6> names{"cyber",     "prisoners-dilemma", "stag-hunt",
                                                            "hawk-dove", "chicken",           "custom"};
 };
-template <>
-struct EnumNames<GovernanceApproach>
+template <> struct EnumNames<GovernanceApproach>
 {
     static constexpr std::array<std::string_view, 3> names{"none", "gradual", "comprehensive"};
 };
-template <>
-struct EnumNames<LearningRule>
+template <> struct EnumNames<LearningRule>
 {
     static constexpr std::array<std::string_view, 6> names{"none",  "imitation",     "imitate-best",
                                                            "moran", "reinforcement", "best-response"};
 };
-template <>
-struct EnumNames<EventKind>
+template <> struct EnumNames<EventKind>
 {
     static constexpr std::array<std::string_view, 6> names{"disclosure", "incident", "join",
                                                            "alliance",   "summit",   "set"};
 };
 
-template <typename T>
-constexpr ValueType valueTypeOf()
+template <typename T> constexpr ValueType valueTypeOf()
 {
     if constexpr (std::is_same_v<T, double>)
         return ValueType::Real;
@@ -71,8 +67,7 @@ constexpr ValueType valueTypeOf()
         return ValueType::Text;
 }
 
-template <typename T>
-ParamValue toParam(const T& v)
+template <typename T> ParamValue toParam(const T& v)
 {
     if constexpr (std::is_same_v<T, double> || std::is_same_v<T, bool> || std::is_same_v<T, std::string>)
         return v;
@@ -88,8 +83,7 @@ ParamValue toParam(const T& v)
 }
 
 // Converts without range checks (checkValue does those); integers are clamped to the field's representable range.
-template <typename T>
-T fromParam(const ParamValue& v, std::string_view key)
+template <typename T> T fromParam(const ParamValue& v, std::string_view key)
 {
     if constexpr (std::is_same_v<T, double>)
     {
@@ -108,15 +102,16 @@ T fromParam(const ParamValue& v, std::string_view key)
         std::int64_t i = 0;
         if (const auto* p = std::get_if<std::int64_t>(&v))
             i = *p;
-        else if (const auto* d = std::get_if<double>(&v); d != nullptr && std::isfinite(*d) && *d == std::trunc(*d) &&
-                                                          std::abs(*d) < 9.0e18)
+        else if (const auto* d = std::get_if<double>(&v);
+                 d != nullptr && std::isfinite(*d) && *d == std::trunc(*d) && std::abs(*d) < 9.0e18)
             i = static_cast<std::int64_t>(*d);
         else
             wrongType(key, v);
         const auto lo = static_cast<std::int64_t>(std::numeric_limits<T>::min());
-        const auto hi = std::numeric_limits<T>::max() > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())
-                            ? std::numeric_limits<std::int64_t>::max()
-                            : static_cast<std::int64_t>(std::numeric_limits<T>::max());
+        const auto hi =
+            std::numeric_limits<T>::max() > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())
+                ? std::numeric_limits<std::int64_t>::max()
+                : static_cast<std::int64_t>(std::numeric_limits<T>::max());
         return static_cast<T>(std::clamp(i, lo, hi));
     }
     else if constexpr (std::is_same_v<T, std::string>)
@@ -137,8 +132,7 @@ T fromParam(const ParamValue& v, std::string_view key)
     wrongType(key, v);
 }
 
-template <auto Member, auto... Rest, typename Object>
-auto& walk(Object& object)
+template <auto Member, auto... Rest, typename Object> auto& walk(Object& object)
 {
     if constexpr (sizeof...(Rest) == 0)
         return object.*Member;
@@ -147,8 +141,7 @@ auto& walk(Object& object)
 }
 
 // Accessors: a field of Scenario reached through a chain of members, or a field of an element of one of its arrays.
-template <auto... Members>
-struct Path
+template <auto... Members> struct Path
 {
     static auto& ref(Scenario& s, std::size_t) { return walk<Members...>(s); }
     using T = std::remove_cvref_t<decltype(ref(std::declval<Scenario&>(), 0))>;
@@ -159,13 +152,24 @@ struct Path
     }
 };
 
-std::vector<StateDef>& statesOf(Scenario& s) { return s.states; }
-std::vector<EdgeDef>& edgesOf(Scenario& s) { return s.network.edges; }
-std::vector<NormIssueDef>& issuesOf(Scenario& s) { return s.governance.issues; }
-std::vector<EventDef>& eventsOf(Scenario& s) { return s.events; }
+std::vector<StateDef>& statesOf(Scenario& s)
+{
+    return s.states;
+}
+std::vector<EdgeDef>& edgesOf(Scenario& s)
+{
+    return s.network.edges;
+}
+std::vector<NormIssueDef>& issuesOf(Scenario& s)
+{
+    return s.governance.issues;
+}
+std::vector<EventDef>& eventsOf(Scenario& s)
+{
+    return s.events;
+}
 
-template <auto Container, auto Member>
-struct InArray
+template <auto Container, auto Member> struct InArray
 {
     static auto& ref(Scenario& s, std::size_t i)
     {
@@ -183,23 +187,27 @@ struct InArray
     }
 };
 
-template <typename Access>
-ParamValue getValue(const Scenario& s, std::size_t i)
+template <typename Access> ParamValue getValue(const Scenario& s, std::size_t i)
 {
     // Reading through the mutable accessor does not modify the scenario.
     return toParam(Access::ref(const_cast<Scenario&>(s), i));
 }
 
-template <typename Access>
-void setValue(Scenario& s, std::size_t i, const ParamValue& v)
+template <typename Access> void setValue(Scenario& s, std::size_t i, const ParamValue& v)
 {
     using T = typename Access::T;
     auto& field = Access::ref(s, i);
     field = fromParam<T>(v, "value");
 }
 
-std::optional<Bound> incl(double v) { return Bound{v, false}; }
-std::optional<Bound> excl(double v) { return Bound{v, true}; }
+std::optional<Bound> incl(double v)
+{
+    return Bound{v, false};
+}
+std::optional<Bound> excl(double v)
+{
+    return Bound{v, true};
+}
 constexpr double kMaxCount = 1000000.0;
 
 class Builder
@@ -215,7 +223,7 @@ public:
         ParameterInfo p;
         p.key = std::move(key);
         const auto bracket = p.key.find("[]");
-        p.group = bracket != std::string::npos ? p.key.substr(0, bracket)
+        p.group = bracket != std::string::npos           ? p.key.substr(0, bracket)
                   : p.key.find('.') == std::string::npos ? std::string()
                                                          : p.key.substr(0, p.key.rfind('.'));
         p.meaning = std::move(meaning);
@@ -249,8 +257,7 @@ std::vector<ParameterInfo> buildParameters()
                                         incl(0), incl(9223372036854775807.0));
     b.add<Path<&S::run, &RunDef::rounds>>("run.rounds", "rounds to run", "rounds", incl(1), incl(10000000));
     b.add<Path<&S::run, &RunDef::roundLabel>>("run.round_label", "what one round stands for (free text)", "");
-    b.add<Path<&S::run, &RunDef::recordStates>>("run.record_states", "write per-state per-round rows (states.csv)",
-                                                "");
+    b.add<Path<&S::run, &RunDef::recordStates>>("run.record_states", "write per-state per-round rows (states.csv)", "");
 
     using N = NetworkDef;
     b.add<Path<&S::network, &N::kind>>("network.kind", "how the relations network is generated", "");
@@ -261,13 +268,16 @@ std::vector<ParameterInfo> buildParameters()
                                          p1);
     b.add<Path<&S::network, &N::edgeProbability>>("network.edge_probability",
                                                   "erdos-renyi probability that a pair is related", prob, p01, p1);
-    b.add<Path<&S::network, &N::attach>>("network.attach", "barabasi-albert edges per newcomer; less than the state count",
-                                         "edges", incl(1), incl(kMaxCount));
+    b.add<Path<&S::network, &N::attach>>("network.attach",
+                                         "barabasi-albert edges per newcomer; less than the state count", "edges",
+                                         incl(1), incl(kMaxCount));
     b.add<Path<&S::network, &N::width>>(
         "network.width", "lattice columns, must divide the state count; 0 = the square root of the state count",
         "states", incl(0), incl(kMaxCount));
     b.add<Path<&S::network, &N::neighbourhood>>("network.neighbourhood", "lattice neighbourhood", "");
     b.add<Path<&S::network, &N::periodic>>("network.periodic", "the lattice wraps around (a torus)", "");
+    b.add<Path<&S::network, &N::selfInteraction>>(
+        "network.self_interaction", "each state also plays the stage game with itself (Nowak and May 1992)", "");
     b.add<Path<&S::network, &N::weight>>("network.weight", "interdependence w of generated edges", "", excl(0), p1);
     b.add<Path<&S::network, &N::interdependenceCsv>>(
         "network.interdependence_csv",
@@ -281,15 +291,19 @@ std::vector<ParameterInfo> buildParameters()
     b.add<Path<&S::generate, &Gen::count>>("generate.count",
                                            "states to generate, named S001, S002... counting the listed states too",
                                            "states", incl(0), incl(100000));
-    b.add<Path<&S::generate, &Gen::economicWeightSpread>>("generate.economic_weight_spread",
-                                                          "log-normal sigma of economic weight E (mean 1)", "", p01,
-                                                          incl(5));
+    b.add<Path<&S::generate, &Gen::economicWeightSpread>>(
+        "generate.economic_weight_spread", "log-normal sigma of economic weight E (mean 1)", "", p01, incl(5));
     b.add<Path<&S::generate, &Gen::capabilitySpread>>("generate.capability_spread",
                                                       "log-normal sigma of capability K (mean 1)", "", p01, incl(5));
-    b.add<Path<&S::generate, &Gen::ictDependenceMean>>("generate.ict_dependence_mean", "mean ICT dependence V",
-                                                       "share", p01, p1);
+    b.add<Path<&S::generate, &Gen::ictDependenceMean>>("generate.ict_dependence_mean", "mean ICT dependence V", "share",
+                                                       p01, p1);
     b.add<Path<&S::generate, &Gen::blocs>>("generate.blocs", "number of blocs, named bloc-1 .. bloc-k", "blocs",
                                            incl(0), incl(64));
+    b.add<Path<&S::generate, &Gen::placement>>(
+        "generate.placement",
+        "order of doctrines over generated states: shuffled, ordered (as listed), or centre (the last doctrine in a "
+        "centred square block: a single site, a 2x2 block)",
+        "");
 
     using Gm = GameDef;
     b.add<Path<&S::game, &Gm::kind>>(
@@ -302,20 +316,19 @@ std::vector<ParameterInfo> buildParameters()
         "game.temptation", "T, I defect and the partner cooperates (kind's standard value unless given)", "payoff");
     b.add<Path<&S::game, &Gm::matrix, &PayoffMatrix::punishment>>(
         "game.punishment", "P, both defect (kind's standard value unless given)", "payoff");
-    b.add<Path<&S::game, &Gm::benefit>>("game.benefit", "cyber game: b, mutual restraint gives each R = b w",
-                                        "payoff", excl(0));
-    b.add<Path<&S::game, &Gm::gain>>("game.gain", "cyber game: g, intelligence gain per unit of V E intruded",
-                                     "payoff", incl(0));
+    b.add<Path<&S::game, &Gm::benefit>>("game.benefit", "cyber game: b, mutual restraint gives each R = b w", "payoff",
+                                        excl(0));
+    b.add<Path<&S::game, &Gm::gain>>("game.gain", "cyber game: g, intelligence gain per unit of V E intruded", "payoff",
+                                     incl(0));
     b.add<Path<&S::game, &Gm::loss>>("game.loss", "cyber game: l, damage per unit of V E to the intruded", "payoff",
                                      incl(0));
-    b.add<Path<&S::game, &Gm::intrusionScale>>("game.intrusion_scale",
-                                               "cyber game: s, logistic scale of intrusion success in K - D",
-                                               "capability", excl(0));
+    b.add<Path<&S::game, &Gm::intrusionScale>>(
+        "game.intrusion_scale", "cyber game: s, logistic scale of intrusion success in K - D", "capability", excl(0));
 
-    b.add<Path<&S::noise, &NoiseDef::falseAttribution>>(
-        "noise.false_attribution", "e1: a cooperative act perceived as hostile", prob, p01, p1);
-    b.add<Path<&S::noise, &NoiseDef::missedAttack>>("noise.missed_attack", "e2: a hostile act not perceived", prob,
-                                                    p01, p1);
+    b.add<Path<&S::noise, &NoiseDef::falseAttribution>>("noise.false_attribution",
+                                                        "e1: a cooperative act perceived as hostile", prob, p01, p1);
+    b.add<Path<&S::noise, &NoiseDef::missedAttack>>("noise.missed_attack", "e2: a hostile act not perceived", prob, p01,
+                                                    p1);
     b.add<Path<&S::noise, &NoiseDef::execution>>("noise.execution", "an intended act is flipped", prob, p01, p1);
 
     using T = TrustDef;
@@ -323,27 +336,25 @@ std::vector<ParameterInfo> buildParameters()
                                         "trust", p01, p1);
     b.add<Path<&S::trust, &T::gainRate>>("trust.gain_rate", "step toward 1 after perceived cooperation", "share", p01,
                                          p1);
-    b.add<Path<&S::trust, &T::lossRate>>("trust.loss_rate",
-                                         "step toward 0 after perceived hostility (lost faster than gained)", "share",
-                                         p01, p1);
+    b.add<Path<&S::trust, &T::lossRate>>(
+        "trust.loss_rate", "step toward 0 after perceived hostility (lost faster than gained)", "share", p01, p1);
     b.add<Path<&S::trust, &T::reputationWeight>>(
         "trust.reputation_weight", "observers' step toward 0 after a publicly attributed violation", "share", p01, p1);
-    b.add<Path<&S::trust, &T::allianceBonus>>("trust.alliance_bonus", "added to initial trust between allies",
-                                              "trust", p01, p1);
+    b.add<Path<&S::trust, &T::allianceBonus>>("trust.alliance_bonus", "added to initial trust between allies", "trust",
+                                              p01, p1);
 
     using A = ArmsDef;
     b.add<Path<&S::arms, &A::enabled>>("arms.enabled", "run Richardson arms dynamics (Richardson 1960)", "");
     b.add<Path<&S::arms, &A::dt>>("arms.dt", "integration step", "rounds", excl(0), p1);
-    b.add<Path<&S::arms, &A::reactivity>>("arms.reactivity", "k: response to distrust-weighted rival capability",
+    b.add<Path<&S::arms, &A::reactivity>>("arms.reactivity", "k: response to mean distrust-weighted rival capability",
                                           "per round", incl(0));
     b.add<Path<&S::arms, &A::fatigue>>("arms.fatigue", "a: economic burden damping arms", "per round", incl(0));
     b.add<Path<&S::arms, &A::grievance>>("arms.grievance", "g: constant drive, can be negative",
                                          "capability per round");
     b.add<Path<&S::arms, &A::budgetDrive>>("arms.budget_drive", "weight of the doctrine's offence budget in g", "",
                                            incl(0));
-    b.add<Path<&S::arms, &A::runawayLevel>>("arms.runaway_level",
-                                            "total arms per state above which the race counts as runaway",
-                                            "capability", excl(0));
+    b.add<Path<&S::arms, &A::runawayLevel>>(
+        "arms.runaway_level", "total arms per state above which the race counts as runaway", "capability", excl(0));
 
     using C = CommonSecurityDef;
     b.add<Path<&S::commonSecurity, &C::enabled>>(
@@ -351,29 +362,27 @@ std::vector<ParameterInfo> buildParameters()
     b.add<Path<&S::commonSecurity, &C::threatInitial>>("common_security.threat_initial",
                                                        "non-state threat stock H at round 0", "threat", incl(0));
     b.add<Path<&S::commonSecurity, &C::threatGrowth>>("common_security.threat_growth",
-                                                      "rho: relative growth of H per round", "per round", incl(0));
+                                                      "rho: H grows by rho (1 + H) per round before mitigation", "per round", incl(0));
     b.add<Path<&S::commonSecurity, &C::mitigation>>("common_security.mitigation",
-                                                    "reduction of H per unit contributed", "threat per unit",
-                                                    incl(0));
-    b.add<Path<&S::commonSecurity, &C::threshold>>(
-        "common_security.threshold", "contributions needed, as a share of what all doctrines could give", "share",
-        p01, p1);
+                                                    "reduction of H per round when every budget is contributed",
+                                                    "threat per round", incl(0));
+    b.add<Path<&S::commonSecurity, &C::threshold>>("common_security.threshold",
+                                                   "contributions needed per round, as a share of all states' budgets",
+                                                   "share", p01, p1);
     b.add<Path<&S::commonSecurity, &C::risk>>("common_security.risk",
                                               "r: probability that a shortfall round brings losses", prob, p01, p1);
     b.add<Path<&S::commonSecurity, &C::lossScale>>("common_security.loss_scale",
-                                                   "loss = loss_scale * V * E * H / (1 + H)", "", incl(0));
+                                                   "loss = loss_scale * V * E * (1 + H) / (2 + H)", "", incl(0));
 
     using Sv = SurveillanceDef;
     b.add<Path<&S::surveillance, &Sv::enabled>>("surveillance.enabled", "states may run mass surveillance", "");
     b.add<Path<&S::surveillance, &Sv::gain>>("surveillance.gain",
                                              "payoff per round of surveillance per unit of target V E (scaled by w)",
                                              "payoff", incl(0));
-    b.add<Path<&S::surveillance, &Sv::disclosure>>("surveillance.disclosure",
-                                                   "probability per round that running surveillance is disclosed",
-                                                   prob, p01, p1);
-    b.add<Path<&S::surveillance, &Sv::trustPenalty>>("surveillance.trust_penalty",
-                                                     "trust every victim loses in a disclosed surveiller", "trust",
-                                                     p01, p1);
+    b.add<Path<&S::surveillance, &Sv::disclosure>>(
+        "surveillance.disclosure", "probability per round that running surveillance is disclosed", prob, p01, p1);
+    b.add<Path<&S::surveillance, &Sv::trustPenalty>>(
+        "surveillance.trust_penalty", "trust every victim loses in a disclosed surveiller", "trust", p01, p1);
     b.add<Path<&S::surveillance, &Sv::legitimacyPenalty>>(
         "surveillance.legitimacy_penalty", "legitimacy lost by a disclosed surveiller", "legitimacy", p01, p1);
 
@@ -381,16 +390,15 @@ std::vector<ParameterInfo> buildParameters()
     b.add<Path<&S::sovereignty, &Sov::enabled>>("sovereignty.enabled",
                                                 "record sovereignty violations, accusations and legitimacy", "");
     b.add<Path<&S::sovereignty, &Sov::accusationThreshold>>(
-        "sovereignty.accusation_threshold", "share of perceived intrusions beyond which a state accuses publicly",
+        "sovereignty.accusation_threshold", "trust below which a perceived hostile act is denounced publicly",
         "share", p01, p1);
     b.add<Path<&S::sovereignty, &Sov::observerPenalty>>("sovereignty.observer_penalty",
-                                                        "trust observers lose in an accused state", "trust", p01, p1);
+                                                        "trust the accused loses in its accuser after a groundless accusation", "trust", p01, p1);
     b.add<Path<&S::sovereignty, &Sov::hypocrisyPenalty>>(
-        "sovereignty.hypocrisy_penalty", "legitimacy lost per accusation by a state that intrudes itself",
-        "legitimacy", p01, p1);
-    b.add<Path<&S::sovereignty, &Sov::legitimacyRecovery>>("sovereignty.legitimacy_recovery",
-                                                           "legitimacy regained per quiet round", "legitimacy", p01,
-                                                           p1);
+        "sovereignty.hypocrisy_penalty", "legitimacy lost in a round in which a state accuses others while intruding or surveilling itself", "legitimacy",
+        p01, p1);
+    b.add<Path<&S::sovereignty, &Sov::legitimacyRecovery>>(
+        "sovereignty.legitimacy_recovery", "legitimacy regained per quiet round", "legitimacy", p01, p1);
 
     using Gv = GovernanceDef;
     b.add<Path<&S::governance, &Gv::approach>>(
@@ -399,9 +407,8 @@ std::vector<ParameterInfo> buildParameters()
                                              "share", excl(0), p1);
     b.add<Path<&S::governance, &Gv::interval>>("governance.interval", "rounds between votes (summits)", "rounds",
                                                incl(1), incl(kMaxCount));
-    b.add<Path<&S::governance, &Gv::restraint>>("governance.restraint",
-                                                "drop in intrusion propensity per adopted norm share", "share", p01,
-                                                p1);
+    b.add<Path<&S::governance, &Gv::restraint>>(
+        "governance.restraint", "drop in intrusion propensity per adopted norm share", "share", p01, p1);
     b.add<Path<&S::governance, &Gv::punishmentCost>>("governance.punishment_cost",
                                                      "E: cost to a punisher (Axelrod 1986: 2)", "payoff", incl(0));
     b.add<Path<&S::governance, &Gv::punishment>>("governance.punishment", "P: cost to the punished (Axelrod 1986: 9)",
@@ -413,8 +420,8 @@ std::vector<ParameterInfo> buildParameters()
 
     using L = LearningDef;
     b.add<Path<&S::learning, &L::rule>>("learning.rule", "how doctrines spread between neighbours", "");
-    b.add<Path<&S::learning, &L::selectionIntensity>>("learning.selection_intensity",
-                                                      "beta (Fermi rule) or w (Moran)", "", incl(0));
+    b.add<Path<&S::learning, &L::selectionIntensity>>("learning.selection_intensity", "beta (Fermi rule) or w (Moran)",
+                                                      "", incl(0));
     b.add<Path<&S::learning, &L::mutation>>("learning.mutation", "probability of adopting a random doctrine instead",
                                             prob, p01, p1);
     b.add<Path<&S::learning, &L::interval>>("learning.interval", "rounds between learning steps", "rounds", incl(1),
@@ -461,7 +468,10 @@ std::vector<ParameterInfo> buildParameters()
     return b.rows;
 }
 
-std::string describe(const ParamValue& v) { return formatValue(v); }
+std::string describe(const ParamValue& v)
+{
+    return formatValue(v);
+}
 
 } // namespace
 
@@ -471,7 +481,10 @@ std::string_view ParameterInfo::field() const noexcept
     return dot == std::string::npos ? std::string_view(key) : std::string_view(key).substr(dot + 1);
 }
 
-ParamValue ParameterInfo::get(const Scenario& scenario, std::size_t index) const { return getter(scenario, index); }
+ParamValue ParameterInfo::get(const Scenario& scenario, std::size_t index) const
+{
+    return getter(scenario, index);
+}
 
 void ParameterInfo::set(Scenario& scenario, const ParamValue& value, std::size_t index) const
 {
@@ -521,7 +534,8 @@ std::optional<std::string> ParameterInfo::checkValue(const ParamValue& value) co
         if (!std::holds_alternative<std::string>(value))
             return is + "a string";
         return std::nullopt;
-    case ValueType::Choice: {
+    case ValueType::Choice:
+    {
         const auto* s = std::get_if<std::string>(&value);
         if (s != nullptr && std::find(choices.begin(), choices.end(), *s) != choices.end())
             return std::nullopt;
@@ -554,9 +568,8 @@ std::string ParameterInfo::rangeText() const
         return "true | false";
     if (type == ValueType::Text)
         return "text";
-    const auto num = [this](double v) {
-        return type == ValueType::Integer ? std::to_string(static_cast<std::int64_t>(v)) : formatReal(v);
-    };
+    const auto num = [this](double v)
+    { return type == ValueType::Integer ? std::to_string(static_cast<std::int64_t>(v)) : formatReal(v); };
     if (min && max)
         return (min->exclusive ? "(" : "[") + num(min->value) + ", " + num(max->value) + (max->exclusive ? ")" : "]");
     if (min)
@@ -603,7 +616,10 @@ ParameterRef resolveParameter(std::string_view keyPath)
     return ref;
 }
 
-const ParameterInfo* findParameter(std::string_view keyPath) { return resolveParameter(keyPath).info; }
+const ParameterInfo* findParameter(std::string_view keyPath)
+{
+    return resolveParameter(keyPath).info;
+}
 
 std::string formatReal(double value)
 {

@@ -21,7 +21,10 @@ namespace cybersim::sim::detail
 namespace
 {
 
-std::string quote(std::string_view s) { return formatValue(std::string(s)); }
+std::string quote(std::string_view s)
+{
+    return formatValue(std::string(s));
+}
 
 std::string suggestion(std::string_view word, const std::vector<std::string>& candidates)
 {
@@ -45,13 +48,14 @@ void LoadContext::record(const std::string& keyPath, int line, int column)
 
 bool LoadContext::isOverride(std::string_view keyPath) const
 {
-    const auto startsWith = [](std::string_view text, std::string_view prefix) {
+    const auto startsWith = [](std::string_view text, std::string_view prefix)
+    {
         return text.substr(0, prefix.size()) == prefix &&
                (text.size() == prefix.size() || text[prefix.size()] == '.' || text[prefix.size()] == '[');
     };
-    return std::any_of(m_overrides.begin(), m_overrides.end(), [&](const std::string& o) {
-        return !keyPath.empty() && (startsWith(o, keyPath) || startsWith(keyPath, o));
-    });
+    return std::any_of(m_overrides.begin(), m_overrides.end(),
+                       [&](const std::string& o)
+                       { return !keyPath.empty() && (startsWith(o, keyPath) || startsWith(keyPath, o)); });
 }
 
 bool LoadContext::isGiven(const std::string& keyPath) const
@@ -85,10 +89,12 @@ void LoadContext::throwErrors()
     const auto rank = [this](const Diagnostic& d) {
         return d.file == m_fileName ? 0 : d.file == kOverrideFile ? 2 : 1;
     };
-    std::stable_sort(m_diagnostics.begin(), m_diagnostics.end(), [&](const Diagnostic& a, const Diagnostic& b) {
-        const auto la = a.line == 0 ? INT32_MAX : a.line, lb = b.line == 0 ? INT32_MAX : b.line;
-        return std::tuple(rank(a), a.file, la, a.column) < std::tuple(rank(b), b.file, lb, b.column);
-    });
+    std::stable_sort(m_diagnostics.begin(), m_diagnostics.end(),
+                     [&](const Diagnostic& a, const Diagnostic& b)
+                     {
+                         const auto la = a.line == 0 ? INT32_MAX : a.line, lb = b.line == 0 ? INT32_MAX : b.line;
+                         return std::tuple(rank(a), a.file, la, a.column) < std::tuple(rank(b), b.file, lb, b.column);
+                     });
     throw ScenarioError(std::move(m_diagnostics));
 }
 
@@ -228,7 +234,8 @@ bool parseCsvMatrix(std::string_view text, const std::string& shownPath, const s
                     LoadContext& context, NamedMatrix& out)
 {
     bool ok = true;
-    const auto fail = [&](int line, int column, std::string message) {
+    const auto fail = [&](int line, int column, std::string message)
+    {
         context.errorAt({shownPath, line, column}, keyPath, std::move(message));
         ok = false;
     };
@@ -257,7 +264,8 @@ bool parseCsvMatrix(std::string_view text, const std::string& shownPath, const s
     for (std::size_t c = 1; c < header.size(); ++c)
     {
         if (header[c].text.empty())
-            fail(lines[0].first, header[c].column, "header column " + std::to_string(c + 1) + " is empty, expected a state name");
+            fail(lines[0].first, header[c].column,
+                 "header column " + std::to_string(c + 1) + " is empty, expected a state name");
         else if (std::find(matrix.names.begin(), matrix.names.end(), header[c].text) != matrix.names.end())
             fail(lines[0].first, header[c].column, "header names " + quote(header[c].text) + " twice");
         matrix.names.push_back(header[c].text);
@@ -329,8 +337,8 @@ void checkMatrix(const NamedMatrix& m, MatrixKind kind, const std::string& keyPa
         for (std::size_t c = 0; c < n; ++c)
         {
             const double v = m.values[r * n + c];
-            const auto at = "value for (" + quote(m.names[r]) + ", " + quote(m.names[c]) + ") is " +
-                            formatValue(v) + ", expected ";
+            const auto at =
+                "value for (" + quote(m.names[r]) + ", " + quote(m.names[c]) + ") is " + formatValue(v) + ", expected ";
             if (!std::isfinite(v))
                 context.errorAt(where, keyPath, at + "a finite number");
             else if (kind == MatrixKind::Alliance && v != 0.0 && v != 1.0)
@@ -391,7 +399,8 @@ void checkEvents(const Scenario& s, const std::set<std::string>& known, const st
         const auto kindName = std::get<std::string>(findParameter("events[].kind")->get(s, i));
         const bool needsState = e.kind != EventKind::Summit && e.kind != EventKind::Set;
         const bool needsTarget = e.kind == EventKind::Incident || e.kind == EventKind::Alliance;
-        const auto checkName = [&](const std::string& field, const std::string& value, bool needed) {
+        const auto checkName = [&](const std::string& field, const std::string& value, bool needed)
+        {
             const auto path = base + "." + field;
             if (!needed)
             {
@@ -425,8 +434,8 @@ void checkEvents(const Scenario& s, const std::set<std::string>& known, const st
                 for (const auto& q : parameters())
                     if (q.isNumeric() && !q.isElementKey())
                         numeric.push_back(q.key);
-                context.error(base + ".key", "is " + quote(e.key) + ", expected a numeric scenario key" +
-                                                 suggestion(e.key, numeric));
+                context.error(base + ".key",
+                              "is " + quote(e.key) + ", expected a numeric scenario key" + suggestion(e.key, numeric));
             }
             else if (!context.isGiven(base + ".value"))
                 context.error(base, "a set event needs value = <number>");
@@ -465,7 +474,9 @@ void checkStrategyParams(const Scenario& s, const Catalogue& catalogue, LoadCont
         std::vector<double> values;
         for (const auto& p : params)
             values.push_back(p.defaultValue);
-        const auto check = [&](const std::string& path, const ParamInfo& p, const ParamValue& v) -> std::optional<double> {
+        const auto check = [&](const std::string& path, const ParamInfo& p,
+                               const ParamValue& v) -> std::optional<double>
+        {
             double x = 0.0;
             if (const auto* d = std::get_if<double>(&v))
                 x = *d;
@@ -478,8 +489,9 @@ void checkStrategyParams(const Scenario& s, const Catalogue& catalogue, LoadCont
             }
             if (!std::isfinite(x) || x < p.min || x > p.max)
             {
-                context.error(path, "is " + formatValue(v) + ", expected " + (std::isfinite(x) ? "" : "a finite number ") +
-                                        "in [" + formatReal(p.min) + ", " + formatReal(p.max) + "] (" + p.meaning + ")");
+                context.error(path, "is " + formatValue(v) + ", expected " +
+                                        (std::isfinite(x) ? "" : "a finite number ") + "in [" + formatReal(p.min) +
+                                        ", " + formatReal(p.max) + "] (" + p.meaning + ")");
                 return std::nullopt;
             }
             return x;
@@ -495,15 +507,17 @@ void checkStrategyParams(const Scenario& s, const Catalogue& catalogue, LoadCont
                 const auto path = base + "." + name;
                 if (it == names.end())
                 {
-                    context.error(path, params.empty() ? strategyName + " takes no parameters"
-                                                       : strategyName + " has no parameter " + quote(name) +
-                                                             suggestion(name, names) + "; its parameters are " +
-                                                             [&] {
-                                                                 std::string all;
-                                                                 for (const auto& n : names)
-                                                                     all += (all.empty() ? "" : ", ") + n;
-                                                                 return all;
-                                                             }());
+                    context.error(
+                        path, params.empty() ? strategyName + " takes no parameters"
+                                             : strategyName + " has no parameter " + quote(name) +
+                                                   suggestion(name, names) + "; its parameters are " +
+                                                   [&]
+                                                   {
+                                                       std::string all;
+                                                       for (const auto& n : names)
+                                                           all += (all.empty() ? "" : ", ") + n;
+                                                       return all;
+                                                   }());
                     continue;
                 }
                 const auto k = static_cast<std::size_t>(it - names.begin());
@@ -574,8 +588,9 @@ void validateScenario(Scenario& s, LoadContext& context, const Catalogue& catalo
                                                           : "has no name, expected name = \"<unique name>\"");
         else if (!known.insert(name).second)
         {
-            const auto first = std::find_if(s.states.begin(), s.states.end(),
-                                            [&](const StateDef& d) { return d.name == name; }) - s.states.begin();
+            const auto first =
+                std::find_if(s.states.begin(), s.states.end(), [&](const StateDef& d) { return d.name == name; }) -
+                s.states.begin();
             context.error(base + ".name", "is " + quote(name) + ", already the name of states[" +
                                               std::to_string(first) + "], expected a unique name");
         }
@@ -592,8 +607,7 @@ void validateScenario(Scenario& s, LoadContext& context, const Catalogue& catalo
     if (n == 0)
         context.error("", "the world is empty: no [[states]] and generate.count is 0, expected at least 2 states");
     else if (n == 1)
-        context.error(s.states.empty() ? "generate.count" : "states",
-                      "the world needs at least 2 states, found 1");
+        context.error(s.states.empty() ? "generate.count" : "states", "the world needs at least 2 states, found 1");
 
     // Doctrines and strategies.
     std::vector<std::string> doctrineNames, strategyNames;
@@ -601,10 +615,11 @@ void validateScenario(Scenario& s, LoadContext& context, const Catalogue& catalo
         doctrineNames.push_back(d->name);
     for (const auto* st : catalogue.strategies())
         strategyNames.push_back(st->name);
-    const auto checkDoctrine = [&](const std::string& path, const std::string& name) {
+    const auto checkDoctrine = [&](const std::string& path, const std::string& name)
+    {
         if (catalogue.doctrine(name) == nullptr)
-            context.error(path, "is " + quote(name) + ", expected a doctrine name" +
-                                    suggestion(name, doctrineNames) + " (`cybersim list` shows them)");
+            context.error(path, "is " + quote(name) + ", expected a doctrine name" + suggestion(name, doctrineNames) +
+                                    " (`cybersim list` shows them)");
     };
     for (std::size_t i = 0; i < s.states.size(); ++i)
     {
@@ -613,7 +628,8 @@ void validateScenario(Scenario& s, LoadContext& context, const Catalogue& catalo
         const auto& strategy = s.states[i].strategy;
         if (!strategy.empty() && catalogue.strategy(strategy) == nullptr)
             context.error(base + ".strategy", "is " + quote(strategy) + ", expected a strategy name" +
-                                                  suggestion(strategy, strategyNames) + " (`cybersim list` shows them)");
+                                                  suggestion(strategy, strategyNames) +
+                                                  " (`cybersim list` shows them)");
     }
     std::vector<std::vector<double>> params;
     checkStrategyParams(s, catalogue, context, params);
@@ -625,8 +641,8 @@ void validateScenario(Scenario& s, LoadContext& context, const Catalogue& catalo
     for (std::size_t k = 0; k < gen.doctrines.size(); ++k)
         checkDoctrine("generate.doctrines[" + std::to_string(k) + "]", gen.doctrines[k]);
     if (!gen.doctrineShares.empty() && gen.doctrineShares.size() != gen.doctrines.size())
-        context.error("generate.doctrine_shares", "has " + std::to_string(gen.doctrineShares.size()) +
-                                                      " shares for " + std::to_string(gen.doctrines.size()) +
+        context.error("generate.doctrine_shares", "has " + std::to_string(gen.doctrineShares.size()) + " shares for " +
+                                                      std::to_string(gen.doctrines.size()) +
                                                       " doctrines, expected one share per doctrine");
     double total = 0.0;
     bool sharesOk = true;
@@ -637,7 +653,8 @@ void validateScenario(Scenario& s, LoadContext& context, const Catalogue& catalo
         {
             sharesOk = false;
             context.error("generate.doctrine_shares[" + std::to_string(k) + "]",
-                          "is " + formatValue(v) + ", expected " + (std::isfinite(v) ? ">= 0" : "a finite number >= 0"));
+                          "is " + formatValue(v) + ", expected " +
+                              (std::isfinite(v) ? ">= 0" : "a finite number >= 0"));
         }
         else
             total += v;
@@ -671,7 +688,8 @@ void validateScenario(Scenario& s, LoadContext& context, const Catalogue& catalo
             }
         }
         if (ok && e.a == e.b)
-            context.error(base + ".b", "is " + quote(e.b) + ", the same state as a: an edge cannot join a state to itself");
+            context.error(base + ".b",
+                          "is " + quote(e.b) + ", the same state as a: an edge cannot join a state to itself");
         else if (ok && !seen.insert(std::minmax(e.a, e.b)).second)
             context.error(base, "joins " + quote(e.a) + " and " + quote(e.b) + ", which an earlier edge already joins");
     }
@@ -685,19 +703,19 @@ void validateScenario(Scenario& s, LoadContext& context, const Catalogue& catalo
         NamedMatrix* matrix;
         MatrixKind kind;
     };
-    for (const auto& m : {MatrixSource{"network.interdependence_csv", "network.interdependence",
-                                       &s.network.interdependenceCsv, &s.network.interdependence,
-                                       MatrixKind::Interdependence},
-                          MatrixSource{"network.alliance_csv", "network.alliance", &s.network.allianceCsv,
-                                       &s.network.alliance, MatrixKind::Alliance},
-                          MatrixSource{"network.trust_csv", "network.trust", &s.network.trustCsv, &s.network.trust,
-                                       MatrixKind::Trust}})
+    for (const auto& m :
+         {MatrixSource{"network.interdependence_csv", "network.interdependence", &s.network.interdependenceCsv,
+                       &s.network.interdependence, MatrixKind::Interdependence},
+          MatrixSource{"network.alliance_csv", "network.alliance", &s.network.allianceCsv, &s.network.alliance,
+                       MatrixKind::Alliance},
+          MatrixSource{"network.trust_csv", "network.trust", &s.network.trustCsv, &s.network.trust, MatrixKind::Trust}})
     {
         if (!m.csv->empty())
         {
             if (context.isGiven(m.inlineKey))
             {
-                context.error(m.inlineKey, std::string("is given together with ") + m.csvKey + ", expected one of them");
+                context.error(m.inlineKey,
+                              std::string("is given together with ") + m.csvKey + ", expected one of them");
                 continue;
             }
             const std::filesystem::path csvPath(*m.csv);

@@ -13,7 +13,10 @@ namespace cybersim::sim
 namespace
 {
 
-std::string quote(const std::string& s) { return formatValue(s); }
+std::string quote(const std::string& s)
+{
+    return formatValue(s);
+}
 
 std::string realList(const std::vector<double>& values)
 {
@@ -70,7 +73,10 @@ void writeExtras(std::string& out, const std::string& group, const Scenario& s)
     }
 }
 
-bool isCsvPath(const ParameterInfo& p) { return p.unit == "path"; }
+bool isCsvPath(const ParameterInfo& p)
+{
+    return p.unit == "path";
+}
 
 } // namespace
 
@@ -79,7 +85,8 @@ std::string writeScenario(const Scenario& s)
     std::string out = "# cybersim scenario, fully resolved: every key is written, defaults included.\n"
                       "# CSV matrices are written inline under [network.*]. Format reference: docs/scenarios.md\n";
     std::string group = "\x01";
-    const auto closeGroup = [&] {
+    const auto closeGroup = [&]
+    {
         if (group != "\x01" && !group.empty())
         {
             writeExtras(out, group, s);
@@ -106,7 +113,8 @@ std::string writeScenario(const Scenario& s)
     }
     closeGroup();
 
-    const auto writeElement = [&](const std::string& array, std::size_t i, const auto& skip) {
+    const auto writeElement = [&](const std::string& array, std::size_t i, const auto& skip)
+    {
         for (const auto& p : parameters())
             if (p.isElementKey() && p.group == array && !skip(p.field()))
                 out += std::string(p.field()) + " = " + formatValue(p.get(s, i)) + "\n";
@@ -122,14 +130,17 @@ std::string writeScenario(const Scenario& s)
     {
         const auto kind = s.events[i].kind;
         out += "\n[[events]]\n";
-        writeElement("events", i, [kind](std::string_view field) {
-            const bool hasState = kind != EventKind::Summit && kind != EventKind::Set;
-            const bool hasTarget = kind == EventKind::Incident || kind == EventKind::Alliance;
-            const bool isSet = kind == EventKind::Set;
-            const bool hasSeverity = kind == EventKind::Incident || kind == EventKind::Disclosure;
-            return (field == "state" && !hasState) || (field == "target" && !hasTarget) ||
-                   ((field == "key" || field == "value") && !isSet) || (field == "severity" && !hasSeverity);
-        });
+        writeElement("events", i,
+                     [kind](std::string_view field)
+                     {
+                         const bool hasState = kind != EventKind::Summit && kind != EventKind::Set;
+                         const bool hasTarget = kind == EventKind::Incident || kind == EventKind::Alliance;
+                         const bool isSet = kind == EventKind::Set;
+                         const bool hasSeverity = kind == EventKind::Incident || kind == EventKind::Disclosure;
+                         return (field == "state" && !hasState) || (field == "target" && !hasTarget) ||
+                                ((field == "key" || field == "value") && !isSet) ||
+                                (field == "severity" && !hasSeverity);
+                     });
     }
     return out;
 }

@@ -7,11 +7,25 @@
 #include "simulation_state.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <cstring>
 
 namespace cybersim::sim
 {
+
+double logistic(double x) noexcept
+{
+    // e^-x = 2^(-x log2 e) = 2^k 2^f with k integer and f in [-1/2, 1/2]; 2^f by a degree-7 Taylor polynomial,
+    // 2^k by writing the exponent bits (k stays well inside the normal range after the clamp).
+    const double y = std::clamp(-x * 1.4426950408889634, -1000.0, 1000.0);
+    const double k = std::nearbyint(y);
+    const double f = (y - k) * 0.6931471805599453;
+    const double p =
+        1.0 + f * (1.0 + f * (0.5 + f * (1.0 / 6 + f * (1.0 / 24 + f * (1.0 / 120 + f * (1.0 / 720 + f / 5040))))));
+    const auto exponent = static_cast<std::uint64_t>(static_cast<std::int64_t>(k) + 1023) << 52;
+    return 1.0 / (1.0 + p * std::bit_cast<double>(exponent));
+}
 
 ParamValue numericParamValue(const ParameterInfo& info, double value)
 {
@@ -82,7 +96,10 @@ Simulation::Simulation(const Scenario& scenario, const Catalogue& catalogue, Sim
     s.trustGiven.assign(n, 0.0);
     s.trustReceived.assign(n, 0.0);
     s.pressure.assign(n, 0.0);
+    s.trustPartials.assign(n, TrustPartials{});
     s.perronVector.assign(n, 1.0);
+    s.perronScratch.assign(n, 0.0);
+    s.scratch.reserve(n);
     s.memory.assign(m, DyadMemory{});
     s.trust = s.world.initialTrust;
     s.act.assign(m, Action::Cooperate);
@@ -91,9 +108,14 @@ Simulation::Simulation(const Scenario& scenario, const Catalogue& catalogue, Sim
     s.punished.assign(m, 0);
     s.edgePayoff.assign(m, 0.0);
 
+    s.exposure.resize(n);
+    s.bloc.resize(n);
+    s.distrustWeight.assign(m, 0.0);
     for (std::size_t i = 0; i < n; ++i)
     {
         const auto& init = s.world.states[i];
+        s.exposure[i] = init.ictDependence * init.economicWeight;
+        s.bloc[i] = init.bloc;
         s.arms[i] = init.capability;
         s.defence[i] = init.defence;
         s.active[i] = init.activeAtStart ? 1 : 0;
@@ -144,6 +166,11 @@ void Simulation::advance(int rounds)
 {
     for (int r = 0; r < rounds && !finished(); ++r)
         step();
+}
+
+double Simulation::convergedStabilityEigenvalue()
+{
+    return armsStabilityEigenvalue(*m_state, kStabilityStepsInitial);
 }
 
 int Simulation::round() const noexcept { return m_state->round; }

@@ -21,6 +21,18 @@
 namespace cybersim::sim
 {
 
+/// Logistic 1 / (1 + e^-x) with a fast exponential (relative error below 2e-7), our own code so that results do not
+/// depend on the C library's exp (STYLE F). Used for intrusion success, which is evaluated for every hostile act.
+[[nodiscard]] double logistic(double x) noexcept;
+
+/// One state's share of the round's trust statistics, summed in state order afterwards.
+struct TrustPartials
+{
+    double sum = 0.0, squares = 0.0, within = 0.0, between = 0.0;
+    int count = 0, withinCount = 0, betweenCount = 0;
+    int classes[5] = {}; // by GameClass, over relations (i, j) with i < j
+};
+
 /// Everything that changes during a run. Arrays are indexed by state (size n) or by directed edge (size 2m), so
 /// parallel phases write only to their own slots (STYLE F).
 struct SimulationState
@@ -36,7 +48,10 @@ struct SimulationState
     std::map<std::pair<std::string, std::vector<double>>, std::unique_ptr<Strategy>> strategyPool;
     std::vector<const DoctrineDef*> doctrineDefs; // by doctrine index
 
-    // Per state.
+    // Per state. Hot attributes are copied out of World::states into flat arrays, so the per-edge loops stream
+    // through contiguous memory.
+    std::vector<double> exposure;   // V * E: what a state has online
+    std::vector<std::int32_t> bloc; // bloc index, -1 = none
     std::vector<double> arms, defence, legitimacy;
     std::vector<double> nextArms, nextDefence; // double buffer for the Richardson step
     std::vector<std::int32_t> doctrine;
@@ -47,10 +62,15 @@ struct SimulationState
     std::vector<double> offenceShare, defenceShare, contributionShare;
     std::vector<std::int32_t> coopActs, acts, attacksMade, intrusionsMade, accusationsMade, groundlessMade;
     std::vector<double> trustGiven, trustReceived, pressure;
+    std::vector<TrustPartials> trustPartials;
     std::vector<std::int32_t> punishedBy, nonPunishments;
-    std::vector<double> perronVector; // warm start of the stability power iteration
+    std::vector<double> perronVector;  // eigenvector estimate, carried from round to round (warm start)
+    std::vector<double> perronScratch; // next iterate of the power iteration
+    double perronRoot = 1.0;           // spectral radius estimate of the distrust matrix C
+    std::vector<double> scratch;       // per-state scratch for reductions (Gini); no allocation per round
 
     // Per directed edge.
+    std::vector<double> distrustWeight; // w_ij (1 - T_ij) / deg_i at the end of the last round (stability matrix)
     std::vector<DyadMemory> memory;
     std::vector<double> trust;
     std::vector<Action> act;
@@ -117,8 +137,13 @@ void runLearning(SimulationState& s);
 void computeMetrics(SimulationState& s);
 
 /// The largest real eigenvalue of k C - diag(a), C_ij = w_ij (1 - T_ij) / deg_i over active related pairs, with uniform
-/// fatigue a. C is non-negative, so this is k times its Perron root minus a; found by power iteration on C + I
-/// (the shift removes the periodicity of bipartite networks), warm-started from `vector`.
-[[nodiscard]] double armsStabilityEigenvalue(const SimulationState& s, std::vector<double>& vector);
+/// fatigue a. C is non-negative, so this is k times its Perron root minus a; found by shifted power iteration,
+/// warm-started from the previous round's eigenvector, for at most `maxIterations` steps (or to convergence).
+[[nodiscard]] double armsStabilityEigenvalue(SimulationState& s, int maxIterations);
+
+/// Power-iteration steps per round for the stability eigenvalue: the eigenvector is carried over from the previous
+/// round, so a few steps track it; at round 0 it is solved to convergence.
+inline constexpr int kStabilityStepsPerRound = 4;
+inline constexpr int kStabilityStepsInitial = 2000;
 
 } // namespace cybersim::sim

@@ -212,8 +212,7 @@ SweepResults SweepJournal::read(const std::filesystem::path& path, const SweepPl
     const auto parsed = parseJournal(*text);
     if (!parsed.hasHeader)
         return results;
-    if (parsed.specHash != plan.specHash() || parsed.runs != plan.runCount() ||
-        parsed.metrics != results.metricCount)
+    if (parsed.specHash != plan.specHash() || parsed.runs != plan.runCount() || parsed.metrics != results.metricCount)
         throw ConfigError(path.string() + " belongs to another sweep (spec hash " + parsed.specHash + ", this spec " +
                           plan.specHash() + ")");
     for (const auto& [index, values] : parsed.lines)

@@ -24,7 +24,10 @@ namespace
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-std::string csvNumber(double v) { return std::isnan(v) ? std::string() : formatReal(v); }
+std::string csvNumber(double v)
+{
+    return std::isnan(v) ? std::string() : formatReal(v);
+}
 
 std::string csvText(const std::string& s)
 {
@@ -169,7 +172,8 @@ std::string sweepJson(const SweepPlan& plan, const SweepResults& results, const 
     j["seed_rule"] = "run seed = deriveSeed(spec.seed, point, replicate), see runs.csv";
     if (plan.runCount() > 0)
     {
-        std::string rerun = "cybersim run " + (plan.spec().scenario == "default" ? std::string() : plan.spec().scenario + " ") +
+        std::string rerun = "cybersim run " +
+                            (plan.spec().scenario == "default" ? std::string() : plan.spec().scenario + " ") +
                             "--seed " + std::to_string(plan.run(0).seed);
         for (const auto& o : plan.overrides(0))
             rerun += " --set " + o;

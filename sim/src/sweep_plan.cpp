@@ -108,6 +108,23 @@ std::string describePoint(const SweepSpec& spec, const std::vector<ParamValue>& 
     return out;
 }
 
+// Checks a scenario built with setters by the loader's own rules: written out and parsed back.
+std::optional<std::string> scenarioProblem(const Scenario& scenario, const Catalogue& catalogue)
+{
+    try
+    {
+        (void)parseScenario(writeScenario(scenario), scenario.sourceFile, catalogue);
+    }
+    catch (const ScenarioError& e)
+    {
+        std::string text;
+        for (const auto& d : e.diagnostics())
+            text += (text.empty() ? "" : "; ") + (d.keyPath.empty() ? "" : d.keyPath + " ") + d.message;
+        return text;
+    }
+    return std::nullopt;
+}
+
 } // namespace
 
 std::optional<std::string> applySweepValue(Scenario& scenario, std::string_view keyPath, const ParamValue& value)
@@ -190,6 +207,11 @@ SweepPlan::SweepPlan(SweepSpec spec, Scenario base, const Catalogue& catalogue)
     for (const auto& [key, value] : m_spec.set)
         if (const auto problem = applySweepValue(m_base, key, value))
             report(0, "set." + key, *problem);
+    if (problems.empty() && !m_spec.set.empty())
+        if (const auto problem = scenarioProblem(m_base, catalogue))
+            report(0, "set", "makes the base scenario invalid: " + *problem);
+    if (!problems.empty())
+        throw ScenarioError(std::move(problems));
     m_baseSeed = m_spec.seed.value_or(m_base.run.seed);
 
     // Points: the grid parameters' product (first parameter slowest), times the samples of the sampled ones.
@@ -201,8 +223,8 @@ SweepPlan::SweepPlan(SweepSpec spec, Scenario base, const Catalogue& catalogue)
         gridCount *= std::max<std::size_t>(1, m_spec.parameters[k].values.size());
     const std::uint64_t sampleCount = sampled.empty() ? 1 : std::uint64_t(m_spec.samples);
     if (gridCount * sampleCount > 100000000ULL)
-        report(0, "parameters", "expand to " + std::to_string(gridCount * sampleCount) +
-                                    " points, expected at most 100000000");
+        report(0, "parameters",
+               "expand to " + std::to_string(gridCount * sampleCount) + " points, expected at most 100000000");
     if (gridCount * sampleCount * std::uint64_t(m_spec.replicates) > (1ULL << 40))
         report(0, "replicates", "give too many runs, expected at most 2^40");
     if (!problems.empty())
@@ -264,8 +286,9 @@ SweepPlan::SweepPlan(SweepSpec spec, Scenario base, const Catalogue& catalogue)
     }
     for (const auto r : m_spec.seriesRuns)
         if (r >= runCount())
-            report(0, "series", "names run " + std::to_string(r) + " but the sweep has " + std::to_string(runCount()) +
-                                    " runs, expected indices < " + std::to_string(runCount()));
+            report(0, "series",
+                   "names run " + std::to_string(r) + " but the sweep has " + std::to_string(runCount()) +
+                       " runs, expected indices < " + std::to_string(runCount()));
 
     // Validate every point's scenario with the loader's own rules (cross-field checks included), in parallel:
     // a per-point cost paid once, before any run, so that no run can fail on bad input (STYLE E).
@@ -273,20 +296,15 @@ SweepPlan::SweepPlan(SweepSpec spec, Scenario base, const Catalogue& catalogue)
     {
         std::mutex mutex;
         std::vector<std::pair<std::size_t, std::string>> bad;
-        tbb::parallel_for(std::size_t(0), m_points.size(), [&](std::size_t p) {
-            try
-            {
-                (void)parseScenario(writeScenario(m_pointScenarios[p]), m_base.sourceFile, catalogue);
-            }
-            catch (const ScenarioError& e)
-            {
-                std::string text;
-                for (const auto& d : e.diagnostics())
-                    text += (text.empty() ? "" : "; ") + (d.keyPath.empty() ? "" : d.keyPath + " ") + d.message;
-                const std::lock_guard lock(mutex);
-                bad.emplace_back(p, text);
-            }
-        });
+        tbb::parallel_for(std::size_t(0), m_points.size(),
+                          [&](std::size_t p)
+                          {
+                              if (auto problem = scenarioProblem(m_pointScenarios[p], catalogue))
+                              {
+                                  const std::lock_guard lock(mutex);
+                                  bad.emplace_back(p, std::move(*problem));
+                              }
+                          });
         std::sort(bad.begin(), bad.end());
         for (std::size_t i = 0; i < bad.size() && i < 5; ++i)
             report(0, "parameters",

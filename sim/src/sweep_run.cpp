@@ -46,8 +46,8 @@ class MetricTracker
 {
 public:
     MetricTracker(const std::vector<SweepMetric>& metrics, int rounds)
-        : m_metrics(metrics), m_values(metrics.size(), kNaN), m_sums(metrics.size(), 0.0),
-          m_counts(metrics.size(), 0), m_rounds(rounds)
+        : m_metrics(metrics), m_values(metrics.size(), kNaN), m_sums(metrics.size(), 0.0), m_counts(metrics.size(), 0),
+          m_rounds(rounds)
     {
     }
 
@@ -141,24 +141,27 @@ void runSweepLocal(const SweepPlan& plan, const Catalogue& catalogue, std::span<
     tbb::task_arena arena(threads > 0 ? threads : tbb::task_arena::automatic);
     std::atomic<std::uint64_t> done{0};
     std::mutex progressMutex;
-    arena.execute([&] {
-        // One run per task: runs take about a millisecond, far above the scheduling cost, and small tasks balance
-        // points whose runs differ in length.
-        tbb::parallel_for(tbb::blocked_range<std::size_t>(0, pending.size(), 1),
-                          [&](const tbb::blocked_range<std::size_t>& range) {
-                              for (auto i = range.begin(); i != range.end(); ++i)
+    arena.execute(
+        [&]
+        {
+            // One run per task: runs take about a millisecond, far above the scheduling cost, and small tasks balance
+            // points whose runs differ in length.
+            tbb::parallel_for(tbb::blocked_range<std::size_t>(0, pending.size(), 1),
+                              [&](const tbb::blocked_range<std::size_t>& range)
                               {
-                                  const auto values = runSweepRun(plan, pending[i], catalogue);
-                                  journal.append(pending[i], values);
-                                  const auto finished = done.fetch_add(1) + 1;
-                                  if (progress)
+                                  for (auto i = range.begin(); i != range.end(); ++i)
                                   {
-                                      const std::lock_guard lock(progressMutex);
-                                      progress(finished);
+                                      const auto values = runSweepRun(plan, pending[i], catalogue);
+                                      journal.append(pending[i], values);
+                                      const auto finished = done.fetch_add(1) + 1;
+                                      if (progress)
+                                      {
+                                          const std::lock_guard lock(progressMutex);
+                                          progress(finished);
+                                      }
                                   }
-                              }
-                          });
-    });
+                              });
+        });
 }
 
 } // namespace cybersim::sim

@@ -30,7 +30,10 @@ constexpr std::int64_t kMaxReplicates = 1000000;
 constexpr std::int64_t kMaxSamples = 10000000;
 constexpr std::size_t kMaxGridValues = 1000000;
 
-std::string inQuotes(std::string_view s) { return formatValue(std::string(s)); }
+std::string inQuotes(std::string_view s)
+{
+    return formatValue(std::string(s));
+}
 
 std::string kindText(const toml::node& node)
 {
@@ -99,9 +102,9 @@ public:
     {
         if (m_list.empty())
             return;
-        std::stable_sort(m_list.begin(), m_list.end(), [](const Diagnostic& a, const Diagnostic& b) {
-            return std::tie(a.line, a.column) < std::tie(b.line, b.column);
-        });
+        std::stable_sort(m_list.begin(), m_list.end(),
+                         [](const Diagnostic& a, const Diagnostic& b)
+                         { return std::tie(a.line, a.column) < std::tie(b.line, b.column); });
         throw ScenarioError(std::move(m_list));
     }
 
@@ -130,9 +133,9 @@ public:
 
     void readRoot(const toml::table& root)
     {
-        static const std::vector<std::string> known{"name",     "description", "scenario", "seed",    "replicates",
-                                                    "sampling", "samples",     "series",   "set",     "parameters",
-                                                    "metrics"};
+        static const std::vector<std::string> known{"name",       "description", "scenario", "seed",
+                                                    "replicates", "sampling",    "samples",  "series",
+                                                    "set",        "parameters",  "metrics"};
         for (auto&& [k, node] : root)
         {
             const std::string key(k.str());
@@ -170,9 +173,11 @@ public:
             else if (key == "set")
                 readSet(node);
             else if (key == "parameters")
-                readArrayOfTables(node, key, [this](const toml::table& t, const std::string& path) { readParameter(t, path); });
+                readArrayOfTables(node, key,
+                                  [this](const toml::table& t, const std::string& path) { readParameter(t, path); });
             else if (key == "metrics")
-                readArrayOfTables(node, key, [this](const toml::table& t, const std::string& path) { readMetric(t, path); });
+                readArrayOfTables(node, key,
+                                  [this](const toml::table& t, const std::string& path) { readMetric(t, path); });
             else
                 unknownKey(at, key, key, known, "at the top level");
         }
@@ -197,9 +202,10 @@ private:
                     const std::vector<std::string>& known, const std::string& where)
     {
         const auto near = suggestNearest(key, known);
-        m_d.error(at, path,
-                  "unknown key " + inQuotes(key) + " " + where +
-                      (near ? " (did you mean " + inQuotes(*near) + "?)" : std::string(", expected one of ") + join(known)));
+        m_d.error(
+            at, path,
+            "unknown key " + inQuotes(key) + " " + where +
+                (near ? " (did you mean " + inQuotes(*near) + "?)" : std::string(", expected one of ") + join(known)));
     }
 
     static std::string join(const std::vector<std::string>& words)
@@ -224,7 +230,8 @@ private:
         if (v == nullptr || v->get() < 1 || v->get() > max)
         {
             m_d.error(node.source(), path,
-                      "is " + describe(node) + ", expected an integer in [1, " + std::to_string(max) + "] (" + what + ")");
+                      "is " + describe(node) + ", expected an integer in [1, " + std::to_string(max) + "] (" + what +
+                          ")");
             return 0;
         }
         return static_cast<int>(v->get());
@@ -236,7 +243,8 @@ private:
         const auto* v = node.as_string();
         if (v == nullptr)
         {
-            m_d.error(node.source(), "sampling", "is " + describe(node) + ", expected one of grid | uniform | latin-hypercube");
+            m_d.error(node.source(), "sampling",
+                      "is " + describe(node) + ", expected one of grid | uniform | latin-hypercube");
             return;
         }
         const std::string text = v->get();
@@ -261,7 +269,8 @@ private:
         const auto* a = node.as_array();
         if (a == nullptr)
         {
-            m_d.error(node.source(), "series", "is " + describe(node) + ", expected an array of run indices such as [0, 1]");
+            m_d.error(node.source(), "series",
+                      "is " + describe(node) + ", expected an array of run indices such as [0, 1]");
             return;
         }
         for (std::size_t i = 0; i < a->size(); ++i)
@@ -365,11 +374,10 @@ public:
         if (info->key == "run.seed")
             return std::string("run.seed cannot be set or swept: each run's seed is derived from the sweep's seed, "
                                "point and replicate");
-        if (info->isElementKey() && path.find('[') != std::string::npos &&
-            path.find("[]") != std::string::npos)
-            return "names no element, expected " + inQuotes(info->key.substr(0, info->key.find("[]")) + "[2]." +
-                                                          std::string(info->field())) +
-                   " or " + inQuotes(info->key.substr(0, info->key.find("[]")) + "[*]." + std::string(info->field()));
+        if (info->isElementKey() && path.find('[') != std::string::npos && path.find("[]") != std::string::npos)
+            return "names no element, expected " +
+                   inQuotes(info->key.substr(0, info->key.find("[]")) + "[2]." + std::string(info->field())) + " or " +
+                   inQuotes(info->key.substr(0, info->key.find("[]")) + "[*]." + std::string(info->field()));
         return std::nullopt;
     }
 
@@ -503,7 +511,8 @@ private:
         if (info != nullptr && !info->isNumeric())
         {
             m_d.error(t.source(), path,
-                      info->key + " is not numeric (" + info->rangeText() + "), expected values = [...] instead of a range");
+                      info->key + " is not numeric (" + info->rangeText() +
+                          "), expected values = [...] instead of a range");
             return false;
         }
         return true;
@@ -554,7 +563,8 @@ private:
             if (*count < 1 || *count != std::floor(*count) || *count > double(kMaxGridValues))
             {
                 m_d.error(t.get("count")->source(), path + ".count",
-                          "is " + formatReal(*count) + ", expected an integer in [1, " + std::to_string(kMaxGridValues) + "]");
+                          "is " + formatReal(*count) + ", expected an integer in [1, " +
+                              std::to_string(kMaxGridValues) + "]");
                 return;
             }
             n = static_cast<std::size_t>(*count);
@@ -571,15 +581,15 @@ private:
             ParamValue value = p.integer ? ParamValue(static_cast<std::int64_t>(std::llround(v))) : ParamValue(v);
             if (p.integer && v != std::floor(v))
             {
-                m_d.error(t.source(), path, "gives " + formatReal(v) + " for the integer key " + p.key +
-                                                ", expected whole-number from and step");
+                m_d.error(t.source(), path,
+                          "gives " + formatReal(v) + " for the integer key " + p.key +
+                              ", expected whole-number from and step");
                 return;
             }
             if (info != nullptr)
                 if (const auto problem = info->checkValue(value))
                 {
-                    m_d.error(t.source(), path,
-                              "has a value that " + *problem + " (" + info->key + ")");
+                    m_d.error(t.source(), path, "has a value that " + *problem + " (" + info->key + ")");
                     return;
                 }
             p.values.push_back(value);
@@ -610,7 +620,8 @@ private:
         p.sampled = true;
         p.min = *min;
         p.max = *max;
-        const auto asValue = [&](double v) { return p.integer ? ParamValue(std::int64_t(std::llround(v))) : ParamValue(v); };
+        const auto asValue = [&](double v)
+        { return p.integer ? ParamValue(std::int64_t(std::llround(v))) : ParamValue(v); };
         checkValue(info, asValue(*min), t.get("min")->source(), path + ".min");
         checkValue(info, asValue(*max), t.get("max")->source(), path + ".max");
     }
@@ -655,8 +666,9 @@ private:
             if (const auto* node = t.get("when"))
                 readCondition(*node, path + ".when", m);
             else
-                m_d.error(t.source(), path, "stat = \"time-to\" needs when = \"mean_trust < 0.2\" or an event name "
-                                            "such as \"runaway\"");
+                m_d.error(t.source(), path,
+                          "stat = \"time-to\" needs when = \"mean_trust < 0.2\" or an event name "
+                          "such as \"runaway\"");
         }
         else
         {
@@ -727,7 +739,8 @@ private:
 
     static const std::vector<std::pair<std::string, EventType>>& events()
     {
-        static const std::vector<std::pair<std::string, EventType>> list = [] {
+        static const std::vector<std::pair<std::string, EventType>> list = []
+        {
             std::vector<std::pair<std::string, EventType>> out;
             for (const auto type : {EventType::Disclosure, EventType::Incident, EventType::NormAdopted, EventType::Join,
                                     EventType::Alliance, EventType::Summit, EventType::ParameterSet, EventType::Runaway,
@@ -840,8 +853,9 @@ private:
         else
         {
             if (samplesGiven && m_spec.samples > 0)
-                m_d.error(m_samplesAt, "samples", "is set but no parameter has min/max to sample, expected min/max "
-                                                  "parameters or no samples");
+                m_d.error(m_samplesAt, "samples",
+                          "is set but no parameter has min/max to sample, expected min/max "
+                          "parameters or no samples");
             if (m_spec.sampling != SweepSampling::Grid)
                 m_d.error(root.get("sampling")->source(), "sampling",
                           "needs parameters with min and max to sample, expected sampling = \"grid\" here");
@@ -933,7 +947,10 @@ SweepSpec loadSweepSpec(const std::filesystem::path& path)
 namespace detail
 {
 // Shared with sweep_plan.cpp: the schema entry of a sweep key path, "arr[*].field" included.
-const ParameterInfo* sweepKeyInfo(const std::string& path) { return SpecReader::infoOf(path); }
+const ParameterInfo* sweepKeyInfo(const std::string& path)
+{
+    return SpecReader::infoOf(path);
+}
 } // namespace detail
 
 } // namespace cybersim::sim

@@ -76,7 +76,8 @@ std::vector<GuardProblem> guardTomlText(std::string_view text, std::size_t limit
 {
     std::vector<GuardProblem> problems;
     int line = 1, column = 1;
-    const auto report = [&](std::size_t offset, std::string message) {
+    const auto report = [&](std::size_t offset, std::string message)
+    {
         if (problems.size() < limit)
             problems.push_back({offset, line, column, std::move(message)});
     };
@@ -95,6 +96,13 @@ std::vector<GuardProblem> guardTomlText(std::string_view text, std::size_t limit
 
     const auto startsWith = [&](std::size_t i, std::string_view s) { return text.substr(i, s.size()) == s; };
     Mode mode = Mode::Normal;
+    // A quote opens a string only where toml++ starts one: at the start of a line, after '[', '{' or ',', or after
+    // the '=' (or key '.') that follows a key. Anything else begins a bare token, which toml++'s value scanner reads up
+    // to whitespace, ']', '}', ',' or '#', over quotes and brackets alike (`x = 3?a['...'` or `x = .'...'`), so text
+    // after such a quote is not a string to it. Being conservative only rejects invalid TOML and the rare valid form
+    // `a.'key'` (a quoted key segment straight after a bare one).
+    bool canOpenString = true;
+    bool inToken = false;
     std::size_t i = 0;
     if (startsWith(0, "\xEF\xBB\xBF")) // a byte-order mark, which toml++ skips
         i = 3;
@@ -103,6 +111,7 @@ std::vector<GuardProblem> guardTomlText(std::string_view text, std::size_t limit
         const char c = text[i];
         const auto u = static_cast<unsigned char>(c);
         std::size_t advance = 1;
+        const Mode before = mode;
         if (u >= 0x80)
         {
             advance = sequenceLength(text, i);
@@ -116,23 +125,37 @@ std::vector<GuardProblem> guardTomlText(std::string_view text, std::size_t limit
             // Single-line strings and comments end at a line break (toml++ stops at an unterminated string anyway).
             if (mode == Mode::Comment || mode == Mode::Basic || mode == Mode::Literal)
                 mode = Mode::Normal;
+            if (mode == Mode::Normal)
+                canOpenString = true, inToken = false;
         }
         else
         {
             switch (mode)
             {
             case Mode::Normal:
+            {
+                const bool quote = c == '"' || c == '\'';
                 if (c == '#')
                     mode = Mode::Comment;
-                else if (startsWith(i, "\"\"\""))
-                    mode = Mode::MultiBasic, advance = 3;
-                else if (startsWith(i, "'''"))
-                    mode = Mode::MultiLiteral, advance = 3;
-                else if (c == '"')
-                    mode = Mode::Basic;
-                else if (c == '\'')
-                    mode = Mode::Literal;
+                else if (quote && canOpenString)
+                {
+                    if (startsWith(i, std::string(3, c)))
+                        mode = c == '"' ? Mode::MultiBasic : Mode::MultiLiteral, advance = 3;
+                    else
+                        mode = c == '"' ? Mode::Basic : Mode::Literal;
+                }
+                else if (c == ' ' || c == '\t' || c == '\r')
+                    inToken = false;
+                else if (c == ']' || c == '}' || c == ',')
+                    inToken = false, canOpenString = c == ',';
+                else if (!inToken && (c == '[' || c == '{'))
+                    canOpenString = true; // an array, inline table or table header opens
+                else if (!inToken && !canOpenString && (c == '=' || c == '.'))
+                    canOpenString = true; // after a key (or key segment) comes a value (or the next segment)
+                else
+                    inToken = true, canOpenString = false; // toml++ scans this token over any quote: no string
                 break;
+            }
             case Mode::Comment:
                 break;
             case Mode::Basic:
@@ -147,7 +170,8 @@ std::vector<GuardProblem> guardTomlText(std::string_view text, std::size_t limit
                     mode = Mode::Normal;
                 break;
             case Mode::MultiBasic:
-            case Mode::MultiLiteral: {
+            case Mode::MultiLiteral:
+            {
                 const char quote = mode == Mode::MultiBasic ? '"' : '\'';
                 if (mode == Mode::MultiBasic && c == '\\' && i + 1 < text.size() &&
                     static_cast<unsigned char>(text[i + 1]) < 0x80 && text[i + 1] != '\n')
@@ -165,6 +189,8 @@ std::vector<GuardProblem> guardTomlText(std::string_view text, std::size_t limit
             }
             }
         }
+        if (before != Mode::Normal && before != Mode::Comment && mode == Mode::Normal && c != '\n')
+            canOpenString = false, inToken = false; // right after a string only a separator may follow
         for (std::size_t k = 0; k < advance; ++k)
         {
             if (text[i + k] == '\n')

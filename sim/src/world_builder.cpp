@@ -74,6 +74,38 @@ double standardNormal(StreamEngine& engine)
     return std::sqrt(-2.0 * std::log(u1)) * std::cos(6.283185307179586 * u2);
 }
 
+std::size_t latticeWidth(const Scenario& scenario, std::size_t n)
+{
+    return scenario.network.width > 0 ? static_cast<std::size_t>(scenario.network.width)
+                                      : static_cast<std::size_t>(std::llround(std::sqrt(double(n))));
+}
+
+// The last doctrine's `count` states form a centred square block of a width-wide grid (a single site for one, a
+// 2x2 block for four: the classic invasions of Nowak and May 1992); the others fill the rest in random order.
+void placeInCentre(std::vector<std::int32_t>& assigned, std::size_t count, std::int32_t centreDoctrine,
+                   std::size_t width, StreamEngine& engine)
+{
+    const std::size_t n = assigned.size();
+    std::vector<std::int32_t> others(assigned.begin(), assigned.end() - static_cast<std::ptrdiff_t>(count));
+    for (std::size_t i = others.size(); i > 1; --i)
+        std::swap(others[i - 1], others[engine() % i]);
+    const std::size_t height = width == 0 ? 0 : n / width;
+    const auto side = static_cast<std::size_t>(std::ceil(std::sqrt(double(count))));
+    const std::size_t x0 = width > side ? (width - side) / 2 : 0, y0 = height > side ? (height - side) / 2 : 0;
+    std::vector<std::uint8_t> centre(n, 0);
+    std::size_t placed = 0;
+    for (std::size_t y = y0; y < y0 + side && placed < count; ++y)
+        for (std::size_t x = x0; x < x0 + side && placed < count; ++x)
+            if (y * width + x < n)
+            {
+                centre[y * width + x] = 1;
+                ++placed;
+            }
+    std::size_t next = 0;
+    for (std::size_t i = 0; i < n; ++i)
+        assigned[i] = centre[i] ? centreDoctrine : (next < others.size() ? others[next++] : centreDoctrine);
+}
+
 void generateStates(const Scenario& scenario, World& world, std::map<std::string, std::int32_t>& doctrineIndex,
                     StreamEngine& engine)
 {
@@ -109,8 +141,11 @@ void generateStates(const Scenario& scenario, World& world, std::map<std::string
         for (std::size_t k = 0; k < ids.size(); ++k)
             for (std::size_t c = 0; c < counts[k]; ++c)
                 assigned[at++] = ids[k];
-        for (std::size_t i = n - 1; i > 0; --i)
-            std::swap(assigned[i], assigned[engine() % (i + 1)]);
+        if (gen.placement == Placement::Shuffled)
+            for (std::size_t i = n - 1; i > 0; --i)
+                std::swap(assigned[i], assigned[engine() % (i + 1)]);
+        else if (gen.placement == Placement::Centre)
+            placeInCentre(assigned, counts.back(), ids.back(), latticeWidth(scenario, n), engine);
     }
     for (int b = 0; b < gen.blocs; ++b)
         world.blocNames.push_back("bloc-" + std::to_string(b + 1));
@@ -152,8 +187,7 @@ void generateNetwork(const Scenario& scenario, std::size_t n, Graph& g, StreamEn
         break;
     case NetworkKind::Lattice:
     {
-        const std::size_t width = net.width > 0 ? static_cast<std::size_t>(net.width)
-                                                : static_cast<std::size_t>(std::llround(std::sqrt(double(n))));
+        const std::size_t width = latticeWidth(scenario, n);
         const std::size_t height = width == 0 ? 0 : n / width;
         const bool moore = net.neighbourhood == Neighbourhood::Moore;
         for (std::size_t y = 0; y < height; ++y)

@@ -27,12 +27,16 @@ public:
 /// TitForTat, GTFT (p in [0, 1]) and the seven doctrine names of the default scenario.
 inline const sim::Catalogue& scenarioCatalogue()
 {
-    static const sim::Catalogue catalogue = [] {
+    static const sim::Catalogue catalogue = []
+    {
         sim::Catalogue c;
         const auto make = [](const std::vector<double>&) { return std::make_unique<Cooperator>(); };
         c.addStrategy({"TitForTat", "copies the partner's last act", {}, false, make});
-        c.addStrategy({"GTFT", "tit for tat that forgives with probability p",
-                       {{"p", "probability of forgiving a defection", 0.0, 1.0, 0.33}}, true, make});
+        c.addStrategy({"GTFT",
+                       "tit for tat that forgives with probability p",
+                       {{"p", "probability of forgiving a defection", 0.0, 1.0, 0.33}},
+                       true,
+                       make});
         for (const char* name : {"common-security-builder", "realist-hedger", "zero-sum-hegemon", "free-rider",
                                  "isolationist", "norm-entrepreneur", "hypocrite"})
         {
@@ -46,8 +50,14 @@ inline const sim::Catalogue& scenarioCatalogue()
     return catalogue;
 }
 
-inline std::filesystem::path sourceDir() { return CYBERSIM_SOURCE_DIR; }
-inline std::filesystem::path dataDir() { return sourceDir() / "tests" / "data"; }
+inline std::filesystem::path sourceDir()
+{
+    return CYBERSIM_SOURCE_DIR;
+}
+inline std::filesystem::path dataDir()
+{
+    return sourceDir() / "tests" / "data";
+}
 
 /// Checks that two scenarios have the same content: every schema key, every array and matrix. Provenance (source
 /// file, CSV paths, source lines) is not content.

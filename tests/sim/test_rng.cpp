@@ -61,3 +61,14 @@ TEST_CASE("rng: derived seeds differ for every (point, replicate)")
             seeds.insert(cybersim::sim::deriveSeed(7, p, r));
     CHECK(seeds.size() == 2500);
 }
+
+TEST_CASE("rng: an agent stream draws exactly the numbers of the full key")
+{
+    const CounterRng rng(99);
+    const auto stream = rng.stream(5, 17);
+    for (std::uint64_t partner = 0; partner < 20; ++partner)
+    {
+        CHECK(stream.bits(partner, Purpose::Intrusion) == rng.bits(5, 17, partner, Purpose::Intrusion));
+        CHECK(stream.uniform(partner, Purpose::Norms, 3) == rng.uniform(5, 17, partner, Purpose::Norms, 3));
+    }
+}

@@ -4,6 +4,8 @@
 #include "cybersim/sim/scenario_io.hpp"
 #include "cybersim/sim/scenario_schema.hpp"
 
+#include "cybersim/agents/register_builtins.hpp"
+
 #include "scenario_test_support.hpp"
 
 #include <doctest/doctest.h>
@@ -46,7 +48,7 @@ void writeFile(const std::filesystem::path& path, std::string_view bytes)
 
 struct BadCase
 {
-    const char* file;    // in tests/data/bad
+    const char* file;     // in tests/data/bad
     const char* diagFile; // file the diagnostic names, relative to tests/data/bad ("" = the scenario)
     int line;
     const char* keyPath;
@@ -129,8 +131,8 @@ TEST_CASE("scenario io: every bad file gives a located diagnostic")
 
 TEST_CASE("scenario io: all problems are reported at once, in file order")
 {
-    const auto diagnostics =
-        diagnosticsOf([] { (void)loadScenarioFile(test::dataDir() / "bad" / "three_problems.toml", scenarioCatalogue()); });
+    const auto diagnostics = diagnosticsOf(
+        [] { (void)loadScenarioFile(test::dataDir() / "bad" / "three_problems.toml", scenarioCatalogue()); });
     REQUIRE(diagnostics.size() == 3);
     CHECK(diagnostics[0].keyPath == "states[0].capability");
     CHECK(diagnostics[1].keyPath == "states[1].doctrine");
@@ -155,14 +157,16 @@ TEST_CASE("scenario io: the embedded default and every shipped scenario load")
         const std::string file((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
         CHECK(file == defaultScenarioText());
     }
-    SUBCASE("every file in scenarios/")
+    SUBCASE("every scenario in scenarios/ and scenarios/classic/ loads with the built-in catalogue")
     {
-        for (const auto& entry : std::filesystem::directory_iterator(test::sourceDir() / "scenarios"))
-            if (entry.path().extension() == ".toml")
-            {
-                INFO(entry.path().string());
-                CHECK_NOTHROW((void)loadScenarioFile(entry.path(), scenarioCatalogue()));
-            }
+        // Shipped scenarios name the real doctrines and strategies, so these use agents' catalogue.
+        for (const auto* folder : {"scenarios", "scenarios/classic"})
+            for (const auto& entry : std::filesystem::directory_iterator(test::sourceDir() / folder))
+                if (entry.path().extension() == ".toml")
+                {
+                    INFO(entry.path().string());
+                    CHECK_NOTHROW((void)loadScenarioFile(entry.path(), agents::builtinCatalogue()));
+                }
     }
     SUBCASE("the default agenda fills in when [governance] has no issues")
     {
@@ -175,14 +179,18 @@ TEST_CASE("scenario io: the embedded default and every shipped scenario load")
 
 TEST_CASE("scenario io: writeScenario round-trips exactly")
 {
-    const auto roundTrip = [](const Scenario& s) {
+    const auto roundTrip = [](const Scenario& s)
+    {
         const auto text = writeScenario(s);
         const auto again = parseScenario(text, "<written>", scenarioCatalogue());
         test::checkSameContent(s, again);
         CHECK(writeScenario(again) == text);
         CHECK(scenarioHash(again) == scenarioHash(s));
     };
-    SUBCASE("default") { roundTrip(defaultScenario(scenarioCatalogue())); }
+    SUBCASE("default")
+    {
+        roundTrip(defaultScenario(scenarioCatalogue()));
+    }
     SUBCASE("rich world")
     {
         const auto s = loadScenarioFile(test::dataDir() / "good" / "rich_world.toml", scenarioCatalogue());
@@ -308,7 +316,8 @@ TEST_CASE("scenario io: defaults and standard game matrices")
     }
     SUBCASE("generated states count and can be named")
     {
-        const auto s = parseScenario("[generate]\ncount = 3\n[network]\nkind = \"ring\"\ndegree = 2\n[[events]]\nround = 1\nkind = \"join\"\nstate = \"S003\"\n",
+        const auto s = parseScenario("[generate]\ncount = 3\n[network]\nkind = \"ring\"\ndegree = 2\n[[events]]\nround "
+                                     "= 1\nkind = \"join\"\nstate = \"S003\"\n",
                                      "t.toml", cat);
         CHECK(s.generate.count == 3);
     }
@@ -328,7 +337,8 @@ TEST_CASE("scenario io: CSV matrices")
     }
     SUBCASE("inline matrices are checked like CSV files")
     {
-        const auto d = parseProblems(kTwoStates + "[network.alliance]\nnames = [\"A\", \"B\"]\nvalues = [[0, 2], [1, 0]]\n");
+        const auto d =
+            parseProblems(kTwoStates + "[network.alliance]\nnames = [\"A\", \"B\"]\nvalues = [[0, 2], [1, 0]]\n");
         REQUIRE(d.size() == 1);
         CHECK(d[0].keyPath == "network.alliance");
         CHECK(d[0].message == "value for (\"A\", \"B\") is 2.0, expected 0 or 1");
@@ -337,9 +347,10 @@ TEST_CASE("scenario io: CSV matrices")
     {
         const auto dir = std::filesystem::temp_directory_path() / "cybersim_csv_test";
         std::filesystem::create_directories(dir);
-        const std::string scenario =
-            "[[states]]\nname = \"A\"\n[[states]]\nname = \"B\"\n[network]\nkind = \"complete\"\ntrust_csv = \"m.csv\"\n";
-        const auto problemsFor = [&](std::string_view csv) {
+        const std::string scenario = "[[states]]\nname = \"A\"\n[[states]]\nname = \"B\"\n[network]\nkind = "
+                                     "\"complete\"\ntrust_csv = \"m.csv\"\n";
+        const auto problemsFor = [&](std::string_view csv)
+        {
             writeFile(dir / "m.csv", csv);
             writeFile(dir / "s.toml", scenario);
             return diagnosticsOf([&] { (void)loadScenarioFile(dir / "s.toml", scenarioCatalogue()); });
@@ -369,14 +380,21 @@ TEST_CASE("scenario io: files that cannot be scenarios")
 {
     const auto dir = std::filesystem::temp_directory_path() / "cybersim_file_test";
     std::filesystem::create_directories(dir);
-    const auto problem = [&](const std::filesystem::path& path) {
+    const auto problem = [&](const std::filesystem::path& path)
+    {
         const auto d = diagnosticsOf([&] { (void)loadScenarioFile(path, scenarioCatalogue()); });
         REQUIRE(d.size() == 1);
         CHECK(d[0].file == path.string());
         return d[0].message;
     };
-    SUBCASE("missing") { CHECK(problem(dir / "nope.toml").find("does not exist") != std::string::npos); }
-    SUBCASE("a directory") { CHECK(problem(dir).find("is a directory, expected a file") != std::string::npos); }
+    SUBCASE("missing")
+    {
+        CHECK(problem(dir / "nope.toml").find("does not exist") != std::string::npos);
+    }
+    SUBCASE("a directory")
+    {
+        CHECK(problem(dir).find("is a directory, expected a file") != std::string::npos);
+    }
     SUBCASE("empty")
     {
         writeFile(dir / "empty.toml", "");

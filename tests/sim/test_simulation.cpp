@@ -3,6 +3,7 @@
 #include "cybersim/agents/register_builtins.hpp"
 #include "cybersim/sim/error.hpp"
 #include "cybersim/sim/simulation.hpp"
+#include "simulation_state.hpp"
 #include "world_fixtures.hpp"
 
 #include <doctest/doctest.h>
@@ -125,7 +126,9 @@ TEST_CASE("simulation: the stability eigenvalue matches a dense eigen-solve on a
         jacobian.row(i) *= s.arms.reactivity / degree(i);
     jacobian.diagonal().array() -= s.arms.fatigue;
     const double largest = Eigen::EigenSolver<Eigen::MatrixXd>(jacobian).eigenvalues().real().maxCoeff();
-    CHECK(largest == doctest::Approx(simulation.metrics().stabilityEigenvalue).epsilon(1e-9));
+    // The per-round figure is tracked with a few warm-started steps: close, not exact, while trust moves.
+    CHECK(simulation.metrics().stabilityEigenvalue == doctest::Approx(largest).epsilon(0.05));
+    CHECK(std::abs(largest - simulation.convergedStabilityEigenvalue()) < 1e-9);
 }
 
 TEST_CASE("simulation: attribution noise breaks tit-for-tat; generosity restores cooperation")
@@ -255,4 +258,12 @@ TEST_CASE("simulation: learning changes doctrines and logs each change")
             CHECK(other.round() == 50);
         }
     }
+}
+
+TEST_CASE("simulation: the engine's logistic matches 1 / (1 + exp(-x)) to 2e-7 relative")
+{
+    for (double x = -40.0; x <= 40.0; x += 0.01)
+        REQUIRE(sim::logistic(x) == doctest::Approx(1.0 / (1.0 + std::exp(-x))).epsilon(2e-7));
+    CHECK(sim::logistic(-2000.0) >= 0.0);
+    CHECK(sim::logistic(2000.0) == doctest::Approx(1.0));
 }

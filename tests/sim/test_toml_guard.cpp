@@ -10,10 +10,10 @@ TEST_CASE("toml guard: UTF-8 validation")
 {
     CHECK_FALSE(findInvalidUtf8("plain ascii").has_value());
     CHECK_FALSE(findInvalidUtf8("C\xC3\xB4te \xF0\x9F\x98\x80").has_value());
-    CHECK(findInvalidUtf8("ab\xC0\xAF") == std::optional<std::size_t>(2));     // overlong '/'
-    CHECK(findInvalidUtf8("\xED\xA0\x80") == std::optional<std::size_t>(0));   // a surrogate
+    CHECK(findInvalidUtf8("ab\xC0\xAF") == std::optional<std::size_t>(2));        // overlong '/'
+    CHECK(findInvalidUtf8("\xED\xA0\x80") == std::optional<std::size_t>(0));      // a surrogate
     CHECK(findInvalidUtf8("x\xF4\x90\x80\x80") == std::optional<std::size_t>(1)); // above U+10FFFF
-    CHECK(findInvalidUtf8("x\xE2\x82") == std::optional<std::size_t>(1));      // truncated
+    CHECK(findInvalidUtf8("x\xE2\x82") == std::optional<std::size_t>(1));         // truncated
 }
 
 TEST_CASE("toml guard: non-ASCII only in comments and single-line strings")
@@ -26,7 +26,8 @@ TEST_CASE("toml guard: non-ASCII only in comments and single-line strings")
         CHECK(guardTomlText("s = \"esc \\\" \xC3\xA9\"\n").empty());
         CHECK(guardTomlText("\xEF\xBB\xBFname = 1\n").empty()); // byte-order mark
         CHECK(guardTomlText("s = \"\"\"ascii only\"\"\"\nt = \"\xC3\xA9\"\n").empty());
-        CHECK(guardTomlText("s = \"\"\"a\"\"\"\"\"\nt = \"\xC3\xA9\"\n").empty()); // quotes before the closing delimiter
+        CHECK(
+            guardTomlText("s = \"\"\"a\"\"\"\"\"\nt = \"\xC3\xA9\"\n").empty()); // quotes before the closing delimiter
     }
     SUBCASE("rejected, with line and column")
     {
@@ -41,6 +42,17 @@ TEST_CASE("toml guard: non-ASCII only in comments and single-line strings")
         p = guardTomlText("s = \"open\n\xC3\xA9 = 1\n"); // an unterminated string ends at the line break
         REQUIRE(p.size() == 1);
         CHECK(p[0].line == 2);
+        // Found by the fuzzer: toml++ scans a bare value over a quote, so the quote opens no string.
+        p = guardTomlText("s =4\x01'\xc2\xa7'");
+        REQUIRE(p.size() == 1);
+        CHECK(p[0].column == 7);
+        CHECK(guardTomlText("s = 'a''\xc2\xa7'").size() == 1);
+        CHECK(guardTomlText("s = [\n  'a', # c\n  '\xc2\xa7' ]\n\"\xc3\xa9\" = 1\nt = { 'k' = '\xc3\xa9' }").empty());
+        CHECK(guardTomlText("s =3?pz['\xd1\x84'").size() == 1); // '[' inside a bare token opens nothing
+        CHECK(guardTomlText("t.'\xc3\xa9' = 2").size() == 1);   // conservative: after a bare key segment
+        CHECK(guardTomlText("x = .'\xc3\xa9'").size() == 1);    // a value cannot start with '.'
+        CHECK(guardTomlText("x = ='\xc3\xa9'").size() == 1);
+        CHECK(guardTomlText("\"a\".'\xc3\xa9' = 1\n[[s]]\nx = [[\"\xc3\xa9\"], {y = '\xc3\xa9'}]").empty());
         p = guardTomlText("a = \"x\xff\"");
         REQUIRE(p.size() == 1);
         CHECK(p[0].message == "invalid UTF-8 at byte offset 6");

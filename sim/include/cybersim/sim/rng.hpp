@@ -38,6 +38,31 @@ enum class Purpose : std::uint32_t
     return x ^ (x >> 31);
 }
 
+/// The draws of one (round, agent): the same numbers as CounterRng with that round and agent, with the first half of
+/// the key mixed once, for loops over an agent's partners.
+class AgentStream
+{
+public:
+    constexpr explicit AgentStream(std::uint64_t mixedKey) noexcept : m_key(mixedKey) {}
+
+    /// 64 random bits; equal to CounterRng::bits(round, agent, partner, purpose, extra).
+    [[nodiscard]] constexpr std::uint64_t bits(std::uint64_t partner, Purpose purpose,
+                                               std::uint64_t extra = 0) const noexcept
+    {
+        const std::uint64_t h =
+            mix64(m_key ^ (partner * 0x8cb92ba72f3d8dd7ULL) ^ (static_cast<std::uint64_t>(purpose) << 56));
+        return mix64(h ^ extra);
+    }
+    /// Uniform double in [0, 1); equal to CounterRng::uniform with the same key.
+    [[nodiscard]] constexpr double uniform(std::uint64_t partner, Purpose purpose, std::uint64_t extra = 0) const noexcept
+    {
+        return static_cast<double>(bits(partner, purpose, extra) >> 11) * 0x1.0p-53;
+    }
+
+private:
+    std::uint64_t m_key;
+};
+
 /// Stateless generator keyed by a run seed; scheduling order cannot change a number drawn (STYLE F).
 class CounterRng
 {
@@ -53,6 +78,12 @@ public:
         h = mix64(h ^ (agent * 0xd1b54a32d192ed03ULL));
         h = mix64(h ^ (partner * 0x8cb92ba72f3d8dd7ULL) ^ (static_cast<std::uint64_t>(purpose) << 56));
         return mix64(h ^ extra);
+    }
+
+    /// The draws of one (round, agent), with the shared part of the key mixed once.
+    [[nodiscard]] constexpr AgentStream stream(std::uint64_t round, std::uint64_t agent) const noexcept
+    {
+        return AgentStream(mix64(mix64(m_seed ^ round) ^ (agent * 0xd1b54a32d192ed03ULL)));
     }
 
     /// Uniform double in [0, 1) with 53 random bits.

@@ -59,6 +59,7 @@ struct NetworkDef
     int width = 0;                  // lattice columns; 0 = square root of the state count
     Neighbourhood neighbourhood = Neighbourhood::Moore; // lattice neighbourhood; default Moore
     bool periodic = true;           // lattice wraps around (torus); default true
+    bool selfInteraction = false;   // each state also plays the stage game with itself (Nowak and May 1992)
     double weight = 1.0;            // interdependence of generated edges, (0,1]; default 1
     std::vector<EdgeDef> edges;     // explicit edges, added to the generated ones (kind = explicit: the only ones)
     std::string interdependenceCsv; // optional CSV (header row of names; square matrix) of w_ij; 0 = no edge
@@ -85,6 +86,14 @@ struct StateDef
     int line = 0;                     // source line, for diagnostics
 };
 
+/// How generated states get their doctrines in index order (which matters on a lattice).
+enum class Placement : std::uint8_t
+{
+    Shuffled, // random order
+    Ordered,  // doctrines in list order: all of the first, then the second...
+    Centre,   // the last doctrine in a centred square block (lattice: a single site or a 2x2 block), others shuffled
+};
+
 /// A stylised world generated from a few numbers (e.g. 193 states, the UN membership).
 struct GeneratedStatesDef
 {
@@ -95,6 +104,7 @@ struct GeneratedStatesDef
     double capabilitySpread = 0.8;           // log-normal sigma of K, [0, 5]; default 0.8
     double ictDependenceMean = 0.5;          // mean V (beta-like spread), [0,1]; default 0.5
     int blocs = 0;                           // number of blocs, names bloc-1..bloc-k, [0, 64]; default 0
+    Placement placement = Placement::Shuffled; // order of doctrines over the generated states; default shuffled
 };
 
 /// The stage game between two related states.
@@ -175,9 +185,9 @@ struct SurveillanceDef
 struct SovereigntyDef
 {
     bool enabled = true;
-    double accusationThreshold = 0.5; // perceived intrusions beyond which a state accuses publicly, [0,1] share
-    double observerPenalty = 0.05;    // trust observers lose in an accused state, [0,1]
-    double hypocrisyPenalty = 0.1;    // legitimacy lost per accusation by a state that intrudes itself, [0,1]
+    double accusationThreshold = 0.5; // trust below which a perceived hostile act is denounced publicly, [0,1]
+    double observerPenalty = 0.05;    // trust the accused loses in its accuser after a groundless accusation, [0,1]
+    double hypocrisyPenalty = 0.1;    // legitimacy lost in a round of accusing others while intruding oneself, [0,1]
     double legitimacyRecovery = 0.01; // legitimacy regained per quiet round, [0,1]
 };
 

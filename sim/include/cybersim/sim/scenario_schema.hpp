@@ -48,7 +48,7 @@ struct ParameterInfo
     std::optional<Bound> min;         // lower bound, when there is one
     std::optional<Bound> max;         // upper bound, when there is one
     ParamValue defaultValue;          // the value of a default-constructed Scenario (or array element)
-    ParamValue (*getter)(const Scenario&, std::size_t) = nullptr;       // reads the value (index: array element)
+    ParamValue (*getter)(const Scenario&, std::size_t) = nullptr;        // reads the value (index: array element)
     void (*setter)(Scenario&, std::size_t, const ParamValue&) = nullptr; // writes a value already converted
 
     /// True for keys of array-table elements ("states[].capability"), which take an element index.

@@ -17,11 +17,11 @@ class SweepPlan;
 /// What an output folder already holds.
 struct SweepFolderState
 {
-    bool hasJournal = false;   // DIR/journal.tsv exists with a readable header
-    std::string specHash;      // the spec hash in the journal's header
+    bool hasJournal = false;      // DIR/journal.tsv exists with a readable header
+    std::string specHash;         // the spec hash in the journal's header
     std::uint64_t journalled = 0; // complete, valid run lines
     std::uint64_t runCount = 0;   // runs the journalled sweep has
-    bool finished = false;     // DIR/sweep.json exists (the sweep completed)
+    bool finished = false;        // DIR/sweep.json exists (the sweep completed)
 };
 
 /// Metric values of every run of a plan that has finished; runs in run order.

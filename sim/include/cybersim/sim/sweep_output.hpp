@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// Sweep results: per-point statistics (mean, sd, Student-t 95% interval) and the files runs.csv, points.csv, sweep.json.
+// Sweep results: per-point statistics (mean, sd, Student-t 95% interval) and the files runs.csv, points.csv,
+// sweep.json.
 #pragma once
 
 #include "cybersim/sim/sweep_journal.hpp"
@@ -34,10 +35,10 @@ struct MetricSummary
 /// How long the sweep took; recorded in sweep.json's "timing" (the only part that differs between repeats).
 struct SweepTiming
 {
-    double wallSeconds = 0.0;       // this session, start to finish
+    double wallSeconds = 0.0;          // this session, start to finish
     std::uint64_t runsThisSession = 0; // runs computed now (the rest came from the journal)
-    int threads = 0;                // worker threads per process
-    int processes = 1;              // MPI ranks (1 without MPI)
+    int threads = 0;                   // worker threads per process
+    int processes = 1;                 // MPI ranks (1 without MPI)
 };
 
 /// runs.csv: one row per run in run order (run, point, replicate, seed, parameters, metrics).

@@ -68,27 +68,27 @@ struct SweepMetric
     int windowTo = 0;                  // Mean: last round of the window, inclusive; 0 = the run's last round
     std::string when;                  // TimeTo: the condition as written ("mean_trust < 0.2", "runaway")
     SweepComparison comparison = SweepComparison::Less; // TimeTo condition on `of`
-    double threshold = 0.0;            // TimeTo condition's right-hand side
-    std::optional<EventType> event;    // TimeTo an engine event instead of a condition
-    int line = 0;                      // where the metric is written in the spec
+    double threshold = 0.0;                             // TimeTo condition's right-hand side
+    std::optional<EventType> event;                     // TimeTo an engine event instead of a condition
+    int line = 0;                                       // where the metric is written in the spec
 };
 
 /// A sweep as the modeller wrote it, fully checked (see docs/sweeps.md for the file format).
 struct SweepSpec
 {
-    std::string file;                          // spec path as given (diagnostics, provenance)
-    std::string name;                          // short identifier; default: the file's stem
-    std::string description;                   // one line: the question the sweep answers
-    std::string scenario = "default";          // base scenario: "default", a shipped name or a path relative to the
-                                               // spec's folder
-    std::optional<std::uint64_t> seed;         // base seed for run seeds and sampling; default: the scenario's run.seed
-    int replicates = 1;                        // runs per point, [1, 1000000]
-    SweepSampling sampling = SweepSampling::Grid; // how sampled parameters are drawn
-    int samples = 0;                           // points drawn for sampled parameters, [1, 10000000] when any
+    std::string file;                  // spec path as given (diagnostics, provenance)
+    std::string name;                  // short identifier; default: the file's stem
+    std::string description;           // one line: the question the sweep answers
+    std::string scenario = "default";  // base scenario: "default", a shipped name or a path relative to the
+                                       // spec's folder
+    std::optional<std::uint64_t> seed; // base seed for run seeds and sampling; default: the scenario's run.seed
+    int replicates = 1;                // runs per point, [1, 1000000]
+    SweepSampling sampling = SweepSampling::Grid;        // how sampled parameters are drawn
+    int samples = 0;                                     // points drawn for sampled parameters, [1, 10000000] when any
     std::vector<std::pair<std::string, ParamValue>> set; // fixed values applied to every run ([set] table)
-    std::vector<SweepParameter> parameters;    // varied keys, in file order
-    std::vector<SweepMetric> metrics;          // recorded columns, in file order; at least one
-    std::vector<std::uint64_t> seriesRuns;     // run indices whose per-round series are written (series/run-N/)
+    std::vector<SweepParameter> parameters;              // varied keys, in file order
+    std::vector<SweepMetric> metrics;                    // recorded columns, in file order; at least one
+    std::vector<std::uint64_t> seriesRuns; // run indices whose per-round series are written (series/run-N/)
 };
 
 /// Parses and checks a sweep spec. Scenario-dependent checks (key ranges, windows) happen in makeSweepPlan.
@@ -108,10 +108,10 @@ struct SweepSpec
 /// One run of a sweep: which point, which replicate, which seed (FLAME GPU RunPlan style).
 struct SweepRun
 {
-    std::uint64_t index = 0;   // position in run order: point * replicates + replicate
-    std::uint32_t point = 0;   // index into SweepPlan::points()
+    std::uint64_t index = 0; // position in run order: point * replicates + replicate
+    std::uint32_t point = 0; // index into SweepPlan::points()
     std::uint32_t replicate = 0;
-    std::uint64_t seed = 0;    // deriveSeed(baseSeed, point, replicate); becomes the run's run.seed
+    std::uint64_t seed = 0; // deriveSeed(baseSeed, point, replicate); becomes the run's run.seed
 };
 
 /// The expanded sweep: the base scenario, every point's parameter values and scenario, and the runs. Immutable.

@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: MIT
+// Engine benchmarks (Google Benchmark): rounds per second of the 193-state world on a complete graph with every
+// mechanic on, at 1 and 2 threads, and a whole run of the default scenario. Run: build/bench/cybersim_bench
+#include "cybersim/agents/register_builtins.hpp"
+#include "cybersim/sim/scenario_io.hpp"
+#include "cybersim/sim/simulation.hpp"
+
+#include <benchmark/benchmark.h>
+#include <tbb/task_arena.h>
+
+using namespace cybersim;
+
+namespace
+{
+
+// The UN-sized world: 193 generated states of mixed doctrines, all related, every mechanic on.
+sim::Scenario unWorld(int rounds)
+{
+    sim::Scenario s;
+    s.name = "bench-193";
+    s.run.rounds = rounds;
+    s.run.recordStates = false;
+    s.network.kind = sim::NetworkKind::Complete;
+    s.network.weight = 0.5;
+    s.generate.count = 193;
+    s.generate.doctrines = {"common-security-builder", "realist-hedger", "zero-sum-hegemon", "free-rider",
+                            "isolationist", "norm-entrepreneur", "hypocrite"};
+    s.generate.doctrineShares = {3, 3, 1, 2, 1, 1, 1};
+    s.generate.blocs = 4;
+    s.noise.falseAttribution = 0.02;
+    s.noise.missedAttack = 0.02;
+    s.learning.rule = sim::LearningRule::Imitation;
+    s.learning.mutation = 0.01;
+    s.governance.issues = {{"a", 0.3}, {"b", 0.45}, {"c", 0.6}, {"d", 0.75}};
+    s.governance.metanorms = true;
+    return s;
+}
+
+void worldRounds(benchmark::State& state)
+{
+    const int threads = static_cast<int>(state.range(0));
+    auto scenario = unWorld(1 << 30);
+    tbb::task_arena arena(threads);
+    arena.execute([&] {
+        sim::Simulation simulation(scenario, agents::builtinCatalogue());
+        simulation.advance(20); // past the start-up transient
+        for (auto _ : state)
+            simulation.step();
+        const double interactions = double(simulation.world().edgeCount());
+        state.counters["rounds_per_s"] = benchmark::Counter(double(state.iterations()), benchmark::Counter::kIsRate);
+        state.counters["interactions_per_s"] =
+            benchmark::Counter(double(state.iterations()) * interactions, benchmark::Counter::kIsRate);
+    });
+}
+BENCHMARK(worldRounds)->Name("world193_complete/threads")->Arg(1)->Arg(2)->UseRealTime()->Unit(benchmark::kMicrosecond);
+
+void defaultScenarioRun(benchmark::State& state)
+{
+    const auto scenario = sim::defaultScenario(agents::builtinCatalogue());
+    for (auto _ : state)
+    {
+        sim::Simulation simulation(scenario, agents::builtinCatalogue(), {false});
+        simulation.advance(scenario.run.rounds);
+        benchmark::DoNotOptimize(simulation.metrics().meanTrust);
+    }
+    state.counters["runs_per_s"] = benchmark::Counter(double(state.iterations()), benchmark::Counter::kIsRate);
+}
+BENCHMARK(defaultScenarioRun)->Name("default_scenario/run_200_rounds")->Unit(benchmark::kMicrosecond);
+
+} // namespace
+
+BENCHMARK_MAIN();

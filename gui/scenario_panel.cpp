@@ -1,0 +1,148 @@
+// SPDX-License-Identifier: MIT
+// The scenario panel: pick a shipped scenario or open a file, edit its parameters, save it as TOML.
+#include "scenario_panel.hpp"
+
+#include "adapters/qt_text.hpp"
+#include "cybersim/agents/register_builtins.hpp"
+#include "cybersim/sim/run_record.hpp"
+#include "cybersim/sim/scenario_io.hpp"
+#include "parameter_editor.hpp"
+#include "shipped_scenarios.hpp"
+
+#include <QComboBox>
+#include <QDir>
+#include <QFileInfo>
+#include <QLabel>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+#include <exception>
+
+namespace cybersim::gui
+{
+
+ScenarioPanel::ScenarioPanel(QWidget* parent)
+    : QWidget(parent), m_shipped(new QComboBox), m_title(new QLabel), m_apply(new QPushButton(tr("Apply and reset"))),
+      m_editor(new ParameterEditor)
+{
+    setObjectName(QStringLiteral("Scenario"));
+    m_shipped->addItem(tr("built-in default"));
+    for (const QString& file : shippedScenarios())
+        m_shipped->addItem(file, QDir(scenariosFolder()).filePath(file));
+    m_shipped->setToolTip(tr("Scenarios shipped in %1").arg(scenariosFolder()));
+    m_title->setWordWrap(true);
+    m_title->setTextFormat(Qt::RichText);
+    m_apply->setEnabled(false);
+    m_apply->setToolTip(tr("Check the edited parameters together and restart the run with them"));
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(2, 2, 2, 2);
+    layout->addWidget(m_shipped);
+    layout->addWidget(m_title);
+    layout->addWidget(m_editor, 1);
+    layout->addWidget(m_apply);
+
+    connect(m_shipped, &QComboBox::activated, this, &ScenarioPanel::chooseShipped);
+    connect(m_apply, &QPushButton::clicked, this, &ScenarioPanel::apply);
+    connect(m_editor, &ParameterEditor::edited, this, [this] { m_apply->setEnabled(!m_editor->hasProblems()); });
+    connect(m_editor, &ParameterEditor::problemsChanged, this,
+            [this](bool problems) { m_apply->setEnabled(!problems && m_editor->isModified()); });
+}
+
+void ScenarioPanel::chooseShipped(int index)
+{
+    if (index == 0)
+        loadDefault();
+    else
+        loadFile(m_shipped->itemData(index).toString());
+}
+
+void ScenarioPanel::loadDefault()
+{
+    try
+    {
+        accept(sim::defaultScenario(agents::builtinCatalogue()), tr("built-in default"));
+    }
+    catch (const std::exception& error)
+    {
+        emit problemsFound(diagnosticRows(error));
+    }
+}
+
+bool ScenarioPanel::loadFile(const QString& path)
+{
+    try
+    {
+        accept(sim::loadScenarioFile(toStdString(path), agents::builtinCatalogue()), QFileInfo(path).fileName());
+        return true;
+    }
+    catch (const std::exception& error)
+    {
+        // The previous scenario stays loaded and running; only the problems are shown.
+        emit problemsFound(diagnosticRows(error));
+        return false;
+    }
+}
+
+bool ScenarioPanel::hasPendingEdits() const { return m_editor->isModified() && !m_editor->hasProblems(); }
+
+bool ScenarioPanel::apply()
+{
+    if (m_editor->hasProblems())
+    {
+        QVector<DiagnosticRow> rows;
+        for (const QString& problem : m_editor->problems())
+            rows.push_back({tr("<editor>"), 0, problem.section(QLatin1Char(' '), 0, 0), problem, problem});
+        emit problemsFound(rows);
+        return false;
+    }
+    if (!m_editor->isModified())
+        return true;
+    try
+    {
+        // Through the text form, so the edited scenario gets exactly the checks a saved file would get.
+        auto scenario = sim::parseScenario(sim::writeScenario(m_editor->scenario()), "<edited>",
+                                           agents::builtinCatalogue());
+        scenario.sourceFile = m_current.sourceFile;
+        m_current = scenario;
+        m_editor->markApplied();
+        m_apply->setEnabled(false);
+        emit problemsCleared();
+        emit scenarioReady(m_current);
+        return true;
+    }
+    catch (const std::exception& error)
+    {
+        emit problemsFound(diagnosticRows(error));
+        return false;
+    }
+}
+
+QString ScenarioPanel::saveFile(const QString& path)
+{
+    if (m_editor->hasProblems())
+        return tr("fix the marked parameters first: %1").arg(m_editor->problems().join(QStringLiteral("; ")));
+    try
+    {
+        sim::writeFileAtomically(toStdString(path), sim::writeScenario(m_editor->scenario()));
+        return {};
+    }
+    catch (const std::exception& error)
+    {
+        return toQString(error.what());
+    }
+}
+
+void ScenarioPanel::accept(const sim::Scenario& scenario, const QString& label)
+{
+    m_current = scenario;
+    m_title->setText(QStringLiteral("<b>%1</b> <i>(%2)</i><br>%3")
+                         .arg(toQString(scenario.name).toHtmlEscaped(), label.toHtmlEscaped(),
+                              toQString(scenario.description).toHtmlEscaped()));
+    m_editor->setScenario(scenario);
+    m_apply->setEnabled(false);
+    emit problemsCleared();
+    emit scenarioReady(m_current);
+}
+
+} // namespace cybersim::gui

@@ -1,0 +1,333 @@
+// SPDX-License-Identifier: MIT
+// Sweep specs and plans: parsing, every bad-spec diagnostic, expansion order, seeds, sampling and statistics.
+#include "cybersim/agents/register_builtins.hpp"
+#include "cybersim/sim/error.hpp"
+#include "cybersim/sim/rng.hpp"
+#include "cybersim/sim/scenario_io.hpp"
+#include "cybersim/sim/sweep_output.hpp"
+#include "cybersim/sim/sweep_plan.hpp"
+#include "cybersim/sim/sweep_run.hpp"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <string>
+
+using namespace cybersim;
+using namespace cybersim::sim;
+
+namespace
+{
+
+const std::string kMetric = "\n[[metrics]]\nof = \"cooperation_rate\"\n";
+
+SweepPlan planOf(const std::string& text)
+{
+    const auto& catalogue = agents::builtinCatalogue();
+    auto spec = parseSweepSpec(text, "spec.toml");
+    auto base = defaultScenario(catalogue);
+    return SweepPlan(std::move(spec), std::move(base), catalogue);
+}
+
+// The message of the ScenarioError that parsing (or planning) `text` throws; empty when nothing is thrown.
+std::string problemsOf(const std::string& text)
+{
+    try
+    {
+        (void)planOf(text);
+    }
+    catch (const ScenarioError& e)
+    {
+        return e.what();
+    }
+    return {};
+}
+
+} // namespace
+
+TEST_CASE("sweep: a grid expands points x replicates in file order with derived seeds")
+{
+    const auto plan = planOf("seed = 5\nreplicates = 3\n"
+                             "[[parameters]]\nkey = \"noise.false_attribution\"\nvalues = [0.0, 0.1]\n"
+                             "[[parameters]]\nkey = \"trust.gain_rate\"\nfrom = 0.1\nto = 0.3\nstep = 0.1\n" +
+                             kMetric);
+    REQUIRE(plan.pointCount() == 6);
+    CHECK(plan.runCount() == 18);
+    // First parameter slowest; computed range values are tidy (0.3, not 0.30000000000000004).
+    CHECK(std::get<double>(plan.points()[0][0]) == 0.0);
+    CHECK(std::get<double>(plan.points()[2][1]) == 0.3);
+    CHECK(std::get<double>(plan.points()[3][0]) == 0.1);
+    CHECK(std::get<double>(plan.points()[3][1]) == 0.1);
+    const auto r = plan.run(7);
+    CHECK(r.point == 2);
+    CHECK(r.replicate == 1);
+    CHECK(r.seed == deriveSeed(5, 2, 1));
+    CHECK(plan.runScenario(7).run.seed == r.seed);
+    CHECK(plan.runScenario(7).trust.gainRate == 0.3);
+    const auto overrides = plan.overrides(3);
+    REQUIRE(overrides.size() == 2);
+    CHECK(overrides[0] == "noise.false_attribution=0.1");
+    std::set<std::uint64_t> seeds;
+    for (std::uint64_t i = 0; i < plan.runCount(); ++i)
+        seeds.insert(plan.run(i).seed);
+    CHECK(seeds.size() == plan.runCount());
+
+    SUBCASE("count gives evenly spaced values ending exactly at to")
+    {
+        const auto p = planOf("[[parameters]]\nkey = \"trust.loss_rate\"\nfrom = 0.0\nto = 1.0\ncount = 3\n" + kMetric);
+        REQUIRE(p.pointCount() == 3);
+        CHECK(std::get<double>(p.points()[1][0]) == 0.5);
+        CHECK(std::get<double>(p.points()[2][0]) == 1.0);
+    }
+    SUBCASE("the base seed defaults to the scenario's run.seed")
+    {
+        const auto p = planOf(kMetric);
+        CHECK(p.baseSeed() == p.base().run.seed);
+        CHECK(p.pointCount() == 1);
+    }
+    SUBCASE("[set] applies to every point and element wildcards reach every state")
+    {
+        const auto p = planOf("[set]\nrun.rounds = 120\n[[parameters]]\nkey = \"states[*].capability\"\n"
+                              "values = [2.5]\n" +
+                              kMetric);
+        CHECK(p.base().run.rounds == 120);
+        const auto& s = p.pointScenario(0);
+        CHECK(std::all_of(s.states.begin(), s.states.end(), [](const StateDef& d) { return d.capability == 2.5; }));
+    }
+}
+
+TEST_CASE("sweep: the spec hash follows the spec, not the file name")
+{
+    const auto a = planOf("replicates = 2" + kMetric);
+    const auto b = planOf("replicates = 3" + kMetric);
+    CHECK(a.specHash() != b.specHash());
+    CHECK(a.specHash() == planOf("replicates = 2" + kMetric).specHash());
+}
+
+TEST_CASE("sweep: Latin hypercube samples put one point in every stratum")
+{
+    const std::size_t n = 40;
+    const auto u = sampleUnitCube(SweepSampling::LatinHypercube, n, 3, 11);
+    REQUIRE(u.size() == n);
+    for (std::size_t k = 0; k < 3; ++k)
+    {
+        std::vector<int> strata(n, 0);
+        for (const auto& row : u)
+        {
+            CHECK(row[k] >= 0.0);
+            CHECK(row[k] < 1.0);
+            ++strata[static_cast<std::size_t>(row[k] * double(n))];
+        }
+        CHECK(std::all_of(strata.begin(), strata.end(), [](int c) { return c == 1; }));
+    }
+    CHECK(u == sampleUnitCube(SweepSampling::LatinHypercube, n, 3, 11));
+    CHECK(u != sampleUnitCube(SweepSampling::LatinHypercube, n, 3, 12));
+
+    SUBCASE("uniform samples are deterministic and fill [0, 1)")
+    {
+        const auto v = sampleUnitCube(SweepSampling::Uniform, 1000, 1, 3);
+        double mean = 0;
+        for (const auto& row : v)
+            mean += row[0] / 1000.0;
+        CHECK(mean == doctest::Approx(0.5).epsilon(0.05));
+        CHECK(v == sampleUnitCube(SweepSampling::Uniform, 1000, 1, 3));
+    }
+    SUBCASE("a spec with min/max samples within the range, integers as whole numbers")
+    {
+        const auto p = planOf("samples = 8\nsampling = \"latin-hypercube\"\n"
+                              "[[parameters]]\nkey = \"noise.false_attribution\"\nmin = 0.1\nmax = 0.2\n"
+                              "[[parameters]]\nkey = \"governance.interval\"\nmin = 1\nmax = 4\n" +
+                              kMetric);
+        REQUIRE(p.pointCount() == 8);
+        std::vector<int> intervals(5, 0);
+        for (const auto& point : p.points())
+        {
+            const double x = std::get<double>(point[0]);
+            CHECK(x >= 0.1);
+            CHECK(x <= 0.2);
+            const auto i = std::get<std::int64_t>(point[1]);
+            REQUIRE(i >= 1);
+            REQUIRE(i <= 4);
+            ++intervals[static_cast<std::size_t>(i)];
+        }
+        CHECK(intervals == std::vector<int>{0, 2, 2, 2, 2}); // 8 strata over 4 integers: 2 each
+    }
+}
+
+TEST_CASE("sweep: statistics are the sample mean, sd and Student-t 95% interval")
+{
+    CHECK(studentT975(1) == doctest::Approx(12.7062).epsilon(1e-5));
+    CHECK(studentT975(4) == doctest::Approx(2.7764).epsilon(1e-4));
+    CHECK(studentT975(1000) == doctest::Approx(1.9623).epsilon(1e-4));
+    const std::vector<double> values{1.0, 2.0, 3.0, 4.0, 5.0};
+    const auto s = summarise(values);
+    CHECK(s.n == 5);
+    CHECK(s.mean == 3.0);
+    CHECK(s.sd == doctest::Approx(std::sqrt(2.5)));
+    CHECK(s.ciLow == doctest::Approx(3.0 - 2.7764451 * std::sqrt(2.5) / std::sqrt(5.0)).epsilon(1e-6));
+    CHECK(s.ciHigh == doctest::Approx(3.0 + 2.7764451 * std::sqrt(2.5) / std::sqrt(5.0)).epsilon(1e-6));
+
+    SUBCASE("NaN (an event that never happened) is left out")
+    {
+        const std::vector<double> some{2.0, std::nan(""), 4.0};
+        const auto t = summarise(some);
+        CHECK(t.n == 2);
+        CHECK(t.mean == 3.0);
+    }
+    SUBCASE("one value has no spread; none has no mean")
+    {
+        const std::vector<double> one{7.0};
+        CHECK(std::isnan(summarise(one).sd));
+        CHECK(summarise(one).mean == 7.0);
+        const std::vector<double> none{std::nan("")};
+        CHECK(std::isnan(summarise(none).mean));
+    }
+}
+
+TEST_CASE("sweep: every bad spec is reported with its location and what is allowed")
+{
+    SUBCASE("unknown key path, with a suggestion")
+    {
+        const auto text = problemsOf("[[parameters]]\nkey = \"noise.false_atribution\"\nvalues = [0.1]\n" + kMetric);
+        CHECK(text.find("spec.toml:2:7: error: parameters[0].key: unknown key path") != std::string::npos);
+        CHECK(text.find("did you mean \"noise.false_attribution\"") != std::string::npos);
+    }
+    SUBCASE("empty list of values")
+    {
+        CHECK(problemsOf("[[parameters]]\nkey = \"trust.initial\"\nvalues = []\n" + kMetric)
+                  .find("parameters[0].values: is empty") != std::string::npos);
+    }
+    SUBCASE("reversed range")
+    {
+        const auto text =
+            problemsOf("[[parameters]]\nkey = \"trust.initial\"\nfrom = 0.5\nto = 0.1\nstep = 0.1\n" + kMetric);
+        CHECK(text.find("parameters[0].to: is 0.1, less than from = 0.5") != std::string::npos);
+    }
+    SUBCASE("reversed sample range")
+    {
+        CHECK(problemsOf("samples = 4\n[[parameters]]\nkey = \"trust.initial\"\nmin = 0.5\nmax = 0.1\n" + kMetric)
+                  .find("expected max >= min") != std::string::npos);
+    }
+    SUBCASE("zero step")
+    {
+        CHECK(problemsOf("[[parameters]]\nkey = \"trust.initial\"\nfrom = 0\nto = 1\nstep = 0\n" + kMetric)
+                  .find("step: is 0, expected > 0") != std::string::npos);
+    }
+    SUBCASE("value out of the key's range")
+    {
+        const auto text =
+            problemsOf("[[parameters]]\nkey = \"noise.false_attribution\"\nvalues = [0.5, 1.5]\n" + kMetric);
+        CHECK(text.find("spec.toml:3:16: error: parameters[0].values[1]: is 1.5, expected a probability in [0, 1]") !=
+              std::string::npos);
+    }
+    SUBCASE("zero replicates")
+    {
+        CHECK(problemsOf("replicates = 0" + kMetric)
+                  .find("spec.toml:1:14: error: replicates: is 0, expected an integer in [1, ") != std::string::npos);
+    }
+    SUBCASE("zero samples")
+    {
+        CHECK(problemsOf("samples = 0\n[[parameters]]\nkey = \"trust.initial\"\nmin = 0.1\nmax = 0.5\n" + kMetric)
+                  .find("samples: is 0, expected an integer in [1, ") != std::string::npos);
+    }
+    SUBCASE("samples missing for min/max parameters")
+    {
+        CHECK(problemsOf("[[parameters]]\nkey = \"trust.initial\"\nmin = 0.1\nmax = 0.5\n" + kMetric)
+                  .find("samples: is missing") != std::string::npos);
+    }
+    SUBCASE("unknown metric, with a suggestion")
+    {
+        const auto text = problemsOf("[[metrics]]\nof = \"cooperation_rat\"\n");
+        CHECK(text.find("metrics[0].of: unknown metric \"cooperation_rat\"") != std::string::npos);
+        CHECK(text.find("did you mean \"cooperation_rate\"") != std::string::npos);
+    }
+    SUBCASE("unknown metric in a condition, unknown event")
+    {
+        CHECK(
+            problemsOf("[[metrics]]\nstat = \"time-to\"\nwhen = \"trust < 0.2\"\n").find("unknown metric \"trust\"") !=
+            std::string::npos);
+        CHECK(problemsOf("[[metrics]]\nstat = \"time-to\"\nwhen = \"runway\"\n").find("did you mean \"runaway\"") !=
+              std::string::npos);
+    }
+    SUBCASE("no metrics")
+    {
+        CHECK(problemsOf("replicates = 2\n").find("metrics: no metrics") != std::string::npos);
+    }
+    SUBCASE("unknown top-level key")
+    {
+        CHECK(problemsOf("replicate = 2" + kMetric)
+                  .find("unknown key \"replicate\" at the top level (did you mean "
+                        "\"replicates\"?)") != std::string::npos);
+    }
+    SUBCASE("window beyond the run")
+    {
+        CHECK(problemsOf(
+                  "[set]\nrun.rounds = 150\n[[metrics]]\nstat = \"mean\"\nof = \"mean_trust\"\nwindow = [100, 200]\n")
+                  .find("metrics[0].window: ends at round 200 but runs have 150 rounds") != std::string::npos);
+    }
+    SUBCASE("a point the scenario rules reject")
+    {
+        CHECK(problemsOf("[[parameters]]\nkey = \"run.rounds\"\nvalues = [50, 100]\n" + kMetric)
+                  .find("is not a valid scenario: events[") != std::string::npos);
+    }
+    SUBCASE("run.seed cannot be swept")
+    {
+        CHECK(problemsOf("[[parameters]]\nkey = \"run.seed\"\nvalues = [1, 2]\n" + kMetric)
+                  .find("run.seed cannot be set") != std::string::npos);
+    }
+    SUBCASE("an element index past the end")
+    {
+        CHECK(problemsOf("[[parameters]]\nkey = \"states[40].capability\"\nvalues = [1.0]\n" + kMetric)
+                  .find("names element 40 but the scenario has 12") != std::string::npos);
+    }
+    SUBCASE("series beyond the runs")
+    {
+        CHECK(problemsOf("series = [3]" + kMetric).find("series: names run 3 but the sweep has 1 runs") !=
+              std::string::npos);
+    }
+    SUBCASE("all problems at once, in file order")
+    {
+        const auto text =
+            problemsOf("replicates = 0\n[[parameters]]\nkey = \"nope\"\nvalues = [1]\n[[metrics]]\nof = \"x\"\n");
+        CHECK(text.find("replicates") < text.find("parameters[0].key"));
+        CHECK(text.find("parameters[0].key") < text.find("metrics[0].of"));
+    }
+    SUBCASE("non-ASCII outside strings and comments is refused before toml++ sees it")
+    {
+        CHECK_THROWS_AS((void)parseSweepSpec("replicates = 2\n\xd0\xa2 = 1\n", "spec.toml"), ScenarioError);
+    }
+    SUBCASE("invalid TOML")
+    {
+        CHECK_THROWS_WITH_AS((void)parseSweepSpec("replicates = = 2\n", "spec.toml"), doctest::Contains("spec.toml:1:"),
+                             ScenarioError);
+    }
+}
+
+TEST_CASE("sweep: every shipped spec in scenarios/sweeps loads, plans and runs its first run")
+{
+    const auto folder = std::filesystem::path(CYBERSIM_SOURCE_DIR) / "scenarios";
+    int count = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(folder / "sweeps"))
+    {
+        if (entry.path().extension() != ".toml")
+            continue;
+        CAPTURE(entry.path().string());
+        ++count;
+        const auto& catalogue = agents::builtinCatalogue();
+        auto spec = loadSweepSpec(entry.path());
+        CHECK(!spec.description.empty());
+        auto base = loadSweepBase(spec, catalogue, folder);
+        const SweepPlan plan(std::move(spec), std::move(base), catalogue);
+        CHECK(plan.runCount() > 0);
+        CHECK(runSweepRun(plan, 0, catalogue).size() == plan.spec().metrics.size());
+        std::ifstream in(entry.path());
+        std::string first;
+        std::getline(in, first);
+        CHECK(first.rfind("# Question:", 0) == 0); // each opens with the question it answers
+    }
+    CHECK(count >= 1);
+}

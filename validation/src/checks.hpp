@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: MIT
+// Private: the individual canonical checks and small formatting helpers they share.
+#pragma once
+
+#include "cybersim/validation/canonical.hpp"
+
+#include <string>
+
+namespace cybersim::validation::detail
+{
+
+CheckReport checkAxelrod1980(const ValidationOptions& options);
+CheckReport checkAxelrodPeer(const ValidationOptions& options);
+CheckReport checkNowakMay(const ValidationOptions& options);
+CheckReport checkFixation(const ValidationOptions& options);
+CheckReport checkRichardson(const ValidationOptions& options);
+CheckReport checkGenerosity(const ValidationOptions& options);
+CheckReport checkNorms(const ValidationOptions& options);
+CheckReport checkCollectiveRisk(const ValidationOptions& options);
+
+/// `value` with `digits` significant digits (%.*g).
+std::string fmt(double value, int digits = 6);
+/// Pass when `condition`, else Fail.
+inline Status passIf(bool condition) { return condition ? Status::Pass : Status::Fail; }
+/// The shared folder after applying the default.
+std::filesystem::path sharedDir(const ValidationOptions& options);
+/// The scenarios folder after applying the default.
+std::filesystem::path scenariosDir(const ValidationOptions& options);
+
+} // namespace cybersim::validation::detail
