@@ -5,6 +5,7 @@
 
 #include "cybersim/agents/register_builtins.hpp"
 #include "cybersim/sim/error.hpp"
+#include "cybersim/sim/lesson.hpp"
 #include "cybersim/sim/scenario_io.hpp"
 #include "cybersim/sim/scenario_schema.hpp"
 
@@ -48,12 +49,33 @@ void listScenarios()
     }
 }
 
+// Lessons get their own heading: name first, then the title (`cybersim lesson NAME`).
+void listLessons()
+{
+    const auto folder = scenariosFolder() / "lessons";
+    std::printf("\nLessons (cybersim lesson NAME --out DIR; folder %s):\n", folder.string().c_str());
+    for (const auto& file : sim::lessonFiles(folder))
+    {
+        const auto name = file.stem().string();
+        try
+        {
+            const auto lesson = sim::loadLessonFile(file, agents::builtinCatalogue(), scenariosFolder());
+            std::printf("  %-34s %s\n", name.c_str(), lesson.title.c_str());
+        }
+        catch (const Error& e)
+        {
+            std::printf("  %-34s (does not load: %s)\n", name.c_str(), e.what());
+        }
+    }
+}
+
 } // namespace
 
 int listCommand()
 {
     const auto& catalogue = agents::builtinCatalogue();
     listScenarios();
+    listLessons();
     std::printf("\nStrategies (states[].strategy; tournament --players):\n");
     for (const auto* s : catalogue.strategies())
     {

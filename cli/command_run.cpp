@@ -6,6 +6,7 @@
 
 #include "cybersim/agents/register_builtins.hpp"
 #include "cybersim/sim/error.hpp"
+#include "cybersim/sim/replay.hpp"
 #include "cybersim/sim/run_record.hpp"
 #include "cybersim/sim/scenario_io.hpp"
 #include "cybersim/sim/simulation.hpp"
@@ -100,6 +101,13 @@ int runCommand(const RunOptions& options)
         sim::Simulation simulation(scenario, agents::builtinCatalogue());
         sim::RunRecord record;
         record.begin(simulation);
+        // --record: the whole run round by round, trust of every relation included, for replay and scrubbing.
+        std::unique_ptr<sim::Replay> replay;
+        if (!options.record.empty())
+        {
+            replay = std::make_unique<sim::Replay>();
+            replay->begin(simulation);
+        }
         const int rounds = scenario.run.rounds;
         if (!options.quiet)
         {
@@ -118,6 +126,8 @@ int runCommand(const RunOptions& options)
         {
             simulation.step();
             record.capture(simulation);
+            if (replay)
+                replay->capture(simulation);
             if (!options.quiet)
             {
                 for (const auto& e : simulation.newEvents())
@@ -138,6 +148,12 @@ int runCommand(const RunOptions& options)
         const sim::Provenance provenance{scenario.run.seed, sim::scenarioHash(scenario), CYBERSIM_VERSION,
                                          sim::buildDescription()};
         sim::writeRunOutputs(out, record, simulation, provenance);
+        if (replay)
+        {
+            sim::writeReplayFile(options.record, *replay);
+            if (!options.quiet)
+                std::printf("Wrote replay %s (%zu rounds)\n", options.record.c_str(), replay->rowCount() - 1);
+        }
         if (!options.quiet)
         {
             printSummary(simulation, simulation.metrics());

@@ -12,6 +12,7 @@
 
 #include <tbb/task_arena.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -106,14 +107,19 @@ int finishSweep(const SweepOptions& options, const sim::SweepPlan& plan, const s
         timing.processes > 1 ? (" x " + std::to_string(timing.processes) + " ranks").c_str() : "");
     std::printf("Wrote %s/{runs.csv,points.csv,sweep.json}%s\n", out.string().c_str(),
                 plan.spec().seriesRuns.empty() ? "" : " and series/");
-    if (plan.runCount() > 0)
+    const auto overrides = plan.overrides(0);
+    const bool elementKeys =
+        std::any_of(overrides.begin(), overrides.end(), [](const std::string& o) { return o.find('[') < o.find('='); });
+    if (elementKeys)
+        std::printf("Re-run one run: copy the scenario with the point's values (array elements cannot be --set), "
+                    "then cybersim run COPY --seed <seed from runs.csv>\n");
+    else
     {
-        const auto r = plan.run(0);
         std::printf("Re-run one run: cybersim run %s--seed <seed from runs.csv>",
                     plan.spec().scenario == "default" ? "" : (plan.spec().scenario + " ").c_str());
-        for (const auto& o : plan.overrides(r.point))
+        for (const auto& o : overrides)
             std::printf(" --set %s", o.c_str());
-        std::printf("   (point %u shown)\n", r.point);
+        std::printf("   (the values of point 0)\n");
     }
     return kExitOk;
 }

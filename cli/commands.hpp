@@ -27,6 +27,17 @@ struct RunOptions
     int threads = 0;                    // 0 = all cores
     std::vector<std::string> overrides; // --set key.path=value
     std::string out;                    // output folder; empty = out/<scenario name>
+    std::string record;                 // replay file to write (JSON, docs/lessons.md); empty = none
+    bool quiet = false;
+};
+
+/// Options of `cybersim lesson`.
+struct LessonOptions
+{
+    std::string lesson; // shipped lesson name (see `cybersim list`) or a lesson file
+    std::string out;    // folder for the charts and handout.html; empty = out/lessons/<lesson name>
+    std::string record; // folder for one replay file per run of the lesson; empty = none
+    int threads = 0;    // 0 = all cores
     bool quiet = false;
 };
 
@@ -82,6 +93,7 @@ struct ValidateOptions
 
 int runCommand(const RunOptions& options);
 int listCommand();
+int lessonCommand(const LessonOptions& options);
 int describeCommand(const DescribeOptions& options);
 int schemaCommand();
 int sweepCommand(const SweepOptions& options);

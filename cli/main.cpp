@@ -27,9 +27,23 @@ int main(int argc, char** argv)
         ->check(CLI::Range(0, 1024));
     runCmd->add_option("--set", run.overrides, "Override a parameter: key.path=value (repeatable)");
     runCmd->add_option("--out", run.out, "Output folder (default: out/<scenario name>)");
+    runCmd->add_option("--record", run.record,
+                       "Also write the whole run round by round to this replay file (JSON; the GUI reopens it)");
     runCmd->add_flag("-q,--quiet", run.quiet, "Print nothing but errors");
 
-    app.add_subcommand("list", "List shipped scenarios, strategies, doctrines, learning rules and networks");
+    app.add_subcommand("list",
+                       "List shipped scenarios, lessons, strategies, doctrines, learning rules and networks");
+
+    LessonOptions lesson;
+    auto* lessonCmd = app.add_subcommand(
+        "lesson", "Play a classroom lesson headless; write its charts (PNG) and a printable handout.html");
+    lessonCmd->add_option("lesson", lesson.lesson, "Shipped lesson name (see `cybersim list`) or a lesson file")
+        ->required();
+    lessonCmd->add_option("--out", lesson.out, "Folder for the charts and handout (default: out/lessons/<name>)");
+    lessonCmd->add_option("--record", lesson.record, "Folder for a replay file of each run the lesson starts");
+    lessonCmd->add_option("--threads", lesson.threads, "Worker threads; 0 = all cores (results do not depend on it)")
+        ->check(CLI::Range(0, 1024));
+    lessonCmd->add_flag("-q,--quiet", lesson.quiet, "Print nothing but errors");
 
     DescribeOptions describe;
     auto* describeCmd =
@@ -74,7 +88,8 @@ int main(int argc, char** argv)
     tournamentCmd->add_option("--noise", tournament.noise, "Probability each move is flipped")
         ->check(CLI::Range(0.0, 1.0));
     tournamentCmd->add_option("--seed", tournament.seed, "Master seed");
-    tournamentCmd->add_option("--threads", tournament.threads, "Worker threads; 0 = all cores (results do not depend on it)")
+    tournamentCmd
+        ->add_option("--threads", tournament.threads, "Worker threads; 0 = all cores (results do not depend on it)")
         ->check(CLI::Range(0, 1024));
     tournamentCmd->add_option("--out", tournament.out, "Folder for matches.csv and ranking.csv");
     tournamentCmd->add_flag("--exclude-self-play", tournament.excludeSelfPlay,
@@ -117,6 +132,8 @@ int main(int argc, char** argv)
         return runCommand(run);
     if (app.got_subcommand("list"))
         return listCommand();
+    if (lessonCmd->parsed())
+        return lessonCommand(lesson);
     if (describeCmd->parsed())
         return describeCommand(describe);
     if (app.got_subcommand("schema"))

@@ -32,7 +32,9 @@ namespace
 namespace mpi = boost::mpi;
 
 constexpr int kTagResult = 1; // worker -> master: finished runs (indices, values); also the request for more
-constexpr int kTagWork = 2;   // master -> worker: run indices to do; empty = no more work
+constexpr int kTagWork = 2;   // master -> worker: run indices to do, or {kStop}
+// "No more work". Never an empty vector: Boost 1.74 dereferences the data pointer of an empty array it sends.
+constexpr std::uint64_t kStop = ~std::uint64_t(0);
 
 using Chunk = std::vector<std::uint64_t>;
 using Finished = std::pair<std::vector<std::uint64_t>, std::vector<double>>;
@@ -119,9 +121,12 @@ int master(const mpi::communicator& world, const SweepOptions& options, const si
                     chunk.assign(pending.begin() + std::ptrdiff_t(next), pending.begin() + std::ptrdiff_t(next + n));
                     next += n;
                 }
-                world.send(from.source(), kTagWork, chunk);
                 if (chunk.empty())
+                {
+                    chunk.push_back(kStop);
                     --active;
+                }
+                world.send(from.source(), kTagWork, chunk);
                 continue;
             }
         }
@@ -157,7 +162,7 @@ void worker(const mpi::communicator& world, const sim::SweepPlan& plan, int thre
         world.send(0, kTagResult, finished);
         Chunk chunk;
         world.recv(0, kTagWork, chunk);
-        if (chunk.empty())
+        if (chunk.empty() || chunk.front() == kStop)
             return;
         finished = runChunk(plan, chunk, arena);
     }

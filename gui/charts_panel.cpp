@@ -3,6 +3,7 @@
 #include "charts_panel.hpp"
 
 #include "adapters/palette.hpp"
+#include "metrics_table_model.hpp"
 #include "run_history.hpp"
 #include "state_selection.hpp"
 #include "time_series_chart.hpp"
@@ -12,7 +13,6 @@
 #include <QTimer>
 
 #include <algorithm>
-#include <functional>
 #include <numeric>
 
 namespace cybersim::gui
@@ -23,21 +23,24 @@ namespace
 // The arms-per-state chart draws at most this many states (the most capable at round 0, plus the selected one);
 // 193 lines would say nothing.
 constexpr int kMaxArmsSeries = 8;
-// Long runs are thinned to about this many points per series; a screen shows no more.
-constexpr int kMaxPoints = 2000;
+// Long runs are thinned (every k-th round) to about this many points per series: a chart a few hundred pixels wide
+// shows no more, and replace() stays cheap however long the run.
+constexpr int kMaxPoints = 800;
 
-using WorldValue = std::function<double(const sim::WorldMetrics&)>;
-
-QList<QPointF> worldPoints(const RunHistory& history, const WorldValue& value)
+// Points of one column of the metrics table (the same model the Data tab shows), thinned to kMaxPoints.
+QList<QPointF> columnPoints(const MetricsTableModel& table, const char* metric)
 {
     QList<QPointF> points;
-    const int n = history.roundCount();
+    const int column = table.column(metric);
+    const int n = table.rowCount();
+    if (column < 0 || n == 0)
+        return points;
     const int stride = std::max(1, n / kMaxPoints);
-    points.reserve(n / stride + 1);
+    points.reserve(n / stride + 2);
     for (int r = 0; r < n; r += stride)
-        points.append(QPointF(history.round(r).world.round, value(history.round(r).world)));
-    if (n > 0 && (n - 1) % stride != 0)
-        points.append(QPointF(history.round(n - 1).world.round, value(history.round(n - 1).world)));
+        points.append(QPointF(r, table.value(r, column)));
+    if ((n - 1) % stride != 0)
+        points.append(QPointF(n - 1, table.value(n - 1, column)));
     return points;
 }
 
@@ -56,8 +59,9 @@ QList<QPointF> statePoints(const RunHistory& history, int state)
 }
 } // namespace
 
-ChartsPanel::ChartsPanel(const RunHistory& history, StateSelection& selection, QWidget* parent)
-    : QWidget(parent), m_history(history), m_selection(selection), m_timer(new QTimer(this))
+ChartsPanel::ChartsPanel(const RunHistory& history, const MetricsTableModel& table, StateSelection& selection,
+                         QWidget* parent)
+    : QWidget(parent), m_history(history), m_table(table), m_selection(selection), m_timer(new QTimer(this))
 {
     using Axis = TimeSeriesChart::Axis;
     m_cooperation = new TimeSeriesChart(tr("Cooperation and trust"), tr("share"));
@@ -66,6 +70,7 @@ ChartsPanel::ChartsPanel(const RunHistory& history, StateSelection& selection, Q
     m_armsPerState = new TimeSeriesChart(tr("Arms per state"), tr("capability K"));
     // Up to nine state names: beside the plot they stay readable, below it they would be cut off.
     m_armsPerState->chart()->legend()->setAlignment(Qt::AlignRight);
+    m_armsPerState->setRoundTickCount(3);
     m_escalation = new TimeSeriesChart(tr("Arms race"), tr("total arms"), tr("escalation index"));
     m_escalation->addSeries(tr("total arms"), categoryColour(5));
     m_escalation->addSeries(tr("escalation index"), categoryColour(4), Axis::Right);
@@ -78,6 +83,7 @@ ChartsPanel::ChartsPanel(const RunHistory& history, StateSelection& selection, Q
     m_welfare->addSeries(tr("welfare"), categoryColour(2));
     m_welfare->addSeries(tr("inequality (Gini)"), categoryColour(7), Axis::Right, 1.5);
     m_charts = {m_cooperation, m_armsPerState, m_escalation, m_security, m_norms, m_welfare};
+    markAllDirty();
 
     auto* grid = new QGridLayout(this);
     grid->setContentsMargins(0, 0, 0, 0);
@@ -86,11 +92,13 @@ ChartsPanel::ChartsPanel(const RunHistory& history, StateSelection& selection, Q
         grid->addWidget(m_charts[i], i / 2, i % 2);
 
     connect(&history, &RunHistory::worldChanged, this, &ChartsPanel::rebuild);
-    connect(&history, &RunHistory::roundsAppended, this, [this] { m_dirty = true; });
-    connect(&selection, &StateSelection::selectionChanged, this, [this] {
-        refreshArmsPerState();
-        highlightSelected();
-    });
+    connect(&history, &RunHistory::roundsAppended, this, &ChartsPanel::markAllDirty);
+    connect(&selection, &StateSelection::selectionChanged, this,
+            [this]
+            {
+                refreshArmsPerState();
+                highlightSelected();
+            });
     m_timer->setInterval(kRefreshMilliseconds);
     connect(m_timer, &QTimer::timeout, this, &ChartsPanel::refreshIfDirty);
     m_timer->start();
@@ -110,7 +118,7 @@ void ChartsPanel::rebuild()
         c->markRound(-1);
     m_armsStates.clear();
     refreshArmsPerState();
-    m_dirty = true;
+    markAllDirty();
     refreshNow();
 }
 
@@ -124,9 +132,10 @@ void ChartsPanel::refreshArmsPerState()
         std::vector<int> order(static_cast<std::size_t>(n));
         std::iota(order.begin(), order.end(), 0);
         // The most capable states first; ties by index so the choice is stable.
-        std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
-            return initial[static_cast<std::size_t>(a)].arms > initial[static_cast<std::size_t>(b)].arms;
-        });
+        std::stable_sort(
+            order.begin(), order.end(),
+            [&](int a, int b)
+            { return initial[static_cast<std::size_t>(a)].arms > initial[static_cast<std::size_t>(b)].arms; });
         for (int i = 0; i < std::min(n, kMaxArmsSeries); ++i)
             wanted << order[static_cast<std::size_t>(i)];
         std::sort(wanted.begin(), wanted.end());
@@ -146,7 +155,7 @@ void ChartsPanel::refreshArmsPerState()
                                   TimeSeriesChart::Axis::Left, 1.5);
     }
     highlightSelected();
-    m_dirty = true;
+    m_dirty[m_charts.indexOf(m_armsPerState)] = true;
 }
 
 void ChartsPanel::highlightSelected()
@@ -154,40 +163,76 @@ void ChartsPanel::highlightSelected()
     const int selected = m_selection.selected();
     for (int i = 0; i < m_armsStates.size(); ++i)
         m_armsPerState->setSeriesWidth(i, m_armsStates[i] == selected ? 4.0 : 1.5);
-    refreshNow();
+}
+
+void ChartsPanel::markAllDirty()
+{
+    m_dirty.fill(true, m_charts.size());
 }
 
 void ChartsPanel::refreshIfDirty()
 {
-    if (m_dirty)
-        refreshNow();
+    // One chart per tick, in turn: a tick's work stays small however many charts there are (STYLE G pacing).
+    for (int k = 0; k < m_charts.size(); ++k)
+    {
+        m_nextChart = (m_nextChart + 1) % static_cast<int>(m_charts.size());
+        if (m_dirty.value(m_nextChart))
+        {
+            refreshChart(m_nextChart);
+            return;
+        }
+    }
 }
 
 void ChartsPanel::refreshNow()
 {
-    if (!m_dirty)
-        return;
-    m_dirty = false;
+    for (int i = 0; i < m_charts.size(); ++i)
+        if (m_dirty.value(i))
+            refreshChart(i);
+}
+
+void ChartsPanel::refreshChart(int index)
+{
+    m_dirty[index] = false;
     const auto& h = m_history;
     const double last = h.world() ? std::max(1, h.world()->rounds) : 1.0;
-    m_cooperation->setPoints(0, worldPoints(h, [](const auto& m) { return m.cooperationRate; }));
-    m_cooperation->setPoints(1, worldPoints(h, [](const auto& m) { return m.meanTrust; }));
-    m_cooperation->fitAxes(last, std::make_pair(0.0, 1.0));
-    for (int i = 0; i < m_armsStates.size(); ++i)
-        m_armsPerState->setPoints(i, statePoints(h, m_armsStates[i]));
-    m_armsPerState->fitAxes(last);
-    m_escalation->setPoints(0, worldPoints(h, [](const auto& m) { return m.totalArms; }));
-    m_escalation->setPoints(1, worldPoints(h, [](const auto& m) { return m.escalationIndex; }));
-    m_escalation->fitAxes(last);
-    m_security->setPoints(0, worldPoints(h, [](const auto& m) { return m.commonSecurityIndex; }));
-    m_security->setPoints(1, worldPoints(h, [](const auto& m) { return m.threatStock; }));
-    m_security->fitAxes(last, std::make_pair(0.0, 1.0));
-    m_norms->setPoints(0, worldPoints(h, [](const auto& m) { return double(m.normsAdopted); }));
-    const double normCount = h.world() ? std::max<qsizetype>(1, h.world()->normNames.size()) : 1.0;
-    m_norms->fitAxes(last, std::make_pair(0.0, normCount));
-    m_welfare->setPoints(0, worldPoints(h, [](const auto& m) { return m.welfare; }));
-    m_welfare->setPoints(1, worldPoints(h, [](const auto& m) { return m.welfareGini; }));
-    m_welfare->fitAxes(last, std::nullopt, std::make_pair(0.0, 1.0));
+    auto* chart = m_charts[index];
+    if (chart == m_cooperation)
+    {
+        m_cooperation->setPoints(0, columnPoints(m_table, "cooperation_rate"));
+        m_cooperation->setPoints(1, columnPoints(m_table, "mean_trust"));
+        m_cooperation->fitAxes(last, std::make_pair(0.0, 1.0));
+    }
+    else if (chart == m_armsPerState)
+    {
+        for (int i = 0; i < m_armsStates.size(); ++i)
+            m_armsPerState->setPoints(i, statePoints(h, m_armsStates[i]));
+        m_armsPerState->fitAxes(last);
+    }
+    else if (chart == m_escalation)
+    {
+        m_escalation->setPoints(0, columnPoints(m_table, "total_arms"));
+        m_escalation->setPoints(1, columnPoints(m_table, "escalation_index"));
+        m_escalation->fitAxes(last);
+    }
+    else if (chart == m_security)
+    {
+        m_security->setPoints(0, columnPoints(m_table, "common_security_index"));
+        m_security->setPoints(1, columnPoints(m_table, "threat_stock"));
+        m_security->fitAxes(last, std::make_pair(0.0, 1.0));
+    }
+    else if (chart == m_norms)
+    {
+        m_norms->setPoints(0, columnPoints(m_table, "norms_adopted"));
+        const double normCount = h.world() ? std::max<qsizetype>(1, h.world()->normNames.size()) : 1.0;
+        m_norms->fitAxes(last, std::make_pair(0.0, normCount));
+    }
+    else if (chart == m_welfare)
+    {
+        m_welfare->setPoints(0, columnPoints(m_table, "welfare"));
+        m_welfare->setPoints(1, columnPoints(m_table, "welfare_gini"));
+        m_welfare->fitAxes(last, std::nullopt, std::make_pair(0.0, 1.0));
+    }
 }
 
 void ChartsPanel::markRound(int round)

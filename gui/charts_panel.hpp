@@ -9,6 +9,7 @@ class QTimer;
 namespace cybersim::gui
 {
 
+class MetricsTableModel;
 class RunHistory;
 class StateSelection;
 class TimeSeriesChart;
@@ -19,16 +20,18 @@ class ChartsPanel : public QWidget
 {
     Q_OBJECT
 public:
-    ChartsPanel(const RunHistory& history, StateSelection& selection, QWidget* parent = nullptr);
+    /// World metrics come from `table` (the model the Data tab shows), per-state arms from `history`.
+    ChartsPanel(const RunHistory& history, const MetricsTableModel& table, StateSelection& selection,
+                QWidget* parent = nullptr);
 
     /// Every chart, in display order.
     [[nodiscard]] const QList<TimeSeriesChart*>& charts() const noexcept { return m_charts; }
     /// The chart titled `title`, or nullptr.
     [[nodiscard]] TimeSeriesChart* chart(const QString& title) const;
-    /// Redraws now if anything changed since the last redraw.
+    /// Redraws every chart whose data changed since its last redraw.
     void refreshNow();
-    /// The longest the charts lag behind the data.
-    static constexpr int kRefreshMilliseconds = 100;
+    /// Timer period; each tick redraws one chart, so a chart lags the data by at most charts() x this.
+    static constexpr int kRefreshMilliseconds = 25;
 
 public slots:
     /// Marks `round` on every chart (the event clicked in the log); -1 clears the marks.
@@ -37,10 +40,13 @@ public slots:
 private:
     void rebuild();
     void refreshIfDirty();
+    void refreshChart(int index);
+    void markAllDirty();
     void refreshArmsPerState();
     void highlightSelected();
 
     const RunHistory& m_history;
+    const MetricsTableModel& m_table;
     StateSelection& m_selection;
     QTimer* m_timer = nullptr;
     QList<TimeSeriesChart*> m_charts;
@@ -51,7 +57,8 @@ private:
     TimeSeriesChart* m_norms = nullptr;
     TimeSeriesChart* m_welfare = nullptr;
     QVector<int> m_armsStates; // states drawn on the arms-per-state chart, in series order
-    bool m_dirty = false;
+    QVector<bool> m_dirty;     // per chart: data changed since its last redraw
+    int m_nextChart = 0;
 };
 
 } // namespace cybersim::gui

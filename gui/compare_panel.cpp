@@ -47,8 +47,8 @@ std::vector<sim::WorldMetrics> runVariant(const std::string& baseText, const std
 } // namespace
 
 ComparePanel::ComparePanel(QWidget* parent)
-    : QWidget(parent), m_metric(new QComboBox), m_run(new QPushButton(tr("Run both variants"))),
-      m_status(new QLabel), m_chart(new TimeSeriesChart(tr("Compare variants"), tr("value")))
+    : QWidget(parent), m_metric(new QComboBox), m_run(new QPushButton(tr("Run both variants"))), m_status(new QLabel),
+      m_chart(new TimeSeriesChart(tr("Compare variants"), tr("value")))
 {
     setObjectName(QStringLiteral("Compare"));
     auto* grid = new QGridLayout;
@@ -92,7 +92,10 @@ ComparePanel::~ComparePanel()
         m_thread->wait();
 }
 
-void ComparePanel::setBaseScenario(const sim::Scenario& scenario) { m_base = scenario; }
+void ComparePanel::setBaseScenario(const sim::Scenario& scenario)
+{
+    m_base = scenario;
+}
 
 void ComparePanel::setVariant(int which, const QString& key, const QString& value)
 {
@@ -100,7 +103,10 @@ void ComparePanel::setVariant(int which, const QString& key, const QString& valu
     m_value[which]->setText(value);
 }
 
-int ComparePanel::recordedRounds(int which) const { return static_cast<int>(m_results[which].size()); }
+int ComparePanel::recordedRounds(int which) const
+{
+    return static_cast<int>(m_results[which].size());
+}
 
 void ComparePanel::runComparison()
 {
@@ -121,27 +127,29 @@ void ComparePanel::runComparison()
     m_run->setEnabled(false);
     m_status->setText(tr("running both variants…"));
     // The destructor waits for the thread, so `this` outlives it.
-    m_thread = QThread::create([this, baseText, a = overrides[0], b = overrides[1]] {
-        std::vector<sim::WorldMetrics> first, second;
-        QString error;
-        try
+    m_thread = QThread::create(
+        [this, baseText, a = overrides[0], b = overrides[1]]
         {
-            first = runVariant(baseText, "<variant A>", a);
-            second = runVariant(baseText, "<variant B>", b);
-        }
-        catch (const std::exception& e)
-        {
-            QStringList lines;
-            for (const auto& row : diagnosticRows(e))
-                lines << row.formatted;
-            error = lines.join(QLatin1Char('\n'));
-        }
-        QMetaObject::invokeMethod(
-            this, [this, first = std::move(first), second = std::move(second), error]() mutable {
-                finish(std::move(first), std::move(second), error);
-            },
-            Qt::QueuedConnection);
-    });
+            std::vector<sim::WorldMetrics> first, second;
+            QString error;
+            try
+            {
+                first = runVariant(baseText, "<variant A>", a);
+                second = runVariant(baseText, "<variant B>", b);
+            }
+            catch (const std::exception& e)
+            {
+                QStringList lines;
+                for (const auto& row : diagnosticRows(e))
+                    lines << row.formatted;
+                error = lines.join(QLatin1Char('\n'));
+            }
+            QMetaObject::invokeMethod(
+                this,
+                [this, first = std::move(first), second = std::move(second), error]() mutable
+                { finish(std::move(first), std::move(second), error); },
+                Qt::QueuedConnection);
+        });
     connect(m_thread, &QThread::finished, m_thread, &QObject::deleteLater);
     m_thread->start();
 }

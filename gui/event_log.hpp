@@ -5,11 +5,12 @@
 #include <QWidget>
 
 class QCheckBox;
-class QTableWidget;
+class QTableView;
 
 namespace cybersim::gui
 {
 
+class EventLogModel;
 class RunHistory;
 class StateSelection;
 
@@ -24,7 +25,9 @@ public:
     /// Rows shown.
     [[nodiscard]] int rowCount() const;
     /// The table, for tests.
-    [[nodiscard]] QTableWidget* table() const noexcept { return m_table; }
+    [[nodiscard]] QTableView* view() const noexcept { return m_view; }
+    /// The round of row `row`.
+    [[nodiscard]] int roundOfRow(int row) const;
 
 signals:
     void roundActivated(int round);
@@ -35,7 +38,8 @@ private:
 
     const RunHistory& m_history;
     StateSelection& m_selection;
-    QTableWidget* m_table = nullptr;
+    EventLogModel* m_model = nullptr;
+    QTableView* m_view = nullptr;
     QCheckBox* m_showLearning = nullptr;
 };
 

@@ -2,6 +2,8 @@
 // cybersim-gui: the desktop front end. Also renders a screenshot headless (--screenshot) for the README.
 #include "main_window.hpp"
 #include "run_history.hpp"
+#include "scenario_panel.hpp"
+#include "shipped_scenarios.hpp"
 #include "simulation_controller.hpp"
 #include "state_selection.hpp"
 
@@ -34,7 +36,8 @@ bool canReachDisplay(int argc, char** argv)
 }
 
 // Plays the scenario up to `rounds`, then grabs the window into `path`. @return the exit code.
-int renderScreenshot(QApplication& app, cybersim::gui::MainWindow& window, const QString& path, int rounds)
+int renderScreenshot(QApplication& app, cybersim::gui::MainWindow& window, const QString& path, int rounds,
+                     const QString& tab)
 {
     using namespace cybersim::gui;
     window.resize(1680, 1050);
@@ -52,6 +55,8 @@ int renderScreenshot(QApplication& app, cybersim::gui::MainWindow& window, const
     window.controller()->pause();
     // Let the paced views catch up, then select a state so the inspector has something to show.
     window.selection()->select(3);
+    if (!tab.isEmpty() && !window.showTab(tab))
+        std::fprintf(stderr, "warning: no tab named %s\n", qPrintable(tab));
     QElapsedTimer settle;
     settle.start();
     while (settle.elapsed() < 600)
@@ -72,10 +77,9 @@ int main(int argc, char** argv)
 {
     if (!canReachDisplay(argc, argv))
     {
-        std::fprintf(stderr,
-                     "cybersim-gui: no display found (DISPLAY and WAYLAND_DISPLAY are not set).\n"
-                     "  Run it on a desktop, or headless with QT_QPA_PLATFORM=offscreen or under xvfb-run -a.\n"
-                     "  For runs without a window, use the command line: cybersim run <scenario>\n");
+        std::fprintf(stderr, "cybersim-gui: no display found (DISPLAY and WAYLAND_DISPLAY are not set).\n"
+                             "  Run it on a desktop, or headless with QT_QPA_PLATFORM=offscreen or under xvfb-run -a.\n"
+                             "  For runs without a window, use the command line: cybersim run <scenario>\n");
         return 1;
     }
     QApplication app(argc, argv);
@@ -91,13 +95,29 @@ int main(int argc, char** argv)
                                         QStringLiteral("png"));
     const QCommandLineOption rounds(QStringLiteral("rounds"), QStringLiteral("Rounds played before the screenshot."),
                                     QStringLiteral("n"), QStringLiteral("120"));
+    const QCommandLineOption tab(QStringLiteral("tab"), QStringLiteral("Tab shown in the screenshot (e.g. Compare)."),
+                                 QStringLiteral("name"));
     parser.addOption(screenshot);
     parser.addOption(rounds);
+    parser.addOption(tab);
+    parser.addPositionalArgument(QStringLiteral("scenario"),
+                                 QStringLiteral("Scenario file to open, or a shipped name such as un-193."),
+                                 QStringLiteral("[scenario]"));
     parser.process(app);
 
     cybersim::gui::MainWindow window;
+    if (const QStringList args = parser.positionalArguments(); !args.isEmpty())
+    {
+        // A shipped scenario by name, as `cybersim run` accepts it; otherwise a path.
+        QString path = args.first();
+        const QString shipped = QDir(cybersim::gui::scenariosFolder()).filePath(path + QStringLiteral(".toml"));
+        if (!QFileInfo::exists(path) && QFileInfo(path).suffix().isEmpty() && QFileInfo::exists(shipped))
+            path = shipped;
+        // On failure the problems list shows why and the default scenario stays loaded.
+        window.scenarioPanel()->loadFile(path);
+    }
     if (parser.isSet(screenshot))
-        return renderScreenshot(app, window, parser.value(screenshot), parser.value(rounds).toInt());
+        return renderScreenshot(app, window, parser.value(screenshot), parser.value(rounds).toInt(), parser.value(tab));
     window.show();
     return QApplication::exec();
 }

@@ -2,8 +2,8 @@
 // The main window: scenario panel, run controls, network, charts, heatmap, event log, inspector, compare, export.
 #include "main_window.hpp"
 
-#include "charts_panel.hpp"
 #include "chart_export.hpp"
+#include "charts_panel.hpp"
 #include "compare_panel.hpp"
 #include "diagnostics_list.hpp"
 #include "event_log.hpp"
@@ -30,8 +30,8 @@
 #include <QMessageBox>
 #include <QSplitter>
 #include <QStatusBar>
-#include <QTableView>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTimer>
 
 namespace cybersim::gui
@@ -57,7 +57,7 @@ MainWindow::MainWindow(QWidget* parent)
     m_scenarioPanel = new ScenarioPanel;
     m_runControls = new RunControls(this);
     m_network = new NetworkPanel(*m_history, *m_selection);
-    m_charts = new ChartsPanel(*m_history, *m_selection);
+    m_charts = new ChartsPanel(*m_history, *m_table, *m_selection);
     m_heatmap = new TrustHeatmap(*m_history, *m_selection);
     m_eventLog = new EventLog(*m_history, *m_selection);
     m_inspector = new StateInspector(*m_history, *m_selection);
@@ -69,6 +69,7 @@ MainWindow::MainWindow(QWidget* parent)
     overview->addWidget(m_charts);
     overview->setStretchFactor(0, 2);
     overview->setStretchFactor(1, 3);
+    overview->setSizes({560, 840});
     auto* tableView = new QTableView;
     tableView->setModel(m_table);
     // Sized once per world: ResizeToContents would measure every row on each insert and stall long runs.
@@ -88,40 +89,48 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_controller, &SimulationController::runningChanged, m_runControls, &RunControls::setRunning);
     connect(m_controller, &SimulationController::engineError, this,
             [this](const QString& message) { showError(tr("The run stopped"), message); });
-    auto progress = [this] {
+    auto progress = [this]
+    {
         const auto* latest = m_history->latest();
-        m_runControls->showProgress(latest ? latest->world.round : 0, m_history->world() ? m_history->world()->rounds : 0);
+        m_runControls->showProgress(latest ? latest->world.round : 0,
+                                    m_history->world() ? m_history->world()->rounds : 0);
     };
     connect(m_history, &RunHistory::worldChanged, this, progress);
     connect(m_history, &RunHistory::roundsAppended, this, progress);
     connect(m_eventLog, &EventLog::roundActivated, m_charts, &ChartsPanel::markRound);
-    connect(m_eventLog, &EventLog::roundActivated, this, [this](int round) {
-        m_inspector->chart()->markRound(round);
-        m_tabs->setCurrentIndex(0);
-    });
+    connect(m_eventLog, &EventLog::roundActivated, this,
+            [this](int round)
+            {
+                m_inspector->chart()->markRound(round);
+                m_tabs->setCurrentIndex(0);
+            });
 
-    connect(m_scenarioPanel, &ScenarioPanel::scenarioReady, this, [this](const sim::Scenario& scenario) {
-        m_controller->load(scenario);
-        m_compare->setBaseScenario(scenario);
-        m_runControls->showRunSettings(scenario.run.seed, scenario.run.rounds);
-        setWindowTitle(tr("cybersim — %1").arg(QString::fromStdString(scenario.name)));
-        updateRunnable();
-    });
-    connect(m_scenarioPanel, &ScenarioPanel::problemsFound, this, [this](const QVector<DiagnosticRow>& rows) {
-        m_diagnostics->showDiagnostics(rows);
-        m_diagnostics->parentWidget()->show();
-        m_diagnostics->parentWidget()->raise();
-        statusBar()->showMessage(tr("%n problem(s) found; the previous scenario stays loaded", nullptr,
-                                    static_cast<int>(rows.size())));
-    });
+    connect(m_scenarioPanel, &ScenarioPanel::scenarioReady, this,
+            [this](const sim::Scenario& scenario)
+            {
+                m_controller->load(scenario);
+                m_compare->setBaseScenario(scenario);
+                m_runControls->showRunSettings(scenario.run.seed, scenario.run.rounds);
+                setWindowTitle(tr("cybersim — %1").arg(QString::fromStdString(scenario.name)));
+                updateRunnable();
+            });
+    connect(m_scenarioPanel, &ScenarioPanel::problemsFound, this,
+            [this](const QVector<DiagnosticRow>& rows)
+            {
+                m_diagnostics->showDiagnostics(rows);
+                m_diagnostics->parentWidget()->show();
+                m_diagnostics->parentWidget()->raise();
+                statusBar()->showMessage(tr("%n problem(s) found; the previous scenario stays loaded", nullptr,
+                                            static_cast<int>(rows.size())));
+            });
     connect(m_scenarioPanel, &ScenarioPanel::problemsCleared, this, [this] { m_diagnostics->showDiagnostics({}); });
     connect(m_scenarioPanel->editor(), &ParameterEditor::problemsChanged, this, &MainWindow::updateRunnable);
     connect(m_runControls, &RunControls::speedChanged, m_controller, &SimulationController::setRoundsPerSecond);
     connect(m_runControls, &RunControls::seedEdited, this,
             [this](const QString& seed) { m_scenarioPanel->editor()->setValueText(QStringLiteral("run.seed"), seed); });
-    connect(m_runControls, &RunControls::roundsEdited, this, [this](int rounds) {
-        m_scenarioPanel->editor()->setValueText(QStringLiteral("run.rounds"), QString::number(rounds));
-    });
+    connect(m_runControls, &RunControls::roundsEdited, this,
+            [this](int rounds)
+            { m_scenarioPanel->editor()->setValueText(QStringLiteral("run.rounds"), QString::number(rounds)); });
     connect(m_runControls->playAction(), &QAction::triggered, this, &MainWindow::togglePlay);
     connect(m_runControls->stepAction(), &QAction::triggered, this, &MainWindow::stepOnce);
     connect(m_runControls->resetAction(), &QAction::triggered, this, &MainWindow::reset);
@@ -134,7 +143,8 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::buildDocks()
 {
-    auto dock = [this](QWidget* widget, const QString& title, Qt::DockWidgetArea area) {
+    auto dock = [this](QWidget* widget, const QString& title, Qt::DockWidgetArea area)
+    {
         auto* d = new QDockWidget(title, this);
         d->setObjectName(title);
         d->setWidget(widget);
@@ -143,7 +153,7 @@ void MainWindow::buildDocks()
     };
     auto* scenario = dock(m_scenarioPanel, tr("Scenario"), Qt::LeftDockWidgetArea);
     auto* inspector = dock(m_inspector, tr("State inspector"), Qt::RightDockWidgetArea);
-    resizeDocks({scenario, inspector}, {340, 360}, Qt::Horizontal);
+    resizeDocks({scenario, inspector}, {330, 360}, Qt::Horizontal);
     auto* events = dock(m_eventLog, tr("Event log"), Qt::BottomDockWidgetArea);
     auto* problems = dock(m_diagnostics, tr("Problems"), Qt::BottomDockWidgetArea);
     tabifyDockWidget(events, problems);
@@ -174,8 +184,9 @@ void MainWindow::buildMenus()
 void MainWindow::updateRunnable()
 {
     const auto* editor = m_scenarioPanel->editor();
-    m_runControls->setRunnable(!editor->hasProblems(),
-                               tr("Fix the marked parameters first: %1").arg(editor->problems().join(QStringLiteral("; "))));
+    m_runControls->setRunnable(
+        !editor->hasProblems(),
+        tr("Fix the marked parameters first: %1").arg(editor->problems().join(QStringLiteral("; "))));
     if (editor->hasProblems() && m_controller->isRunning())
         m_controller->pause();
 }
@@ -210,15 +221,22 @@ void MainWindow::stepOnce()
 
 void MainWindow::reset()
 {
-    if (!applyPendingEdits())
+    if (m_scenarioPanel->editor()->hasProblems())
+    {
+        statusBar()->showMessage(tr("Fix the marked parameters first"));
         return;
-    m_controller->reset();
+    }
+    // Applying pending edits loads a fresh run already; otherwise restart the current scenario.
+    if (m_scenarioPanel->hasPendingEdits())
+        m_scenarioPanel->apply();
+    else
+        m_controller->reset();
 }
 
 void MainWindow::openScenario()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open scenario"), QString(),
-                                                      tr("Scenarios (*.toml);;All files (*)"));
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Open scenario"), QString(), tr("Scenarios (*.toml);;All files (*)"));
     if (!path.isEmpty() && m_scenarioPanel->loadFile(path))
         statusBar()->showMessage(tr("Loaded %1").arg(path), 5000);
 }
@@ -266,8 +284,8 @@ QStringList MainWindow::exportAll(const QString& folder)
     for (QWidget* widget : {static_cast<QWidget*>(m_network->view()), static_cast<QWidget*>(m_heatmap)})
     {
         const QString stem = dir.filePath(fileStem(widget->objectName()));
-        for (const QString& error : {saveWidgetPng(*widget, stem + ".png"),
-                                     saveWidgetSvg(*widget, stem + ".svg", widget->objectName())})
+        for (const QString& error :
+             {saveWidgetPng(*widget, stem + ".png"), saveWidgetSvg(*widget, stem + ".svg", widget->objectName())})
             if (!error.isEmpty())
                 problems << error;
     }
@@ -276,7 +294,8 @@ QStringList MainWindow::exportAll(const QString& folder)
     QString runError = tr("timed out writing the run files");
     const QString runFolder = dir.filePath(QStringLiteral("run"));
     auto connection = connect(m_controller, &SimulationController::exportFinished, &loop,
-                              [&](const QString& written, const QString& error) {
+                              [&](const QString& written, const QString& error)
+                              {
                                   if (written == runFolder)
                                   {
                                       runError = error;
@@ -290,6 +309,19 @@ QStringList MainWindow::exportAll(const QString& folder)
     if (!runError.isEmpty())
         problems << runError;
     return problems;
+}
+
+bool MainWindow::showTab(const QString& title)
+{
+    for (int i = 0; i < m_tabs->count(); ++i)
+        if (m_tabs->tabText(i).compare(title, Qt::CaseInsensitive) == 0)
+        {
+            m_tabs->setCurrentIndex(i);
+            if (m_tabs->widget(i) == m_compare)
+                m_compare->runComparison();
+            return true;
+        }
+    return false;
 }
 
 void MainWindow::showError(const QString& title, const QString& message)

@@ -52,6 +52,8 @@ public:
     [[nodiscard]] ComparePanel* compare() const noexcept { return m_compare; }
     [[nodiscard]] DiagnosticsList* diagnostics() const noexcept { return m_diagnostics; }
     [[nodiscard]] RunControls* runControls() const noexcept { return m_runControls; }
+    /// Shows the central tab titled `title` ("Overview", "Trust matrix", "Compare", "Data"). @return false if none.
+    bool showTab(const QString& title);
     /// The last engine or export error shown, for tests.
     [[nodiscard]] QString lastError() const { return m_lastError; }
 

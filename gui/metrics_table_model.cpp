@@ -18,7 +18,10 @@ MetricsTableModel::MetricsTableModel(const RunHistory& history, QObject* parent)
     connect(&history, &RunHistory::roundsAppended, this, &MetricsTableModel::appendRows);
 }
 
-int MetricsTableModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : m_rows; }
+int MetricsTableModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : m_rows;
+}
 
 int MetricsTableModel::columnCount(const QModelIndex& parent) const
 {

@@ -32,9 +32,9 @@ NetworkPanel::NetworkPanel(const RunHistory& history, StateSelection& selection,
     layout->addWidget(m_view, 1);
     layout->addWidget(m_legend);
 
-    connect(m_colourBy, &QComboBox::currentIndexChanged, this, [this](int index) {
-        m_view->setColourBy(index == 1 ? NetworkView::ColourBy::Bloc : NetworkView::ColourBy::Doctrine);
-    });
+    connect(m_colourBy, &QComboBox::currentIndexChanged, this,
+            [this](int index)
+            { m_view->setColourBy(index == 1 ? NetworkView::ColourBy::Bloc : NetworkView::ColourBy::Doctrine); });
     connect(m_view, &NetworkView::legendChanged, this, &NetworkPanel::showLegend);
 }
 
@@ -48,7 +48,8 @@ void NetworkPanel::showLegend(const QVector<QPair<QString, QColor>>& entries)
                            "<span style='color:%2'>&#9644; middling</span> "
                            "<span style='color:%3'>&#9644; high</span> (width = trust x interdependence)")
                 .arg(trustColour(0.0).name(), trustColour(0.5).name(), trustColour(1.0).name());
-    m_legend->setText(html);
+    if (html != m_legend->text())
+        m_legend->setText(html);
 }
 
 } // namespace cybersim::gui

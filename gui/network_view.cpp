@@ -8,6 +8,7 @@
 
 #include <QGraphicsEllipseItem>
 #include <QGraphicsLineItem>
+#include <QGraphicsPixmapItem>
 #include <QGraphicsScene>
 #include <QGraphicsSimpleTextItem>
 #include <QHelpEvent>
@@ -23,10 +24,13 @@ namespace cybersim::gui
 
 namespace
 {
-constexpr double kSceneSize = 1000.0;   // the [0,1]^2 layout is drawn on a 1000 x 1000 scene
-constexpr int kStateKey = 0;            // QGraphicsItem::data key holding a node's state index
-constexpr int kMaxLabelledStates = 40;  // above this the names would overlap; hover shows them
+constexpr double kSceneSize = 1000.0;  // the [0,1]^2 layout is drawn on a 1000 x 1000 scene
+constexpr int kStateKey = 0;           // QGraphicsItem::data key holding a node's state index
+constexpr int kMaxLabelledStates = 40; // above this the names would overlap; hover shows them
 constexpr int kRefreshMilliseconds = 100;
+// Above these sizes a scene of items gets slow to build and paint and shows nothing readable: the view says so instead.
+constexpr int kMaxDrawnStates = 3000;
+constexpr int kMaxDrawnRelations = 30000;
 
 double nodeRadius(double arms, double maxArms, int stateCount)
 {
@@ -41,7 +45,8 @@ NetworkView::NetworkView(const RunHistory& history, StateSelection& selection, Q
 {
     setObjectName(QStringLiteral("Network"));
     setScene(new QGraphicsScene(this));
-    scene()->setSceneRect(-40, -40, kSceneSize + 80, kSceneSize + 80);
+    // Margins leave room for the node labels drawn right of the outermost nodes.
+    scene()->setSceneRect(-60, -60, kSceneSize + 200, kSceneSize + 120);
     setRenderHint(QPainter::Antialiasing);
     setBackgroundBrush(Qt::white);
     setMinimumSize(300, 300);
@@ -82,6 +87,8 @@ int NetworkView::colourIndex(int state) const
 void NetworkView::rebuild()
 {
     scene()->clear();
+    m_picture = nullptr;
+    m_gridWidth = 0;
     m_nodes.clear();
     m_edges.clear();
     m_labels.clear();
@@ -89,12 +96,32 @@ void NetworkView::rebuild()
     if (!world)
         return;
     const int n = static_cast<int>(world->stateNames.size());
-    for (const auto& [a, b] : world->relations)
+    if (n > kMaxDrawnStates)
     {
-        auto* line = scene()->addLine(QLineF(nodeCentre(a), nodeCentre(b)));
-        line->setZValue(0);
-        m_edges << line;
+        // One pixel per state, in the grid order sim::layoutNetwork uses for big worlds (a lattice shows as itself,
+        // e.g. the Nowak-May patterns of cooperators and defectors).
+        m_gridWidth = static_cast<int>(std::ceil(std::sqrt(static_cast<double>(n))));
+        m_picture = scene()->addPixmap(QPixmap());
+        m_picture->setTransformationMode(Qt::FastTransformation);
+        m_picture->setScale(kSceneSize / m_gridWidth);
+        m_picture->setZValue(1);
+        QFont caption = font();
+        caption.setPointSizeF(caption.pointSizeF() * 2.0);
+        scene()
+            ->addSimpleText(tr("%1 states, one pixel each (too many to draw as a network)").arg(n), caption)
+            ->setPos(0, kSceneSize + 10);
+        m_dirty = true;
+        refreshNow();
+        fitInView(scene()->sceneRect(), Qt::KeepAspectRatio);
+        return;
     }
+    if (world->relations.size() <= kMaxDrawnRelations)
+        for (const auto& [a, b] : world->relations)
+        {
+            auto* line = scene()->addLine(QLineF(nodeCentre(a), nodeCentre(b)));
+            line->setZValue(0);
+            m_edges << line;
+        }
     QFont labelFont = font();
     labelFont.setPointSizeF(labelFont.pointSizeF() * 2.2);
     for (int i = 0; i < n; ++i)
@@ -130,6 +157,11 @@ void NetworkView::refreshNow()
     const auto* latest = m_history.latest();
     if (!world || !latest)
         return;
+    if (m_picture)
+    {
+        refreshPicture();
+        return;
+    }
     const int n = static_cast<int>(m_nodes.size());
     double maxArms = 0.0;
     for (const auto& s : latest->states)
@@ -149,13 +181,33 @@ void NetworkView::refreshNow()
     {
         double mutual = 0.5;
         if (static_cast<std::size_t>(e) < relations.trustAB.size())
-            mutual = 0.5 * (relations.trustAB[static_cast<std::size_t>(e)] + relations.trustBA[static_cast<std::size_t>(e)]);
+            mutual =
+                0.5 * (relations.trustAB[static_cast<std::size_t>(e)] + relations.trustBA[static_cast<std::size_t>(e)]);
         QPen pen(trustColour(mutual));
         pen.setWidthF((n > 60 ? 0.6 : 1.0) + (n > 60 ? 3.0 : 7.0) * mutual * world->relationWeight.value(e, 1.0));
         m_edges[e]->setPen(pen);
     }
     updateSelection();
+    emitLegend();
+}
 
+void NetworkView::refreshPicture()
+{
+    const auto* latest = m_history.latest();
+    const int n = static_cast<int>(latest->states.size());
+    QImage image(m_gridWidth, m_gridWidth, QImage::Format_RGB32);
+    image.fill(Qt::white);
+    for (int i = 0; i < n; ++i)
+        image.setPixel(i % m_gridWidth, i / m_gridWidth, categoryColour(colourIndex(i)).rgb());
+    if (const int s = m_selection.selected(); s >= 0 && s < n)
+        image.setPixel(s % m_gridWidth, s / m_gridWidth, qRgb(0, 0, 0));
+    m_picture->setPixmap(QPixmap::fromImage(image));
+    emitLegend();
+}
+
+void NetworkView::emitLegend()
+{
+    const auto* world = m_history.world();
     QVector<QPair<QString, QColor>> legend;
     const QStringList& names = m_colourBy == ColourBy::Bloc ? world->blocNames : world->doctrineNames;
     for (int i = 0; i < names.size(); ++i)
@@ -167,6 +219,11 @@ void NetworkView::refreshNow()
 
 void NetworkView::updateSelection()
 {
+    if (m_picture)
+    {
+        m_dirty = true;
+        return;
+    }
     const int selected = m_selection.selected();
     for (int i = 0; i < m_nodes.size(); ++i)
     {
@@ -199,6 +256,13 @@ QString NetworkView::stateSummary(int state) const
 
 int NetworkView::stateAt(const QPoint& viewPosition) const
 {
+    if (m_picture)
+    {
+        const QPointF p = m_picture->mapFromScene(mapToScene(viewPosition));
+        const int column = static_cast<int>(std::floor(p.x())), row = static_cast<int>(std::floor(p.y()));
+        const int state = row * m_gridWidth + column;
+        return column >= 0 && column < m_gridWidth && row >= 0 && state < m_history.stateCount() ? state : -1;
+    }
     for (QGraphicsItem* item : items(viewPosition))
         if (item->data(kStateKey).isValid())
             return item->data(kStateKey).toInt();

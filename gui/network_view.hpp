@@ -7,6 +7,7 @@
 
 class QGraphicsEllipseItem;
 class QGraphicsLineItem;
+class QGraphicsPixmapItem;
 class QGraphicsSimpleTextItem;
 class QTimer;
 
@@ -32,9 +33,9 @@ public:
 
     void setColourBy(ColourBy mode);
     [[nodiscard]] ColourBy colourBy() const noexcept { return m_colourBy; }
-    /// Nodes drawn (one per state of the world).
+    /// Nodes drawn (one per state of the world; none for worlds too big to draw).
     [[nodiscard]] int nodeCount() const noexcept { return static_cast<int>(m_nodes.size()); }
-    /// Edges drawn (one per relation).
+    /// Edges drawn (one per relation; none for very dense worlds).
     [[nodiscard]] int edgeCount() const noexcept { return static_cast<int>(m_edges.size()); }
     /// The scene position of a state's node, for tests.
     [[nodiscard]] QPointF nodeCentre(int state) const;
@@ -56,6 +57,8 @@ private:
     void rebuild();
     void refreshIfDirty();
     void updateSelection();
+    void refreshPicture();
+    void emitLegend();
     [[nodiscard]] int stateAt(const QPoint& viewPosition) const;
     [[nodiscard]] int colourIndex(int state) const;
 
@@ -65,6 +68,8 @@ private:
     QVector<QGraphicsEllipseItem*> m_nodes;
     QVector<QGraphicsLineItem*> m_edges;
     QVector<QGraphicsSimpleTextItem*> m_labels;
+    QGraphicsPixmapItem* m_picture = nullptr; // big worlds: one pixel per state instead of nodes and edges
+    int m_gridWidth = 0;                      // pixels per row of m_picture
     ColourBy m_colourBy = ColourBy::Doctrine;
     double m_maxArms = 1.0;
     bool m_dirty = false;

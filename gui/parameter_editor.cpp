@@ -103,8 +103,10 @@ void ParameterEditor::rebuild()
         QTreeWidgetItem*& groupItem = groups[group];
         if (!groupItem)
         {
-            groupItem = new QTreeWidgetItem(m_tree, {group.isEmpty() ? tr("scenario") : QString(group).append(
-                                                         info.isElementKey() ? QStringLiteral("[]") : QString())});
+            groupItem = new QTreeWidgetItem(
+                m_tree,
+                {group.isEmpty() ? tr("scenario")
+                                 : QString(group).append(info.isElementKey() ? QStringLiteral("[]") : QString())});
             QFont bold = groupItem->font(0);
             bold.setBold(true);
             groupItem->setFont(0, bold);
@@ -123,8 +125,8 @@ void ParameterEditor::rebuild()
             if (!elementItem)
             {
                 const QString title = elementTitle(m_scenario, info.group, i);
-                elementItem = new QTreeWidgetItem(groupItem, {title.isEmpty() ? elementKey
-                                                                              : elementKey + QStringLiteral("  ") + title});
+                elementItem = new QTreeWidgetItem(
+                    groupItem, {title.isEmpty() ? elementKey : elementKey + QStringLiteral("  ") + title});
             }
             addRow(elementItem, info, i, elementKeyPath(info.key, i));
         }
@@ -231,9 +233,9 @@ void ParameterEditor::commit(const QString& keyPath, const QString& text)
     else
         m_problems.insert(keyPath, parsed.problem);
     it->editor->setStyleSheet(parsed.problem.isEmpty() ? QString() : kProblemStyle);
-    it->editor->setToolTip(parsed.problem.isEmpty() ? parameterTooltip(*it->info)
-                                                    : parsed.problem.toHtmlEscaped() + QStringLiteral("<hr>") +
-                                                          parameterTooltip(*it->info));
+    it->editor->setToolTip(parsed.problem.isEmpty()
+                               ? parameterTooltip(*it->info)
+                               : parsed.problem.toHtmlEscaped() + QStringLiteral("<hr>") + parameterTooltip(*it->info));
     it->item->setForeground(0, parsed.problem.isEmpty() ? palette().text() : QBrush(QColor(0xA3, 0x3C, 0x00)));
     showProblems();
     if (parsed.problem.isEmpty())

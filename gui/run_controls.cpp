@@ -54,7 +54,10 @@ RunControls::RunControls(QWidget* parent)
     connect(m_rounds, &QSpinBox::editingFinished, this, [this] { emit roundsEdited(m_rounds->value()); });
 }
 
-int RunControls::roundsPerSecond() const { return m_speed->currentData().toInt(); }
+int RunControls::roundsPerSecond() const
+{
+    return m_speed->currentData().toInt();
+}
 
 void RunControls::showRunSettings(quint64 seed, int rounds)
 {

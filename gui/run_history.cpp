@@ -8,12 +8,15 @@ namespace cybersim::gui
 void RunHistory::reset(WorldInfoPtr world, SnapshotBatchPtr initial)
 {
     m_world = std::move(world);
+    m_batches.clear();
     m_rounds.clear();
     m_relations = {};
     m_finished = false;
     if (initial)
     {
-        m_rounds = initial->rounds;
+        m_batches.push_back(initial);
+        for (const auto& r : initial->rounds)
+            m_rounds.push_back(&r);
         m_relations = initial->relations;
         m_finished = initial->finished;
     }
@@ -25,7 +28,9 @@ void RunHistory::append(SnapshotBatchPtr batch)
     if (!batch || !m_world)
         return;
     const int first = roundCount();
-    m_rounds.insert(m_rounds.end(), batch->rounds.begin(), batch->rounds.end());
+    for (const auto& r : batch->rounds)
+        m_rounds.push_back(&r);
+    m_batches.push_back(batch);
     if (batch->relations.round >= 0 && !batch->relations.trustAB.empty())
         m_relations = batch->relations;
     m_finished = batch->finished;

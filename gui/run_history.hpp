@@ -19,8 +19,8 @@ public:
     [[nodiscard]] const WorldInfo* world() const noexcept { return m_world.get(); }
     /// Rounds recorded, round 0 (the initial world) included.
     [[nodiscard]] int roundCount() const noexcept { return static_cast<int>(m_rounds.size()); }
-    [[nodiscard]] const RoundSnapshot& round(int index) const { return m_rounds[static_cast<std::size_t>(index)]; }
-    [[nodiscard]] const RoundSnapshot* latest() const noexcept { return m_rounds.empty() ? nullptr : &m_rounds.back(); }
+    [[nodiscard]] const RoundSnapshot& round(int index) const { return *m_rounds[static_cast<std::size_t>(index)]; }
+    [[nodiscard]] const RoundSnapshot* latest() const noexcept { return m_rounds.empty() ? nullptr : m_rounds.back(); }
     [[nodiscard]] const RelationsSnapshot& relations() const noexcept { return m_relations; }
     [[nodiscard]] int stateCount() const noexcept { return m_world ? static_cast<int>(m_world->stateNames.size()) : 0; }
     /// True once the run has played all its rounds.
@@ -40,7 +40,10 @@ signals:
 
 private:
     WorldInfoPtr m_world;
-    std::vector<RoundSnapshot> m_rounds;
+    // The batches are immutable and shared with nobody else once delivered: keep them and point into them rather
+    // than copy every round's per-state figures on the GUI thread.
+    std::vector<SnapshotBatchPtr> m_batches;
+    std::vector<const RoundSnapshot*> m_rounds;
     RelationsSnapshot m_relations;
     bool m_finished = false;
 };

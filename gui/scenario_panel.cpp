@@ -16,6 +16,7 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <exception>
 
 namespace cybersim::gui
@@ -62,6 +63,7 @@ void ScenarioPanel::loadDefault()
     try
     {
         accept(sim::defaultScenario(agents::builtinCatalogue()), tr("built-in default"));
+        m_shipped->setCurrentIndex(0);
     }
     catch (const std::exception& error)
     {
@@ -74,6 +76,11 @@ bool ScenarioPanel::loadFile(const QString& path)
     try
     {
         accept(sim::loadScenarioFile(toStdString(path), agents::builtinCatalogue()), QFileInfo(path).fileName());
+        // Show a shipped scenario as chosen in the list, however it was opened.
+        const int shipped = m_shipped->findData(
+            QDir(scenariosFolder())
+                .filePath(QDir(scenariosFolder()).relativeFilePath(QFileInfo(path).absoluteFilePath())));
+        m_shipped->setCurrentIndex(std::max(0, shipped));
         return true;
     }
     catch (const std::exception& error)
@@ -84,7 +91,10 @@ bool ScenarioPanel::loadFile(const QString& path)
     }
 }
 
-bool ScenarioPanel::hasPendingEdits() const { return m_editor->isModified() && !m_editor->hasProblems(); }
+bool ScenarioPanel::hasPendingEdits() const
+{
+    return m_editor->isModified() && !m_editor->hasProblems();
+}
 
 bool ScenarioPanel::apply()
 {
@@ -101,8 +111,8 @@ bool ScenarioPanel::apply()
     try
     {
         // Through the text form, so the edited scenario gets exactly the checks a saved file would get.
-        auto scenario = sim::parseScenario(sim::writeScenario(m_editor->scenario()), "<edited>",
-                                           agents::builtinCatalogue());
+        auto scenario =
+            sim::parseScenario(sim::writeScenario(m_editor->scenario()), "<edited>", agents::builtinCatalogue());
         scenario.sourceFile = m_current.sourceFile;
         m_current = scenario;
         m_editor->markApplied();
@@ -113,7 +123,15 @@ bool ScenarioPanel::apply()
     }
     catch (const std::exception& error)
     {
-        emit problemsFound(diagnosticRows(error));
+        // Lines of the intermediate text mean nothing to the user; the key says where the problem is.
+        auto rows = diagnosticRows(error);
+        for (auto& row : rows)
+        {
+            row.file = tr("edited parameters");
+            row.line = 0;
+            row.formatted = row.key.isEmpty() ? row.message : row.key + QStringLiteral(": ") + row.message;
+        }
+        emit problemsFound(rows);
         return false;
     }
 }

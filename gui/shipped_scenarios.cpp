@@ -5,6 +5,8 @@
 #include <QDir>
 #include <QDirIterator>
 
+#include <algorithm>
+
 namespace cybersim::gui
 {
 
@@ -19,8 +21,15 @@ QStringList shippedScenarios()
     const QDir root(scenariosFolder());
     QStringList files;
     QDirIterator it(root.path(), {QStringLiteral("*.toml")}, QDir::Files, QDirIterator::Subdirectories);
+    // scenarios/ also holds sweep specs and lessons, which are TOML files of other formats.
+    static const QStringList kOtherFormats{QStringLiteral("sweeps/"), QStringLiteral("lessons/")};
     while (it.hasNext())
-        files << root.relativeFilePath(it.next());
+    {
+        const QString file = root.relativeFilePath(it.next());
+        if (std::none_of(kOtherFormats.begin(), kOtherFormats.end(),
+                         [&](const QString& folder) { return file.startsWith(folder); }))
+            files << file;
+    }
     files.sort();
     return files;
 }

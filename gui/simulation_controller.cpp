@@ -15,25 +15,30 @@ SimulationController::SimulationController(QObject* parent) : QObject(parent), m
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(m_worker, &SimulationWorker::worldReset, this,
-            [this](WorldInfoPtr world, SnapshotBatchPtr initial) {
+            [this](WorldInfoPtr world, SnapshotBatchPtr initial)
+            {
                 m_finished = initial->finished;
                 emit finishedChanged(m_finished);
                 emit worldReset(std::move(world), std::move(initial));
             });
-    connect(m_worker, &SimulationWorker::roundsReady, this, [this](SnapshotBatchPtr batch) {
-        const bool finished = batch->finished;
-        emit roundsReady(std::move(batch));
-        m_worker->batchDelivered();
-        if (finished != m_finished)
-        {
-            m_finished = finished;
-            emit finishedChanged(finished);
-        }
-    });
-    connect(m_worker, &SimulationWorker::runningChanged, this, [this](bool running) {
-        m_running = running;
-        emit runningChanged(running);
-    });
+    connect(m_worker, &SimulationWorker::roundsReady, this,
+            [this](SnapshotBatchPtr batch)
+            {
+                const bool finished = batch->finished;
+                emit roundsReady(std::move(batch));
+                m_worker->batchDelivered();
+                if (finished != m_finished)
+                {
+                    m_finished = finished;
+                    emit finishedChanged(finished);
+                }
+            });
+    connect(m_worker, &SimulationWorker::runningChanged, this,
+            [this](bool running)
+            {
+                m_running = running;
+                emit runningChanged(running);
+            });
     connect(m_worker, &SimulationWorker::engineError, this, &SimulationController::engineError);
     connect(m_worker, &SimulationWorker::exportFinished, this, &SimulationController::exportFinished);
     m_thread.start();
@@ -41,7 +46,8 @@ SimulationController::SimulationController(QObject* parent) : QObject(parent), m
 
 SimulationController::~SimulationController()
 {
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker] { worker->pause(); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker] { worker->pause(); }, Qt::QueuedConnection);
     m_thread.quit();
     m_thread.wait();
 }
@@ -49,23 +55,26 @@ SimulationController::~SimulationController()
 void SimulationController::load(const sim::Scenario& scenario)
 {
     m_scenario = scenario;
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker, scenario] { worker->load(scenario); },
-                              Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, scenario] { worker->load(scenario); }, Qt::QueuedConnection);
 }
 
 void SimulationController::play()
 {
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker] { worker->play(); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker] { worker->play(); }, Qt::QueuedConnection);
 }
 
 void SimulationController::playUntil(int round)
 {
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker, round] { worker->play(round); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, round] { worker->play(round); }, Qt::QueuedConnection);
 }
 
 void SimulationController::pause()
 {
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker] { worker->pause(); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker] { worker->pause(); }, Qt::QueuedConnection);
 }
 
 void SimulationController::togglePlay()
@@ -78,22 +87,26 @@ void SimulationController::togglePlay()
 
 void SimulationController::stepOnce()
 {
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker] { worker->stepOnce(); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker] { worker->stepOnce(); }, Qt::QueuedConnection);
 }
 
-void SimulationController::reset() { load(m_scenario); }
+void SimulationController::reset()
+{
+    load(m_scenario);
+}
 
 void SimulationController::setRoundsPerSecond(int roundsPerSecond)
 {
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker, roundsPerSecond] {
-        worker->setRoundsPerSecond(roundsPerSecond);
-    }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, roundsPerSecond] { worker->setRoundsPerSecond(roundsPerSecond); },
+        Qt::QueuedConnection);
 }
 
 void SimulationController::exportRun(const QString& folder)
 {
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker, folder] { worker->exportRun(folder); },
-                              Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, folder] { worker->exportRun(folder); }, Qt::QueuedConnection);
 }
 
 } // namespace cybersim::gui

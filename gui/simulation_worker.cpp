@@ -24,6 +24,11 @@ namespace
 constexpr qint64 kBatchMilliseconds = 30;
 // Paced ticks: often enough to look smooth, rare enough to stay cheap.
 constexpr int kPacedTickMilliseconds = 40;
+// Per-state figures are kept for every round only while states x rounds stays below this (about 150 MB); beyond, only
+// each batch's last round has them (the network and inspector show the present, the charts lose per-state history).
+constexpr double kMaxStateHistoryEntries = 2.0e6;
+// Above this many states, doctrine changes by learning (one event per switching state) are not sent to the log.
+constexpr std::size_t kMaxStatesWithLearningEvents = 2000;
 } // namespace
 
 SimulationWorker::SimulationWorker(QObject* parent) : QObject(parent), m_timer(new QTimer(this))
@@ -37,12 +42,16 @@ SimulationWorker::~SimulationWorker() = default;
 void SimulationWorker::load(const sim::Scenario& scenario)
 {
     stop();
+    m_stopAtRound = -1;
     try
     {
         auto simulation = std::make_unique<sim::Simulation>(scenario, agents::builtinCatalogue());
         m_record = sim::RunRecord{};
         m_record.recordStates = scenario.run.recordStates;
         m_record.begin(*simulation);
+        const auto stateCount = simulation->world().stateCount();
+        m_contents.states = static_cast<double>(stateCount) * (scenario.run.rounds + 1.0) <= kMaxStateHistoryEntries;
+        m_contents.learningEvents = stateCount <= kMaxStatesWithLearningEvents;
         auto initial = std::make_shared<SnapshotBatch>();
         initial->rounds.push_back(makeRoundSnapshot(*simulation));
         initial->relations = makeRelationsSnapshot(*simulation);
@@ -72,7 +81,10 @@ void SimulationWorker::play(int stopAtRound)
     scheduleNext();
 }
 
-void SimulationWorker::pause() { stop(); }
+void SimulationWorker::pause()
+{
+    stop();
+}
 
 void SimulationWorker::stop()
 {
@@ -145,7 +157,7 @@ bool SimulationWorker::runBatch(int maxRounds, qint64 timeLimitMilliseconds)
                 break;
             m_simulation->step();
             m_record.capture(*m_simulation);
-            m_pending->rounds.push_back(makeRoundSnapshot(*m_simulation));
+            m_pending->rounds.push_back(makeRoundSnapshot(*m_simulation, m_contents));
         }
         m_pending->finished = m_simulation->finished();
         // Back-pressure: while the GUI still digests the last batch, keep stepping and grow this one instead, so
@@ -160,9 +172,8 @@ bool SimulationWorker::runBatch(int maxRounds, qint64 timeLimitMilliseconds)
             m_pending->relations.round = -1; // relations were not captured: keep the last ones shown
         flushPending();
         stop();
-        emit engineError(QStringLiteral("the run stopped at round %1: %2")
-                             .arg(m_simulation->round())
-                             .arg(toQString(error.what())));
+        emit engineError(
+            QStringLiteral("the run stopped at round %1: %2").arg(m_simulation->round()).arg(toQString(error.what())));
         return false;
     }
     return true;
@@ -173,14 +184,25 @@ void SimulationWorker::flushPending()
     if (!m_pending || !m_simulation)
         return;
     if (m_pending->relations.round >= 0)
+    {
         m_pending->relations = makeRelationsSnapshot(*m_simulation);
+        // The views always need the present state of every state.
+        if (!m_pending->rounds.empty() && m_pending->rounds.back().states.empty())
+        {
+            const auto states = m_simulation->stateMetrics();
+            m_pending->rounds.back().states.assign(states.begin(), states.end());
+        }
+    }
     m_pending->finished = m_simulation->finished();
     ++m_batchesInFlight;
     emit roundsReady(std::move(m_pending));
     m_pending.reset();
 }
 
-void SimulationWorker::batchDelivered() { --m_batchesInFlight; }
+void SimulationWorker::batchDelivered()
+{
+    --m_batchesInFlight;
+}
 
 void SimulationWorker::exportRun(const QString& folder)
 {

@@ -2,6 +2,7 @@
 // Runs the engine on its own thread and sends plain snapshot batches back (the Qt mandelbrot pattern, STYLE G).
 #pragma once
 
+#include "adapters/snapshot_builder.hpp"
 #include "adapters/snapshots.hpp"
 #include "cybersim/sim/run_record.hpp"
 #include "cybersim/sim/scenario.hpp"
@@ -72,8 +73,9 @@ private:
     int m_stopAtRound = -1;
     double m_roundsOwed = 0.0; // fractional rounds carried between paced ticks
     bool m_running = false;
-    std::shared_ptr<SnapshotBatch> m_pending;  // rounds played but not yet sent
-    std::atomic<int> m_batchesInFlight{0};     // sent but not yet handled by the GUI
+    SnapshotContents m_contents;              // what each round's snapshot copies, fixed per world
+    std::shared_ptr<SnapshotBatch> m_pending; // rounds played but not yet sent
+    std::atomic<int> m_batchesInFlight{0};    // sent but not yet handled by the GUI
 };
 
 } // namespace cybersim::gui

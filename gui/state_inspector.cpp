@@ -33,8 +33,9 @@ StateInspector::StateInspector(const RunHistory& history, StateSelection& select
     m_summary->setTextFormat(Qt::RichText);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_summary->setAlignment(Qt::AlignTop | Qt::AlignLeft);
-    m_chart->addSeries(tr("trust given"), categoryColour(0));
-    m_chart->addSeries(tr("trust received"), categoryColour(4));
+    // Short names: the legend has one row in a narrow dock.
+    m_chart->addSeries(tr("trusts"), categoryColour(0));
+    m_chart->addSeries(tr("trusted"), categoryColour(4));
     m_chart->addSeries(tr("legitimacy"), categoryColour(2));
     m_chart->addSeries(tr("arms"), categoryColour(5), TimeSeriesChart::Axis::Right);
     m_chart->addSeries(tr("payoff"), categoryColour(6), TimeSeriesChart::Axis::Right, 1.0);
@@ -48,16 +49,20 @@ StateInspector::StateInspector(const RunHistory& history, StateSelection& select
     connect(&history, &RunHistory::worldChanged, this, &StateInspector::rebuild);
     connect(&history, &RunHistory::roundsAppended, this, [this] { m_dirty = true; });
     connect(m_states, &QComboBox::activated, this, [this](int index) { m_selection.select(index - 1); });
-    connect(&selection, &StateSelection::selectionChanged, this, [this](int state) {
-        m_states->setCurrentIndex(state + 1);
-        m_dirty = true;
-        refreshNow();
-    });
+    connect(&selection, &StateSelection::selectionChanged, this,
+            [this](int state)
+            {
+                m_states->setCurrentIndex(state + 1);
+                m_dirty = true;
+                refreshNow();
+            });
     m_timer->setInterval(kRefreshMilliseconds);
-    connect(m_timer, &QTimer::timeout, this, [this] {
-        if (m_dirty)
-            refreshNow();
-    });
+    connect(m_timer, &QTimer::timeout, this,
+            [this]
+            {
+                if (m_dirty)
+                    refreshNow();
+            });
     m_timer->start();
 }
 
@@ -75,7 +80,10 @@ void StateInspector::rebuild()
     refreshNow();
 }
 
-QString StateInspector::summaryText() const { return m_summary->text(); }
+QString StateInspector::summaryText() const
+{
+    return m_summary->text();
+}
 
 void StateInspector::refreshNow()
 {
@@ -105,11 +113,10 @@ void StateInspector::refreshNow()
             .arg(s.arms, 0, 'f', 2)
             .arg(s.defence, 0, 'f', 2)
             .arg(s.legitimacy, 0, 'f', 3));
-    const std::array<StateValue, 5> values{[](const auto& m) { return m.trustGiven; },
-                                           [](const auto& m) { return m.trustReceived; },
-                                           [](const auto& m) { return m.legitimacy; },
-                                           [](const auto& m) { return m.arms; },
-                                           [](const auto& m) { return m.payoff; }};
+    const std::array<StateValue, 5> values{
+        [](const auto& m) { return m.trustGiven; }, [](const auto& m) { return m.trustReceived; },
+        [](const auto& m) { return m.legitimacy; }, [](const auto& m) { return m.arms; },
+        [](const auto& m) { return m.payoff; }};
     for (std::size_t v = 0; v < values.size(); ++v)
     {
         QList<QPointF> points;

@@ -25,6 +25,11 @@ void fitAxis(QValueAxis* axis, double low, double high)
 {
     if (!std::isfinite(low) || !std::isfinite(high))
         low = 0.0, high = 1.0;
+    const bool nonNegative = low >= 0.0;
+    // Every range change re-lays out all series of the chart; keep the range while the data fits it snugly.
+    const double span = axis->max() - axis->min();
+    if (low >= axis->min() && high <= axis->max() && (high - low) > 0.6 * span)
+        return;
     if (high - low < 1e-9)
     {
         const double pad = std::max(std::abs(high) * 0.1, 0.5);
@@ -35,8 +40,16 @@ void fitAxis(QValueAxis* axis, double low, double high)
         const double pad = (high - low) * 0.05;
         low -= pad, high += pad;
     }
+    // Counts, stocks and arms are never negative: do not let the padding suggest otherwise.
+    if (nonNegative)
+        low = std::max(0.0, low);
     axis->setRange(low, high);
     axis->applyNiceNumbers();
+    if (nonNegative && axis->min() < 0.0)
+        axis->setRange(0.0, axis->max());
+    // "4000" rather than "4e+03"; "0.75" rather than "0.750000".
+    const double largest = std::max(std::abs(axis->min()), std::abs(axis->max()));
+    axis->setLabelFormat(largest >= 1000.0 ? QStringLiteral("%.0f") : QStringLiteral("%.3g"));
 }
 
 std::pair<double, double> dataRange(const QList<QLineSeries*>& series, const QList<TimeSeriesChart::Axis>& axisOf,
@@ -73,13 +86,19 @@ TimeSeriesChart::TimeSeriesChart(const QString& title, const QString& leftLabel,
 
     m_x->setTitleText(QStringLiteral("round"));
     m_x->setLabelFormat(QStringLiteral("%d"));
+    m_x->setTickCount(5);
+    QFont legendFont = chart->legend()->font();
+    legendFont.setPointSizeF(legendFont.pointSizeF() * 0.9);
+    chart->legend()->setFont(legendFont);
     m_left->setTitleText(leftLabel);
+    m_left->setLabelFormat(QStringLiteral("%.3g")); // "150", "0.75": short labels leave room for the plot
     chart->addAxis(m_x, Qt::AlignBottom);
     chart->addAxis(m_left, Qt::AlignLeft);
     if (!rightLabel.isEmpty())
     {
         m_right = new QValueAxis;
         m_right->setTitleText(rightLabel);
+        m_right->setLabelFormat(QStringLiteral("%.3g"));
         chart->addAxis(m_right, Qt::AlignRight);
     }
     m_marker = new QLineSeries;
@@ -141,25 +160,37 @@ void TimeSeriesChart::setSeriesWidth(int index, qreal width)
 void TimeSeriesChart::fitAxes(double lastRound, std::optional<std::pair<double, double>> leftRange,
                               std::optional<std::pair<double, double>> rightRange)
 {
-    m_x->setRange(0.0, std::max(1.0, lastRound));
-    if (leftRange)
+    if (m_x->min() != 0.0 || m_x->max() != std::max(1.0, lastRound))
+        m_x->setRange(0.0, std::max(1.0, lastRound));
+    if (leftRange && (m_left->min() != leftRange->first || m_left->max() != leftRange->second))
+    {
         m_left->setRange(leftRange->first, leftRange->second);
-    else
+        m_left->setTickCount(5);
+    }
+    else if (!leftRange)
     {
         const auto [low, high] = dataRange(m_series, m_axisOf, Axis::Left);
         fitAxis(m_left, low, high);
     }
     if (m_right)
     {
-        if (rightRange)
+        if (rightRange && (m_right->min() != rightRange->first || m_right->max() != rightRange->second))
+        {
             m_right->setRange(rightRange->first, rightRange->second);
-        else
+            m_right->setTickCount(5);
+        }
+        else if (!rightRange)
         {
             const auto [low, high] = dataRange(m_series, m_axisOf, Axis::Right);
             fitAxis(m_right, low, high);
         }
     }
     updateMarker();
+}
+
+void TimeSeriesChart::setRoundTickCount(int count)
+{
+    m_x->setTickCount(std::max(2, count));
 }
 
 void TimeSeriesChart::markRound(double round)
@@ -175,7 +206,9 @@ void TimeSeriesChart::updateMarker()
         m_marker->setVisible(false);
         return;
     }
-    m_marker->replace({QPointF(m_markedRound, m_left->min()), QPointF(m_markedRound, m_left->max())});
+    const QList<QPointF> line{QPointF(m_markedRound, m_left->min()), QPointF(m_markedRound, m_left->max())};
+    if (m_marker->points() != line)
+        m_marker->replace(line);
     m_marker->setVisible(true);
 }
 
@@ -187,11 +220,20 @@ QLineSeries* TimeSeriesChart::series(const QString& name) const
     return nullptr;
 }
 
-QString TimeSeriesChart::title() const { return chart()->title(); }
+QString TimeSeriesChart::title() const
+{
+    return chart()->title();
+}
 
-QString TimeSeriesChart::exportPng(const QString& path) { return saveWidgetPng(*this, path); }
+QString TimeSeriesChart::exportPng(const QString& path)
+{
+    return saveWidgetPng(*this, path);
+}
 
-QString TimeSeriesChart::exportSvg(const QString& path) { return saveWidgetSvg(*this, path, title()); }
+QString TimeSeriesChart::exportSvg(const QString& path)
+{
+    return saveWidgetSvg(*this, path, title());
+}
 
 void TimeSeriesChart::contextMenuEvent(QContextMenuEvent* event)
 {

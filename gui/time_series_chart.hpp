@@ -40,6 +40,8 @@ public:
     /// Fits the axes: x over [0, lastRound], y over the data (a fixed range when given).
     void fitAxes(double lastRound, std::optional<std::pair<double, double>> leftRange = {},
                  std::optional<std::pair<double, double>> rightRange = {});
+    /// Sets how many labelled ticks the round axis shows (fewer for narrow charts).
+    void setRoundTickCount(int count);
     /// Draws a vertical marker at `round` (e.g. the event clicked in the log); negative hides it.
     void markRound(double round);
     [[nodiscard]] double markedRound() const noexcept { return m_markedRound; }

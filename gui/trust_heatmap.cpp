@@ -22,6 +22,8 @@ namespace
 {
 constexpr int kMaxNamedStates = 40; // above this, names are left to the tooltip
 constexpr int kRefreshMilliseconds = 250;
+// n x n cells: above this the matrix would take too much memory and show single pixels for whole states.
+constexpr int kMaxMatrixStates = 600;
 } // namespace
 
 TrustHeatmap::TrustHeatmap(const RunHistory& history, StateSelection& selection, QWidget* parent)
@@ -30,17 +32,21 @@ TrustHeatmap::TrustHeatmap(const RunHistory& history, StateSelection& selection,
     setObjectName(QStringLiteral("Trust matrix"));
     setMinimumSize(300, 300);
     setMouseTracking(true);
-    connect(&history, &RunHistory::worldChanged, this, [this] {
-        m_dirty = true;
-        refreshNow();
-    });
+    connect(&history, &RunHistory::worldChanged, this,
+            [this]
+            {
+                m_dirty = true;
+                refreshNow();
+            });
     connect(&history, &RunHistory::roundsAppended, this, [this] { m_dirty = true; });
     connect(&selection, &StateSelection::selectionChanged, this, qOverload<>(&QWidget::update));
     m_timer->setInterval(kRefreshMilliseconds);
-    connect(m_timer, &QTimer::timeout, this, [this] {
-        if (m_dirty && isVisible())
-            refreshNow();
-    });
+    connect(m_timer, &QTimer::timeout, this,
+            [this]
+            {
+                if (m_dirty && isVisible())
+                    refreshNow();
+            });
     m_timer->start();
 }
 
@@ -49,7 +55,10 @@ void TrustHeatmap::refreshNow()
     m_dirty = false;
     const auto* world = m_history.world();
     m_stateCount = world ? static_cast<int>(world->stateNames.size()) : 0;
-    m_matrix = world ? trustMatrix(*world, m_history.relations()) : std::vector<double>();
+    m_tooLarge = m_stateCount > kMaxMatrixStates;
+    if (m_tooLarge)
+        m_stateCount = 0;
+    m_matrix = world && !m_tooLarge ? trustMatrix(*world, m_history.relations()) : std::vector<double>();
     m_image = trustMatrixImage(m_matrix, m_stateCount);
     update();
 }
@@ -76,6 +85,9 @@ void TrustHeatmap::paintEvent(QPaintEvent*)
     QPainter painter(this);
     painter.fillRect(rect(), Qt::white);
     const auto* world = m_history.world();
+    if (m_tooLarge)
+        painter.drawText(rect(), Qt::AlignCenter,
+                         tr("The trust matrix is drawn for worlds of up to %1 states.").arg(kMaxMatrixStates));
     if (!world || m_stateCount == 0)
         return;
     const QRectF r = matrixRect();
@@ -131,13 +143,14 @@ bool TrustHeatmap::event(QEvent* event)
         if (world && cell.x() >= 0)
         {
             const double t = m_matrix[static_cast<std::size_t>(cell.y() * m_stateCount + cell.x())];
-            QToolTip::showText(help->globalPos(),
-                               std::isfinite(t) ? tr("%1 trusts %2: %3")
-                                                      .arg(world->stateNames[cell.y()], world->stateNames[cell.x()])
-                                                      .arg(t, 0, 'f', 3)
-                                                : tr("%1 and %2 are not related")
-                                                      .arg(world->stateNames[cell.y()], world->stateNames[cell.x()]),
-                               this);
+            QToolTip::showText(
+                help->globalPos(),
+                std::isfinite(t)
+                    ? tr("%1 trusts %2: %3")
+                          .arg(world->stateNames[cell.y()], world->stateNames[cell.x()])
+                          .arg(t, 0, 'f', 3)
+                    : tr("%1 and %2 are not related").arg(world->stateNames[cell.y()], world->stateNames[cell.x()]),
+                this);
         }
         else
             QToolTip::hideText();

@@ -39,7 +39,8 @@ private:
     QTimer* m_timer = nullptr;
     std::vector<double> m_matrix;
     QImage m_image;
-    int m_stateCount = 0;
+    int m_stateCount = 0; // states drawn; 0 when the world is too large for a matrix
+    bool m_tooLarge = false;
     bool m_dirty = false;
 };
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
 # Install what is missing, build with warnings as errors, and pass every test: the normal build (with the GUI),
-# then the whole suite under AddressSanitizer + UndefinedBehaviorSanitizer, then a short fuzz of the scenario loader.
+# then the whole suite under AddressSanitizer + UndefinedBehaviorSanitizer, the threaded tests under ThreadSanitizer,
+# then a short fuzz of the scenario loader.
 # Usage: scripts/test.sh [--quick]   (--quick: the normal build only)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,6 +30,9 @@ cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCYBERSIM_S
       -DCYBERSIM_BUILD_GUI=OFF -DCYBERSIM_BUILD_BENCH=OFF -DCYBERSIM_WARNINGS_AS_ERRORS=ON
 cmake --build build-asan -j"$(nproc)"
 ctest --test-dir build-asan --output-on-failure -j"$(nproc)"
+
+echo "== ThreadSanitizer on the parallel engine"
+bash scripts/tsan.sh
 
 echo "== fuzz the scenario loader"
 bash scripts/fuzz.sh 60

@@ -14,8 +14,8 @@ QVector<DiagnosticRow> diagnosticRows(const std::exception& error)
     if (const auto* scenarioError = dynamic_cast<const ScenarioError*>(&error))
     {
         for (const auto& d : scenarioError->diagnostics())
-            rows.push_back({toQString(d.file), d.line, toQString(d.keyPath), toQString(d.message),
-                            toQString(d.format())});
+            rows.push_back(
+                {toQString(d.file), d.line, toQString(d.keyPath), toQString(d.message), toQString(d.format())});
         if (!rows.isEmpty())
             return rows;
     }

@@ -13,8 +13,7 @@ namespace
 {
 
 // Okabe and Ito (2008), "Color Universal Design"; black last so it is used only by the eighth category.
-constexpr std::array<QRgb, 8> kOkabeIto{0xE69F00, 0x56B4E9, 0x009E73, 0xF0E442,
-                                        0x0072B2, 0xD55E00, 0xCC79A7, 0x000000};
+constexpr std::array<QRgb, 8> kOkabeIto{0xE69F00, 0x56B4E9, 0x009E73, 0xF0E442, 0x0072B2, 0xD55E00, 0xCC79A7, 0x000000};
 
 // Stops sampled from cividis (Nuñez, Anderton and Renslow 2018).
 constexpr std::array<QRgb, 5> kCividis{0x00224E, 0x434E6C, 0x7D7C78, 0xBCAF6F, 0xFEE838};

@@ -55,7 +55,7 @@ ParsedParameter parseParameterText(const sim::ParameterInfo& info, const QString
     {
         parsed.problem = QStringLiteral("%1 is '%2', expected %3")
                              .arg(keyPath, trimmed,
-                                  info.type == sim::ValueType::Bool ? QStringLiteral("true or false")
+                                  info.type == sim::ValueType::Bool      ? QStringLiteral("true or false")
                                   : info.type == sim::ValueType::Integer ? QStringLiteral("an integer")
                                                                          : QStringLiteral("a number"));
         return parsed;
@@ -71,8 +71,8 @@ ParsedParameter parseParameterText(const sim::ParameterInfo& info, const QString
 
 QString parameterTooltip(const sim::ParameterInfo& info)
 {
-    QString tip = QStringLiteral("<b>%1</b><br>%2").arg(toQString(info.key).toHtmlEscaped(),
-                                                        toQString(info.meaning).toHtmlEscaped());
+    QString tip = QStringLiteral("<b>%1</b><br>%2")
+                      .arg(toQString(info.key).toHtmlEscaped(), toQString(info.meaning).toHtmlEscaped());
     if (!info.unit.empty())
         tip += QStringLiteral("<br>unit: %1").arg(toQString(info.unit).toHtmlEscaped());
     tip += QStringLiteral("<br>%1: %2")

@@ -40,14 +40,18 @@ WorldInfoPtr makeWorldInfo(const sim::Simulation& simulation)
     return info;
 }
 
-RoundSnapshot makeRoundSnapshot(const sim::Simulation& simulation)
+RoundSnapshot makeRoundSnapshot(const sim::Simulation& simulation, SnapshotContents contents)
 {
     RoundSnapshot snapshot;
     snapshot.world = simulation.metrics();
-    const auto states = simulation.stateMetrics();
-    snapshot.states.assign(states.begin(), states.end());
-    const auto events = simulation.newEvents();
-    snapshot.events.assign(events.begin(), events.end());
+    if (contents.states)
+    {
+        const auto states = simulation.stateMetrics();
+        snapshot.states.assign(states.begin(), states.end());
+    }
+    for (const auto& event : simulation.newEvents())
+        if (contents.learningEvents || event.type != sim::EventType::DoctrineChange)
+            snapshot.events.push_back(event);
     return snapshot;
 }
 

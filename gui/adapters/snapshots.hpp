@@ -19,33 +19,33 @@ namespace cybersim::gui
 struct WorldInfo
 {
     QString scenarioName;
-    QString roundLabel;              // what one round stands for, e.g. "quarter"
-    int rounds = 0;                  // rounds the run lasts
-    quint64 seed = 0;                // the run's master seed
-    QStringList stateNames;          // indexed by state
-    QVector<int> stateBloc;          // index into blocNames, -1 = none
+    QString roundLabel;     // what one round stands for, e.g. "quarter"
+    int rounds = 0;         // rounds the run lasts
+    quint64 seed = 0;       // the run's master seed
+    QStringList stateNames; // indexed by state
+    QVector<int> stateBloc; // index into blocNames, -1 = none
     QStringList blocNames;
-    QStringList doctrineNames;       // indexable by StateMetrics::doctrine
-    QVector<QPointF> layout;         // per state, in [0,1]^2
+    QStringList doctrineNames;          // indexable by StateMetrics::doctrine
+    QVector<QPointF> layout;            // per state, in [0,1]^2
     QVector<QPair<int, int>> relations; // undirected related pairs (a < b), in EdgeView order
-    QVector<double> relationWeight;  // interdependence per relation, (0,1]
-    QStringList normNames;           // the norm agenda's issues
+    QVector<double> relationWeight;     // interdependence per relation, (0,1]
+    QStringList normNames;              // the norm agenda's issues
 };
 
 /// The figures of one round, copied out of the engine.
 struct RoundSnapshot
 {
     sim::WorldMetrics world;
-    std::vector<sim::StateMetrics> states;
-    std::vector<sim::EventRecord> events; // events of this round
+    std::vector<sim::StateMetrics> states; // empty for rounds of big worlds, except the last round of each batch
+    std::vector<sim::EventRecord> events;  // events of this round
 };
 
 /// Trust on every relation and the norm agenda's state at one round (only the last round of a batch is sent).
 struct RelationsSnapshot
 {
     int round = 0;
-    std::vector<double> trustAB; // per relation of WorldInfo::relations: how far a trusts b, [0,1]
-    std::vector<double> trustBA; // how far b trusts a
+    std::vector<double> trustAB;   // per relation of WorldInfo::relations: how far a trusts b, [0,1]
+    std::vector<double> trustBA;   // how far b trusts a
     std::vector<bool> normAdopted; // per WorldInfo::normNames
 };
 

@@ -17,6 +17,7 @@
 #include "run_controls.hpp"
 #include "run_history.hpp"
 #include "scenario_panel.hpp"
+#include "shipped_scenarios.hpp"
 #include "simulation_controller.hpp"
 #include "state_inspector.hpp"
 #include "state_selection.hpp"
@@ -24,11 +25,14 @@
 #include "trust_heatmap.hpp"
 
 #include <QAction>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QLineSeries>
+#include <QProcess>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -48,8 +52,8 @@ constexpr int kTimeoutMs = 120000;
 void runTo(MainWindow& window, int round)
 {
     window.controller()->playUntil(round);
-    QTRY_VERIFY_WITH_TIMEOUT(window.history()->latest() && (window.history()->latest()->world.round >= round ||
-                                                            window.history()->isFinished()),
+    QTRY_VERIFY_WITH_TIMEOUT(window.history()->latest() &&
+                                 (window.history()->latest()->world.round >= round || window.history()->isFinished()),
                              kTimeoutMs);
     QTRY_VERIFY_WITH_TIMEOUT(!window.controller()->isRunning(), kTimeoutMs);
 }
@@ -68,7 +72,32 @@ void configureRun(MainWindow& window, const QString& seed, int rounds)
     QCOMPARE(window.history()->world()->rounds, rounds);
 }
 
-double finalMetric(const sim::WorldMetrics& m, const std::string& name) { return sim::worldMetricValue(m, name); }
+double finalMetric(const sim::WorldMetrics& m, const std::string& name)
+{
+    return sim::worldMetricValue(m, name);
+}
+// Measures the longest gap between ticks of a 10 ms GUI-thread timer while `run` plays: the longest frozen frame.
+template <class Run, class Done> qint64 longestStall(Run run, Done done)
+{
+    QElapsedTimer clock;
+    qint64 last = -1, longest = 0;
+    QTimer ticker;
+    ticker.setInterval(10);
+    QObject::connect(&ticker, &QTimer::timeout,
+                     [&]
+                     {
+                         const qint64 now = clock.elapsed();
+                         if (last >= 0)
+                             longest = std::max(longest, now - last);
+                         last = now;
+                     });
+    clock.start();
+    ticker.start();
+    run();
+    while (!done() && clock.elapsed() < kTimeoutMs)
+        QTest::qWait(5);
+    return longest;
+}
 } // namespace
 
 class TestMainWindow : public QObject
@@ -126,11 +155,11 @@ private slots:
     void eventClickMarksTheRoundOnTheCharts()
     {
         runTo(*m_window, 110); // the default scenario schedules a disclosure (round 60) and an incident (round 100)
-        auto* table = m_window->eventLog()->table();
-        QVERIFY(table->rowCount() > 0);
-        const int round = table->item(0, 0)->text().toInt();
-        const QRect cell = table->visualItemRect(table->item(0, 2));
-        QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, cell.center());
+        auto* log = m_window->eventLog();
+        QVERIFY(log->rowCount() > 0);
+        const int round = log->roundOfRow(0);
+        const QRect cell = log->view()->visualRect(log->view()->model()->index(0, 2));
+        QTest::mouseClick(log->view()->viewport(), Qt::LeftButton, {}, cell.center());
         for (auto* chart : m_window->charts()->charts())
             QCOMPARE(chart->markedRound(), double(round));
     }
@@ -197,6 +226,23 @@ private slots:
             const double a = finalMetric(headless.metrics(), name), b = finalMetric(guiFinal, name);
             QVERIFY2((std::isnan(a) && std::isnan(b)) || a == b, name.c_str());
         }
+#ifdef CYBERSIM_CLI
+        // `cybersim run saved.toml` writes the same timeseries.csv as the GUI's export of its run, byte for byte.
+        QVERIFY(m_window->exportAll(dir.filePath(QStringLiteral("gui"))).isEmpty());
+        QProcess cli;
+        cli.start(QStringLiteral(CYBERSIM_CLI), {QStringLiteral("run"), path, QStringLiteral("--out"),
+                                                 dir.filePath(QStringLiteral("cli")), QStringLiteral("--quiet")});
+        QVERIFY(cli.waitForFinished(kTimeoutMs));
+        QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
+        const auto readAll = [](const QString& file)
+        {
+            QFile f(file);
+            return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+        };
+        const QByteArray fromCli = readAll(dir.filePath(QStringLiteral("cli/timeseries.csv")));
+        QVERIFY(!fromCli.isEmpty());
+        QCOMPARE(readAll(dir.filePath(QStringLiteral("gui/run/timeseries.csv"))), fromCli);
+#endif
     }
 
     void exportWritesChartsAndRunFiles()
@@ -245,6 +291,67 @@ private slots:
         QCOMPARE(m_window->history()->world()->scenarioName, QStringLiteral("default"));
     }
 
+    void spaceTogglesPlayAndPause()
+    {
+        m_window->controller()->setRoundsPerSecond(5);
+        m_window->activateWindow();
+        QTest::keyClick(m_window.get(), Qt::Key_Space);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->controller()->isRunning(), kTimeoutMs);
+        QTest::keyClick(m_window.get(), Qt::Key_Space);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->controller()->isRunning(), kTimeoutMs);
+        QVERIFY(m_window->history()->latest()->world.round < 200);
+    }
+
+    void engineErrorShowsAMessageAndKeepsWhatIsShown()
+    {
+        runTo(*m_window, 10);
+        // A scenario that bypassed validation: the engine refuses to build it.
+        auto broken = m_window->controller()->scenario();
+        broken.states.front().doctrine = "no-such-doctrine";
+        QSignalSpy failed(m_window->controller(), &SimulationController::engineError);
+        m_window->controller()->load(broken);
+        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, kTimeoutMs);
+        QVERIFY(m_window->lastError().contains(QStringLiteral("no-such-doctrine")));
+        QCOMPARE(m_window->history()->latest()->world.round, 10); // the run shown so far is kept
+        runTo(*m_window, 12);                                     // and the previous run goes on
+    }
+
+    void loadsEveryShippedScenario()
+    {
+        const QStringList files = shippedScenarios();
+        QVERIFY(files.contains(QStringLiteral("default.toml")));
+        for (const QString& file : files)
+        {
+            QVERIFY2(m_window->scenarioPanel()->loadFile(QDir(scenariosFolder()).filePath(file)),
+                     qPrintable(file + ": " + m_window->diagnostics()->formatted().join('\n')));
+            QTRY_COMPARE_WITH_TIMEOUT(m_window->history()->world()->scenarioName,
+                                      QString::fromStdString(m_window->scenarioPanel()->current().name), kTimeoutMs);
+            const int states = m_window->history()->stateCount();
+            // Worlds too big to draw (the 200 x 200 Nowak-May lattice) show a note instead of 40000 nodes.
+            QCOMPARE(m_window->network()->view()->nodeCount(), states <= 3000 ? states : 0);
+        }
+    }
+
+    void hugeLatticeRunsWithoutFreezing()
+    {
+        const QString path = QDir(scenariosFolder()).filePath(QStringLiteral("classic/nowak-may.toml"));
+        if (!QFileInfo::exists(path))
+            QSKIP("scenarios/classic/nowak-may.toml is not there");
+        QVERIFY(m_window->scenarioPanel()->loadFile(path));
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->history()->world()->stateNames.size() > 10000, kTimeoutMs);
+        const int states = m_window->history()->stateCount();
+        QElapsedTimer clock;
+        clock.start();
+        const qint64 stall = longestStall(
+            [&] { m_window->controller()->playUntil(30); },
+            [&] { return m_window->history()->latest()->world.round >= 30 && !m_window->controller()->isRunning(); });
+        qInfo("%d-state lattice: 30 rounds in %lld ms; longest gap between 10 ms GUI timer ticks: %lld ms", states,
+              clock.elapsed(), stall);
+        QCOMPARE(m_window->history()->latest()->world.round, 30);
+        QCOMPARE(int(m_window->history()->latest()->states.size()), states); // the present is always complete
+        QVERIFY2(stall < 200, qPrintable(QStringLiteral("event loop stalled for %1 ms").arg(stall)));
+    }
+
     void comparesTwoVariants()
     {
         configureRun(*m_window, QStringLiteral("5"), 110);
@@ -289,16 +396,18 @@ rewire = 0.1
         int roundAtLongest = 0;
         QTimer ticker;
         ticker.setInterval(10);
-        connect(&ticker, &QTimer::timeout, [&] {
-            const qint64 now = clock.elapsed();
-            if (last >= 0 && now - last > longest)
-            {
-                longest = now - last;
-                longestAt = now;
-                roundAtLongest = m_window->history()->roundCount();
-            }
-            last = now;
-        });
+        connect(&ticker, &QTimer::timeout,
+                [&]
+                {
+                    const qint64 now = clock.elapsed();
+                    if (last >= 0 && now - last > longest)
+                    {
+                        longest = now - last;
+                        longestAt = now;
+                        roundAtLongest = m_window->history()->roundCount();
+                    }
+                    last = now;
+                });
         clock.start();
         ticker.start();
         m_window->controller()->play();
@@ -309,9 +418,10 @@ rewire = 0.1
               "(ending %lld ms after the start, at round %d)",
               m_window->history()->latest()->world.round, runMs, longest, longestAt, roundAtLongest);
         QCOMPARE(m_window->history()->roundCount(), 3001);
-        // The issue asks for no frozen frame over 100 ms; the CI machine is shared, so allow some slack here and
-        // read the measured value from the log.
-        QVERIFY2(longest < 250, qPrintable(QStringLiteral("event loop stalled for %1 ms").arg(longest)));
+        // The issue asks for no frozen frame over 100 ms. Measured 43-128 ms (mostly 50-80) with the machine's 2 cores
+        // at load average 7 from parallel builds; the assertion leaves slack for such machines, and the log line above
+        // gives the value of each run.
+        QVERIFY2(longest < 200, qPrintable(QStringLiteral("event loop stalled for %1 ms").arg(longest)));
     }
 };
 

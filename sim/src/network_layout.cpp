@@ -24,6 +24,19 @@ using Point = Topology::point_type;
 
 // Above this size the all-pairs repulsion (quadratic) gives way to BGL's grid approximation.
 constexpr std::size_t kAllPairsLimit = 600;
+
+// Row-major square grid: state i at column i mod w, row i / w, with w = ceil(sqrt(n)).
+std::vector<Point> gridPositions(std::size_t n)
+{
+    const auto width = static_cast<std::size_t>(std::ceil(std::sqrt(static_cast<double>(n))));
+    std::vector<Point> points(n);
+    for (std::size_t i = 0; i < n; ++i)
+    {
+        points[i][0] = static_cast<double>(i % width);
+        points[i][1] = static_cast<double>(i / width);
+    }
+    return points;
+}
 // Distinguishes the layout's draws from the world builder's Purpose::Network draws.
 constexpr std::uint64_t kLayoutTag = 0x1a7007;
 
@@ -63,6 +76,8 @@ std::vector<LayoutPoint> layoutNetwork(const World& world, std::uint64_t seed, i
     iterations = std::max(1, iterations);
     if (n <= 1)
         return std::vector<LayoutPoint>(n);
+    if (n > kMaxForceDirectedStates)
+        return normalise(gridPositions(n), margin);
 
     Graph graph(n);
     for (std::uint32_t i = 0; i < n; ++i)
@@ -84,8 +99,7 @@ std::vector<LayoutPoint> layoutNetwork(const World& world, std::uint64_t seed, i
     const auto cooling = boost::linear_cooling<double>(static_cast<std::size_t>(iterations), scale / 10.0);
     if (n <= kAllPairsLimit)
         boost::fruchterman_reingold_force_directed_layout(
-            graph, positionMap, topology,
-            boost::force_pairs(boost::all_force_pairs()).cooling(cooling));
+            graph, positionMap, topology, boost::force_pairs(boost::all_force_pairs()).cooling(cooling));
     else
         boost::fruchterman_reingold_force_directed_layout(graph, positionMap, topology, boost::cooling(cooling));
     return normalise(positions, margin);

@@ -182,7 +182,12 @@ void runLearning(SimulationState& s)
                 continue;
             const auto i = s.world.partner[s.begin(j) + s.rng.below(degree, round, event, 1, Purpose::Learn)];
             if (s.active[i])
+            {
+                // The offspring replaces i outright, fitness included, so the next event sees the new population.
                 next[i] = next[j];
+                total += fitness[j] - fitness[i];
+                fitness[i] = fitness[j];
+            }
         }
         break;
     }

@@ -32,18 +32,16 @@ double gini(std::vector<double>& values)
     return (2.0 * weighted) / (n * total) - (n + 1.0) / n;
 }
 
-// The expected cyber stage game of the pair (i -> j), as i faces it. With gain g > 0 and loss l > 0 the order
+// The expected cyber stage game of the pair (i -> j) this round, as i faces it. With gain g > 0 and loss l > 0 the order
 // T > R and P > S always holds, so the dyad is a prisoner's dilemma exactly when R > P, and otherwise mutual
 // intrusion pays more than mutual restraint (neither a dilemma nor any other named 2x2 class).
 GameClass classifyDyad(const SimulationState& s, std::uint32_t k, std::size_t i)
 {
     const auto& g = s.params.game;
     const auto j = s.world.partner[k];
-    const double pOut = logistic((s.arms[i] - s.defence[j]) / g.intrusionScale);
-    const double pIn = logistic((s.arms[j] - s.defence[i]) / g.intrusionScale);
     const double reward = g.benefit * s.world.weight[k];
-    const double gain = g.gain * pOut * s.exposure[j];
-    const double loss = g.loss * pIn * s.exposure[i];
+    const double gain = g.gain * s.intrusionChance[k] * s.exposure[j];
+    const double loss = g.loss * s.intrusionChance[s.world.reverse[k]] * s.exposure[i];
     return PayoffMatrix{reward, -loss, reward + gain, gain - loss}.classify();
 }
 

@@ -67,8 +67,7 @@ void decide(SimulationState& s, std::size_t i)
 void resolve(SimulationState& s, std::size_t i)
 {
     const auto b = s.begin(i), e = s.end(i);
-    const auto round = static_cast<std::uint64_t>(s.round);
-    const auto draws = s.rng.stream(round, i);
+    const auto draws = s.rng.stream(static_cast<std::uint64_t>(s.round), i);
     const auto& p = s.params;
     const auto& doctrine = *s.doctrineDefs[static_cast<std::size_t>(s.doctrine[i])];
     const bool cyber = p.game.kind == GameKind::Cyber;
@@ -94,13 +93,8 @@ void resolve(SimulationState& s, std::size_t i)
         {
             const double vj = s.exposure[j];
             const double reward = p.game.benefit * w;
-            // Both endpoints draw the same numbers for the same intrusion: the key is (round, attacker, victim).
-            if (mine == Action::Defect)
-                outSucceeded = draws.uniform(j, Purpose::Intrusion) <
-                               intrusionSuccess(s.arms[i], s.defence[j], p.game.intrusionScale);
-            if (theirs == Action::Defect)
-                inSucceeded = s.rng.uniform(round, j, i, Purpose::Intrusion) <
-                              intrusionSuccess(s.arms[j], s.defence[i], p.game.intrusionScale);
+            outSucceeded = s.intrusionSucceeded[k] != 0;
+            inSucceeded = s.intrusionSucceeded[r] != 0;
             own = (theirs == Action::Cooperate ? reward : 0.0) + (outSucceeded ? p.game.gain * vj : 0.0) -
                   (inSucceeded ? p.game.loss * vi : 0.0);
             other = (mine == Action::Cooperate ? reward : 0.0) + (inSucceeded ? p.game.gain * vi : 0.0) -
@@ -166,6 +160,24 @@ void resolve(SimulationState& s, std::size_t i)
     s.groundlessMade[i] = groundless;
 }
 
+// Intrusion success for every act of state i: p_ij = logistic((K_i - D_j) / s), drawn with the key (round, i, j).
+// Kept per edge, so resolve() reads both directions without drawing twice, and the metrics classify the game
+// that was actually played.
+void attemptIntrusions(SimulationState& s, std::size_t i)
+{
+    const auto draws = s.rng.stream(static_cast<std::uint64_t>(s.round), i);
+    const double scale = s.params.game.intrusionScale;
+    const double arms = s.arms[i];
+    for (auto k = s.begin(i); k < s.end(i); ++k)
+    {
+        const auto j = s.world.partner[k];
+        const double p = intrusionSuccess(arms, s.defence[j], scale);
+        s.intrusionChance[k] = p;
+        s.intrusionSucceeded[k] =
+            s.act[k] == Action::Defect && s.active[i] && s.active[j] && draws.uniform(j, Purpose::Intrusion) < p;
+    }
+}
+
 } // namespace
 
 void playDyads(SimulationState& s)
@@ -174,6 +186,8 @@ void playDyads(SimulationState& s)
         if (s.active[i])
             decide(s, i);
     });
+    if (s.params.game.kind == GameKind::Cyber)
+        s.forEachState([&](std::size_t i) { attemptIntrusions(s, i); });
     s.forEachState([&](std::size_t i) { resolve(s, i); });
 }
 

@@ -111,6 +111,8 @@ Simulation::Simulation(const Scenario& scenario, const Catalogue& catalogue, Sim
     s.exposure.resize(n);
     s.bloc.resize(n);
     s.distrustWeight.assign(m, 0.0);
+    s.intrusionChance.assign(m, 0.0);
+    s.intrusionSucceeded.assign(m, 0);
     for (std::size_t i = 0; i < n; ++i)
     {
         const auto& init = s.world.states[i];
@@ -132,6 +134,11 @@ Simulation::Simulation(const Scenario& scenario, const Catalogue& catalogue, Sim
         total += s.active[i] ? s.arms[i] : 0.0;
     s.initialArms = total > 0.0 ? total : 1.0;
     s.stateMetrics.resize(n);
+    // Round 0's game classification needs the intrusion chances before any act is played.
+    for (std::size_t i = 0; i < n; ++i)
+        for (auto k = s.begin(i); k < s.end(i); ++k)
+            s.intrusionChance[k] =
+                logistic((s.arms[i] - s.defence[s.world.partner[k]]) / scenario.game.intrusionScale);
     computeMetrics(s);
 }
 

@@ -70,6 +70,8 @@ struct SimulationState
     std::vector<double> scratch;       // per-state scratch for reductions (Gini); no allocation per round
 
     // Per directed edge.
+    std::vector<double> intrusionChance;            // p_ij of the cyber game this round
+    std::vector<std::uint8_t> intrusionSucceeded;   // i's intrusion into j succeeded this round
     std::vector<double> distrustWeight; // w_ij (1 - T_ij) / deg_i at the end of the last round (stability matrix)
     std::vector<DyadMemory> memory;
     std::vector<double> trust;

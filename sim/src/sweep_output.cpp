@@ -175,9 +175,14 @@ std::string sweepJson(const SweepPlan& plan, const SweepResults& results, const 
         std::string rerun = "cybersim run " +
                             (plan.spec().scenario == "default" ? std::string() : plan.spec().scenario + " ") +
                             "--seed " + std::to_string(plan.run(0).seed);
+        bool elementKeys = false;
         for (const auto& o : plan.overrides(0))
+        {
             rerun += " --set " + o;
-        j["rerun_run_0"] = rerun;
+            elementKeys = elementKeys || o.find('[') < o.find('=');
+        }
+        // --set cannot reach array elements; such points are re-run from a copy of the scenario file.
+        j["rerun_run_0"] = elementKeys ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(rerun);
     }
     auto files = nlohmann::ordered_json::array({"runs.csv", "points.csv"});
     for (const auto r : plan.spec().seriesRuns)

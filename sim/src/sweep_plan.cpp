@@ -108,6 +108,15 @@ std::string describePoint(const SweepSpec& spec, const std::vector<ParamValue>& 
     return out;
 }
 
+double asReal(const ParamValue& v)
+{
+    if (const auto* d = std::get_if<double>(&v))
+        return *d;
+    if (const auto* i = std::get_if<std::int64_t>(&v))
+        return static_cast<double>(*i);
+    return 0.0;
+}
+
 // Checks a scenario built with setters by the loader's own rules: written out and parsed back.
 std::optional<std::string> scenarioProblem(const Scenario& scenario, const Catalogue& catalogue)
 {
@@ -290,15 +299,50 @@ SweepPlan::SweepPlan(SweepSpec spec, Scenario base, const Catalogue& catalogue)
                    "names run " + std::to_string(r) + " but the sweep has " + std::to_string(runCount()) +
                        " runs, expected indices < " + std::to_string(runCount()));
 
-    // Validate every point's scenario with the loader's own rules (cross-field checks included), in parallel:
-    // a per-point cost paid once, before any run, so that no run can fail on bad input (STYLE E).
+    // Validate the points' scenarios with the loader's own rules (cross-field checks included), in parallel, before
+    // any run, so that no run can fail on bad input (STYLE E). Each real value was range-checked above; when every
+    // swept key is real, only the points holding some parameter at its smallest or largest value are checked (the
+    // cross-field rules on reals are bounds), which keeps a 10,000-sample hypercube from paying a parse per run.
+    // Sweeps of integers, booleans or names (counts, kinds, rounds, strategies) check every point.
     if (!m_spec.parameters.empty())
     {
+        std::vector<std::size_t> check;
+        const bool allReal = std::all_of(m_spec.parameters.begin(), m_spec.parameters.end(),
+                                         [](const SweepParameter& p)
+                                         {
+                                             const auto* info = detail::sweepKeyInfo(p.key);
+                                             return info != nullptr && info->type == ValueType::Real;
+                                         });
+        if (allReal)
+        {
+            std::vector<bool> marked(m_points.size(), false);
+            for (std::size_t k = 0; k < m_spec.parameters.size(); ++k)
+            {
+                std::size_t lo = 0, hi = 0;
+                for (std::size_t p = 1; p < m_points.size(); ++p)
+                {
+                    if (asReal(m_points[p][k]) < asReal(m_points[lo][k]))
+                        lo = p;
+                    if (asReal(m_points[p][k]) > asReal(m_points[hi][k]))
+                        hi = p;
+                }
+                marked[lo] = marked[hi] = true;
+            }
+            for (std::size_t p = 0; p < m_points.size(); ++p)
+                if (marked[p])
+                    check.push_back(p);
+        }
+        else
+        {
+            check.resize(m_points.size());
+            std::iota(check.begin(), check.end(), std::size_t(0));
+        }
         std::mutex mutex;
         std::vector<std::pair<std::size_t, std::string>> bad;
-        tbb::parallel_for(std::size_t(0), m_points.size(),
-                          [&](std::size_t p)
+        tbb::parallel_for(std::size_t(0), check.size(),
+                          [&](std::size_t i)
                           {
+                              const auto p = check[i];
                               if (auto problem = scenarioProblem(m_pointScenarios[p], catalogue))
                               {
                                   const std::lock_guard lock(mutex);

@@ -58,6 +58,19 @@ TEST_CASE("network layout: deterministic positions inside the unit square")
     }
 }
 
+TEST_CASE("network layout: large worlds are placed on a grid in index order")
+{
+    sim::World world;
+    const std::size_t n = sim::kMaxForceDirectedStates + 1;
+    world.states.resize(n);
+    world.offsets.assign(n + 1, 0);
+    const auto points = sim::layoutNetwork(world);
+    REQUIRE(points.size() == n);
+    CHECK(points[0].x < points[1].x);
+    CHECK(points[0].y == points[1].y);
+    CHECK(points[n - 1].y > points[0].y);
+}
+
 TEST_CASE("network layout: tiny worlds")
 {
     SUBCASE("no states")

@@ -144,8 +144,10 @@ TEST_CASE("collective risk: payoffs follow Santos and Pacheco 2011")
 
 TEST_CASE("collective risk: interior rest points appear only above the critical risk")
 {
-    for (const auto& [n, m] : std::vector<std::pair<int, int>>{{6, 3}, {4, 2}, {10, 5}, {8, 1}, {5, 5}})
+    for (const auto& sizes : std::vector<std::pair<int, int>>{{6, 3}, {4, 2}, {10, 5}, {8, 1}, {5, 5}})
     {
+        // Plain copies: clang 14 cannot capture structured bindings in CAPTURE's lambda.
+        const int n = sizes.first, m = sizes.second;
         CAPTURE(n);
         CAPTURE(m);
         theory::CollectiveRiskDef def{n, m, 1.0, 0.1, 0.0};

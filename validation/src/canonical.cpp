@@ -97,7 +97,8 @@ Status CheckReport::status() const noexcept
 
 const std::vector<CheckInfo>& canonicalChecks()
 {
-    static const std::vector<CheckInfo> kInfos = [] {
+    static const std::vector<CheckInfo> kInfos = []
+    {
         std::vector<CheckInfo> infos;
         for (const auto& e : entries())
             infos.push_back(e.info);

@@ -48,8 +48,8 @@ public:
                 const sim::DecisionContext&) const override
     {
         for (std::size_t i = 0; i < memories.size(); ++i)
-            out[i] = m_script[memories[i].turns % m_script.size()] == 'C' ? sim::Action::Cooperate
-                                                                           : sim::Action::Defect;
+            out[i] =
+                m_script[memories[i].turns % m_script.size()] == 'C' ? sim::Action::Cooperate : sim::Action::Defect;
     }
 
 private:
@@ -173,8 +173,7 @@ CheckReport checkAxelrodPeer(const ValidationOptions& options)
             {
                 const auto player = makePlayer(row[1]);
                 const auto opponent = makePlayer(row[2]);
-                const auto r =
-                    agents::playMatch(*player, *opponent, static_cast<std::uint32_t>(std::stoul(row[3])));
+                const auto r = agents::playMatch(*player, *opponent, static_cast<std::uint32_t>(std::stoul(row[3])));
                 ok = r.movesA == row[4] && r.movesB == row[5] && r.scoreA == std::stod(row[6]) &&
                      r.scoreB == std::stod(row[7]);
             }
@@ -184,8 +183,8 @@ CheckReport checkAxelrodPeer(const ValidationOptions& options)
         }
         const int total = static_cast<int>(vectors.size());
         report.rows.push_back({"peer match vectors reproduced exactly (moves and scores)", std::to_string(total),
-                               std::to_string(matched), "exact, every row",
-                               passIf(total > 0 && matched == total), firstMismatch});
+                               std::to_string(matched), "exact, every row", passIf(total > 0 && matched == total),
+                               firstMismatch});
     }
     const auto tournaments = readTsv(dir / "axelrod_peer_small_tournaments.tsv", opened);
     if (!opened)

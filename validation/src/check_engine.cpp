@@ -46,8 +46,9 @@ CheckReport checkRichardson(const ValidationOptions& options)
     {
         const bool stable = reactivity < 0.5;
         const auto scenario = loadScenarioFile(
-            file, catalogue, stable ? std::vector<std::string>{}
-                                    : std::vector<std::string>{"arms.reactivity=" + fmt(reactivity, 17), "run.rounds=60"});
+            file, catalogue,
+            stable ? std::vector<std::string>{}
+                   : std::vector<std::string>{"arms.reactivity=" + fmt(reactivity, 17), "run.rounds=60"});
         if (scenario.states.size() != 2)
             throw ConfigError(file.string() + " must list exactly two states");
         sim::Simulation simulation(scenario, catalogue, {false});
@@ -59,7 +60,8 @@ CheckReport checkRichardson(const ValidationOptions& options)
             const auto* d = catalogue.doctrine(scenario.states[std::size_t(i)].doctrine);
             if (d == nullptr)
                 throw ConfigError("unknown doctrine " + scenario.states[std::size_t(i)].doctrine);
-            grievance[i] = arms.grievance + arms.budgetDrive * (d->offenceShare + d->threatResponse * d->contributionShare) *
+            grievance[i] = arms.grievance + arms.budgetDrive *
+                                                (d->offenceShare + d->threatResponse * d->contributionShare) *
                                                 scenario.states[std::size_t(i)].budget;
         }
         const double k = arms.reactivity, a = arms.fatigue, g = grievance[0], h = grievance[1];
@@ -96,8 +98,9 @@ CheckReport checkRichardson(const ValidationOptions& options)
         {
             // a b < k l: a runaway race from any start above the (negative) equilibrium.
             const double total = states[0].arms + states[1].arms;
-            report.rows.push_back({"a b < k l: runaway race (arms after 60 rounds, k=0.7 > a=0.5)", "grows without bound",
-                                   fmt(total, 6), "> 100x the start", passIf(!theory.isStable && total > 100.0),
+            report.rows.push_back({"a b < k l: runaway race (arms after 60 rounds, k=0.7 > a=0.5)",
+                                   "grows without bound", fmt(total, 6), "> 100x the start",
+                                   passIf(!theory.isStable && total > 100.0),
                                    "the equilibrium " + fmt(theory.x, 4) + " is negative and unstable"});
         }
     }
@@ -135,7 +138,8 @@ CheckReport checkNowakMay(const ValidationOptions& options)
     for (const auto* name : {"nowak-may.toml", "nowak-may-block.toml", "nowak-may-cooperator-block.toml"})
         if (!std::filesystem::exists(dir / name))
         {
-            report.rows.push_back({"Nowak-May scenarios", "-", "-", "-", Status::Skip, "missing " + (dir / name).string()});
+            report.rows.push_back(
+                {"Nowak-May scenarios", "-", "-", "-", Status::Skip, "missing " + (dir / name).string()});
             return report;
         }
     // Block growth: deterministic, the same in both variants. "Grows" = more than 4 sites of the block's strategy
@@ -148,19 +152,24 @@ CheckReport checkNowakMay(const ValidationOptions& options)
         const char* rule;
         bool (*expected)(double);
     };
-    const std::vector<Block> blocks = {
-        {"nowak-may-block.toml", "strategy:Defector", {1.75, 1.79, 1.81, 1.85, 1.95}, "D block in C grows iff b > 1.8",
-         [](double b) { return b > 1.8; }},
-        {"nowak-may-cooperator-block.toml", "strategy:Cooperator", {1.6, 1.9, 1.99, 2.01, 2.1},
-         "C block in D grows iff b < 2", [](double b) { return b < 2.0; }}};
+    const std::vector<Block> blocks = {{"nowak-may-block.toml",
+                                        "strategy:Defector",
+                                        {1.75, 1.79, 1.81, 1.85, 1.95},
+                                        "D block in C grows iff b > 1.8",
+                                        [](double b) { return b > 1.8; }},
+                                       {"nowak-may-cooperator-block.toml",
+                                        "strategy:Cooperator",
+                                        {1.6, 1.9, 1.99, 2.01, 2.1},
+                                        "C block in D grows iff b < 2",
+                                        [](double b) { return b < 2.0; }}};
     for (const auto& block : blocks)
     {
         std::string ours, expected;
         bool all = true;
         for (const double b : block.bs)
         {
-            const auto scenario = sim::loadScenarioFile(dir / block.file, catalogue,
-                                                        {"game.temptation=" + fmt(b, 17), "run.rounds=10"});
+            const auto scenario =
+                sim::loadScenarioFile(dir / block.file, catalogue, {"game.temptation=" + fmt(b, 17), "run.rounds=10"});
             sim::Simulation simulation(scenario, catalogue);
             const int before = countDoctrine(simulation, block.doctrine);
             simulation.advance(10);
@@ -178,7 +187,8 @@ CheckReport checkNowakMay(const ValidationOptions& options)
     const int side = options.quick ? 100 : 200;
     const int rounds = options.quick ? 200 : 300;
     const int from = options.quick ? 101 : 201;
-    const std::vector<double> defectorShares = options.quick ? std::vector<double>{0.1} : std::vector<double>{0.1, 0.25, 0.4};
+    const std::vector<double> defectorShares =
+        options.quick ? std::vector<double>{0.1} : std::vector<double>{0.1, 0.25, 0.4};
     for (std::size_t k = 0; k < defectorShares.size(); ++k)
     {
         const double d = defectorShares[k];

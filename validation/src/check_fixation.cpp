@@ -48,8 +48,14 @@ struct Game2
     double a, b, c, d; // invader-invader, invader-resident, resident-invader, resident-resident
 };
 
-double fInvader(const Game2& g, int i, int n) { return (g.a * (i - 1) + g.b * (n - i)) / (n - 1.0); }
-double fResident(const Game2& g, int i, int n) { return (g.c * i + g.d * (n - i - 1)) / (n - 1.0); }
+double fInvader(const Game2& g, int i, int n)
+{
+    return (g.a * (i - 1) + g.b * (n - i)) / (n - 1.0);
+}
+double fResident(const Game2& g, int i, int n)
+{
+    return (g.c * i + g.d * (n - i - 1)) / (n - 1.0);
+}
 
 Eigen::MatrixXd matrixOf(const Game2& g)
 {
@@ -99,10 +105,11 @@ void checkEngineMoran(const ValidationOptions& options, CheckReport& report)
     const double p = double(fixed) / replicates;
     const double se = std::sqrt(theory * (1.0 - theory) / replicates);
     const double z = (p - theory) / se;
-    report.rows.push_back({"engine Moran rule (scenarios/classic/moran.toml), r=" + fmt(r, 4) + ", N=" + std::to_string(n),
-                           fmt(theory, 6), fmt(p, 6), "3 SE", passIf(std::abs(z) <= 3.0 && unresolved == 0),
-                           std::to_string(replicates) + " seeds, SE " + fmt(se, 2) + ", z = " + fmt(z, 3) +
-                               (unresolved > 0 ? ", " + std::to_string(unresolved) + " runs unresolved" : "")});
+    report.rows.push_back(
+        {"engine Moran rule (scenarios/classic/moran.toml), r=" + fmt(r, 4) + ", N=" + std::to_string(n),
+         fmt(theory, 6), fmt(p, 6), "3 SE", passIf(std::abs(z) <= 3.0 && unresolved == 0),
+         std::to_string(replicates) + " seeds, SE " + fmt(se, 2) + ", z = " + fmt(z, 3) +
+             (unresolved > 0 ? ", " + std::to_string(unresolved) + " runs unresolved" : "")});
 }
 
 } // namespace
@@ -124,23 +131,22 @@ CheckReport checkFixation(const ValidationOptions& options)
             const double closed = r == 1.0 ? 1.0 / n : (1.0 - 1.0 / r) / (1.0 - std::pow(1.0 / r, n));
             worst = std::max(worst, relativeError(sim::theory::moranFixation(r, n), closed));
         }
-    report.rows.push_back({"Moran constant fitness, theory layer vs (1-1/r)/(1-1/r^N), 32 (r, N) pairs",
-                           "closed form", "max rel. error " + fmt(worst, 3), "1e-12 rel", passIf(worst <= 1e-12),
+    report.rows.push_back({"Moran constant fitness, theory layer vs (1-1/r)/(1-1/r^N), 32 (r, N) pairs", "closed form",
+                           "max rel. error " + fmt(worst, 3), "1e-12 rel", passIf(worst <= 1e-12),
                            "r in {0.5 .. 10}, N in {2, 10, 100, 1000}"});
 
     // Frequency-dependent Moran and pairwise comparison for three games, several N and intensities.
-    const std::vector<Game2> games = {{3.0, 0.0, 5.0, 1.0},   // prisoner's dilemma, C invades D
-                                      {-0.5, 2.0, 0.0, 1.0},  // hawk-dove (V=2, C=3), H invades D
-                                      {4.0, 0.0, 3.0, 2.0}};  // stag hunt, stag invades hare
+    const std::vector<Game2> games = {{3.0, 0.0, 5.0, 1.0},  // prisoner's dilemma, C invades D
+                                      {-0.5, 2.0, 0.0, 1.0}, // hawk-dove (V=2, C=3), H invades D
+                                      {4.0, 0.0, 3.0, 2.0}}; // stag hunt, stag invades hare
     double worstMoran = 0.0, worstPairwise = 0.0;
     for (const auto& g : games)
         for (const int n : {5, 20, 100})
         {
             for (const double w : {0.01, 0.1, 0.5})
             {
-                const double closed = productFormula(n, [&](int i) {
-                    return (1.0 - w + w * fResident(g, i, n)) / (1.0 - w + w * fInvader(g, i, n));
-                });
+                const double closed = productFormula(
+                    n, [&](int i) { return (1.0 - w + w * fResident(g, i, n)) / (1.0 - w + w * fInvader(g, i, n)); });
                 worstMoran = std::max(worstMoran,
                                       relativeError(sim::theory::moranGameFixation(matrixOf(g), 0, 1, n, w), closed));
             }
@@ -177,7 +183,8 @@ CheckReport checkFixation(const ValidationOptions& options)
             if (std::getline(ss, kind, '\t') && std::getline(ss, setup, '\t') && std::getline(ss, value, '\t'))
                 expected[kind] = std::stod(value);
         }
-        auto row = [&](const std::string& kind, const std::string& what, double ours) {
+        auto row = [&](const std::string& kind, const std::string& what, double ours)
+        {
             const auto it = expected.find(kind);
             if (it == expected.end())
             {

@@ -38,15 +38,20 @@ MatchStatistics noisySelfPlay(const std::string& name, int matches, std::uint32_
     const auto strategy = agents::builtinCatalogue().makeStrategy(name, {});
     const sim::PayoffMatrix game;
     std::vector<double> means(static_cast<std::size_t>(matches), 0.0);
-    auto body = [&] {
-        tbb::parallel_for(std::size_t{0}, means.size(), [&](std::size_t m) {
-            const auto r = agents::playMatch(*strategy, *strategy, turns, game, noise, sim::deriveSeed(seed, m));
-            double total = 0.0;
-            for (std::size_t t = burnIn; t < r.movesA.size(); ++t)
-                total += game.payoff(r.movesA[t] == 'C' ? sim::Action::Cooperate : sim::Action::Defect,
-                                     r.movesB[t] == 'C' ? sim::Action::Cooperate : sim::Action::Defect);
-            means[m] = total / double(turns - burnIn);
-        });
+    auto body = [&]
+    {
+        tbb::parallel_for(std::size_t{0}, means.size(),
+                          [&](std::size_t m)
+                          {
+                              const auto r =
+                                  agents::playMatch(*strategy, *strategy, turns, game, noise, sim::deriveSeed(seed, m));
+                              double total = 0.0;
+                              for (std::size_t t = burnIn; t < r.movesA.size(); ++t)
+                                  total +=
+                                      game.payoff(r.movesA[t] == 'C' ? sim::Action::Cooperate : sim::Action::Defect,
+                                                  r.movesB[t] == 'C' ? sim::Action::Cooperate : sim::Action::Defect);
+                              means[m] = total / double(turns - burnIn);
+                          });
     };
     if (threads > 0)
     {
@@ -145,8 +150,8 @@ CheckReport checkGenerosity(const ValidationOptions& options)
     {
         const auto& p = pairs[k];
         const double expected = th::memoryOneOutcome(p.rule, p.rule, noise, game).firstPayoff;
-        const auto s = noisySelfPlay(p.name, matches, turns, burnIn, noise, sim::deriveSeed(options.seed, 6, k),
-                                     options.threads);
+        const auto s =
+            noisySelfPlay(p.name, matches, turns, burnIn, noise, sim::deriveSeed(options.seed, 6, k), options.threads);
         simulated.push_back(s);
         theory.push_back(expected);
         const double z = (s.mean - expected) / s.se;
@@ -163,9 +168,9 @@ CheckReport checkGenerosity(const ValidationOptions& options)
     {
         const double gap = simulated[k].mean - simulated[0].mean;
         const double se = std::hypot(simulated[k].se, simulated[0].se);
-        report.rows.push_back({pairs[k].name + " recovers cooperation: payoff minus TFT's", "> 0 (theory " +
-                                   fmt(theory[k] - theory[0], 4) + ")",
-                               fmt(gap, 4), "> 3 SE", passIf(gap > 3.0 * se), "SE " + fmt(se, 2)});
+        report.rows.push_back({pairs[k].name + " recovers cooperation: payoff minus TFT's",
+                               "> 0 (theory " + fmt(theory[k] - theory[0], 4) + ")", fmt(gap, 4), "> 3 SE",
+                               passIf(gap > 3.0 * se), "SE " + fmt(se, 2)});
     }
     return report;
 }
@@ -200,7 +205,8 @@ CheckReport checkCollectiveRisk(const ValidationOptions& options)
     const double rStar = th::collectiveRiskCriticalRisk(def);
     report.rows.push_back({"critical risk r*, n=6, M=3, c=0.1", fmt(closed, 12), fmt(rStar, 12), "1e-12 rel",
                            passIf(std::abs(rStar - closed) <= 1e-12 * closed), "closed form coded in the check"});
-    auto interior = [&](double r) {
+    auto interior = [&](double r)
+    {
         auto d = def;
         d.risk = r;
         int count = 0, stable = 0;
@@ -230,8 +236,8 @@ CheckReport checkCollectiveRisk(const ValidationOptions& options)
         increasing = increasing && r > previous;
         previous = r;
     }
-    report.rows.push_back({"r* for n = 4, 6, 8, 10 (M = n/2): smaller groups need less risk", "increasing in n",
-                           rStars, "strictly increasing", passIf(increasing), ""});
+    report.rows.push_back({"r* for n = 4, 6, 8, 10 (M = n/2): smaller groups need less risk", "increasing in n", rStars,
+                           "strictly increasing", passIf(increasing), ""});
     // Finite population: group achievement rises with risk and falls with group size.
     const int z = 50;
     const double beta = 5.0, mu = 0.01;
@@ -239,9 +245,9 @@ CheckReport checkCollectiveRisk(const ValidationOptions& options)
     bool rising = true;
     double first = 0.0, last = 0.0;
     previous = -1.0;
-    const std::vector<double> risks = options.quick ? std::vector<double>{0.0, 0.25, 0.5, 0.75, 1.0}
-                                                    : std::vector<double>{0.0, 0.1, 0.2, 0.3, 0.4, 0.5,
-                                                                          0.6, 0.7, 0.8, 0.9, 1.0};
+    const std::vector<double> risks = options.quick
+                                          ? std::vector<double>{0.0, 0.25, 0.5, 0.75, 1.0}
+                                          : std::vector<double>{0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0};
     for (const double r : risks)
     {
         auto d = def;
@@ -253,9 +259,8 @@ CheckReport checkCollectiveRisk(const ValidationOptions& options)
             first = eta;
         previous = last = eta;
     }
-    report.rows.push_back({"group achievement eta_G at r = " + std::string(options.quick ? "0, .25, .5, .75, 1"
-                                                                                         : "0, 0.1, ..., 1") +
-                               " (n=6, M=3)",
+    report.rows.push_back({"group achievement eta_G at r = " +
+                               std::string(options.quick ? "0, .25, .5, .75, 1" : "0, 0.1, ..., 1") + " (n=6, M=3)",
                            "rises steeply with r", etas, "increasing, eta(1) - eta(0) > 0.5",
                            passIf(rising && last - first > 0.5), "Z=50, beta=5, mu=0.01, c=0.1, b=1"});
     std::string bySize;

@@ -21,7 +21,10 @@ CheckReport checkCollectiveRisk(const ValidationOptions& options);
 /// `value` with `digits` significant digits (%.*g).
 std::string fmt(double value, int digits = 6);
 /// Pass when `condition`, else Fail.
-inline Status passIf(bool condition) { return condition ? Status::Pass : Status::Fail; }
+inline Status passIf(bool condition)
+{
+    return condition ? Status::Pass : Status::Fail;
+}
 /// The shared folder after applying the default.
 std::filesystem::path sharedDir(const ValidationOptions& options);
 /// The scenarios folder after applying the default.

@@ -69,9 +69,11 @@ int simulateFixations(const FixationSimulationDef& def, std::size_t threads)
     if (def.replicates < 1)
         throw ConfigError("replicates is " + std::to_string(def.replicates) + ", expected >= 1");
     std::vector<std::uint8_t> fixed(static_cast<std::size_t>(def.replicates), 0);
-    auto body = [&] {
+    auto body = [&]
+    {
         tbb::parallel_for(tbb::blocked_range<std::size_t>(0, fixed.size(), 256),
-                          [&](const tbb::blocked_range<std::size_t>& range) {
+                          [&](const tbb::blocked_range<std::size_t>& range)
+                          {
                               for (auto r = range.begin(); r != range.end(); ++r)
                                   fixed[r] = runOnce(def, sim::deriveSeed(def.seed, r)) ? 1 : 0;
                           });

@@ -2,6 +2,7 @@
 // A deterministic 2-D layout of the relations network, for views that draw it (the GUI's network view).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -9,6 +10,9 @@ namespace cybersim::sim
 {
 
 struct World;
+
+/// Above this many states layoutNetwork() uses a grid: force-directed layout would take seconds.
+inline constexpr std::size_t kMaxForceDirectedStates = 2000;
 
 /// A position in the unit square, [0,1] x [0,1]; y grows downwards as on screen.
 struct LayoutPoint
@@ -19,7 +23,8 @@ struct LayoutPoint
 
 /// Lays the world's states out with the Fruchterman-Reingold force-directed algorithm (Boost.Graph), starting from
 /// positions drawn from the counter RNG keyed by `seed`, so the same world and seed always give the same picture.
-/// Positions are scaled to fill [margin, 1 - margin] in both directions.
+/// Worlds of more than kMaxForceDirectedStates states are placed on a square grid in index order instead (a lattice
+/// world is then drawn as its lattice). Positions are scaled to fill [margin, 1 - margin] in both directions.
 /// @param iterations cooling steps of the force-directed pass, >= 1
 /// @param margin share of the unit square left empty on each side, [0, 0.45]
 /// @return one position per state, indexed as World::states

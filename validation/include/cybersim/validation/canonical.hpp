@@ -31,7 +31,7 @@ struct ValidationRow
     std::string ours;      // our figure, as text
     std::string tolerance; // the tolerance, as text (e.g. ">= 0.95", "3 SE", "1e-12 rel")
     Status status = Status::Info;
-    std::string note;      // replicates, standard error, method; may be empty
+    std::string note; // replicates, standard error, method; may be empty
 };
 
 /// The outcome of one named check.
@@ -51,11 +51,11 @@ struct CheckReport
 /// Where the checks find their inputs and how hard they work.
 struct ValidationOptions
 {
-    bool quick = false;              // small variant: seconds for the whole set (the test suite runs it)
-    std::filesystem::path sharedDir; // the shared folder holding validation/*.tsv; empty = defaultSharedDir()
+    bool quick = false;                 // small variant: seconds for the whole set (the test suite runs it)
+    std::filesystem::path sharedDir;    // the shared folder holding validation/*.tsv; empty = defaultSharedDir()
     std::filesystem::path scenariosDir; // shipped scenarios (classic/*.toml); empty = defaultScenariosDir()
-    std::size_t threads = 0;         // worker threads for tournaments; 0 = oneTBB's default; results do not depend on it
-    std::uint64_t seed = 20260101;   // master seed of every stochastic check
+    std::size_t threads = 0;       // worker threads for tournaments; 0 = oneTBB's default; results do not depend on it
+    std::uint64_t seed = 20260101; // master seed of every stochastic check
 };
 
 /// A check that can be run by name.
@@ -78,8 +78,9 @@ struct CheckInfo
 /// @throws ConfigError for a name not in canonicalChecks()
 [[nodiscard]] CheckReport runCheck(const std::string& name, const ValidationOptions& options);
 
-/// The reports as CSV (one line per row) and as JSON (one object per check).
+/// The reports as CSV: one line per compared quantity, with its check's name, status and citation.
 [[nodiscard]] std::string reportsCsv(const std::vector<CheckReport>& reports);
+/// The reports as JSON (one object per check with its rows), with the version, build and variant.
 [[nodiscard]] std::string reportsJson(const std::vector<CheckReport>& reports, bool quick);
 
 /// Simulates the fixation of one mutant in a well-mixed finite population of size N until it fixes or dies out.

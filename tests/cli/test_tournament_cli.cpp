@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: MIT
+// `cybersim tournament` and `cybersim validate` as a user runs them: CSV outputs, exit codes, did-you-mean.
+#include <doctest/doctest.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <sstream>
+#include <string>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <vector>
+
+namespace fs = std::filesystem;
+
+namespace
+{
+
+fs::path binary()
+{
+    return fs::read_symlink("/proc/self/exe").parent_path().parent_path() / "cli" / "cybersim";
+}
+
+struct Outcome
+{
+    int code = -1;
+    std::string output; // stdout and stderr
+};
+
+Outcome runCli(const std::string& arguments)
+{
+    Outcome o;
+    if (FILE* pipe = popen((binary().string() + " " + arguments + " 2>&1").c_str(), "r"))
+    {
+        char buffer[4096];
+        for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;)
+            o.output.append(buffer, n);
+        const int status = pclose(pipe);
+        o.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    }
+    return o;
+}
+
+std::vector<std::string> lines(const fs::path& path)
+{
+    std::ifstream in(path);
+    std::vector<std::string> out;
+    for (std::string line; std::getline(in, line);)
+        out.push_back(line);
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("cli tournament: ranking, matches.csv and ranking.csv")
+{
+    REQUIRE(fs::exists(binary()));
+    const auto folder = fs::temp_directory_path() / ("cybersim-test-tournament-" + std::to_string(getpid()));
+    fs::remove_all(folder);
+    const auto o = runCli("tournament --players Cooperator,Defector,TitForTat --turns 10 --repetitions 2 --out " +
+                          folder.string());
+    INFO(o.output);
+    REQUIRE(o.code == 0);
+    CHECK(o.output.find("Defector") != std::string::npos);
+    const auto matches = lines(folder / "matches.csv");
+    REQUIRE(matches.size() == 1 + 3 * 3 * 2);
+    CHECK(matches[0] ==
+          "player,opponent,repetition,player_score,opponent_score,player_cooperations,opponent_cooperations");
+    // Rows run player-major, opponent, repetition: Cooperator against Defector is rows 3 and 4.
+    CHECK(matches[3] == "Cooperator,Defector,0,0,50,10,0");
+    CHECK(matches[1] == "Cooperator,Cooperator,0,30,30,10,10");
+    const auto ranking = lines(folder / "ranking.csv");
+    REQUIRE(ranking.size() == 4);
+    CHECK(ranking[0] == "rank,player,mean_score_per_turn,cooperation_rate");
+    // With self-play counted (Axelrod 1980): Defector (50+10+14)/30 first, then TitForTat, then Cooperator.
+    CHECK(ranking[1].starts_with("1,Defector,2.46666"));
+    REQUIRE(ranking[2].starts_with("2,TitForTat,"));
+    CHECK(std::stod(ranking[2].substr(12)) == doctest::Approx(2.3));
+    CHECK(ranking[3].starts_with("3,Cooperator,2,"));
+    fs::remove_all(folder);
+}
+
+TEST_CASE("cli tournament: unknown players exit 2 with a suggestion; bad numbers exit 2")
+{
+    auto o = runCli("tournament --players TitForTat,Grudgr --turns 5");
+    CHECK(o.code == 2);
+    CHECK(o.output.find("unknown strategy 'Grudgr'; did you mean 'Grudger'?") != std::string::npos);
+    o = runCli("tournament --players TitForTat --turns 0");
+    CHECK(o.code == 2);
+    o = runCli("tournament --players TitForTat --noise 1.5");
+    CHECK(o.code == 2);
+    o = runCli("tournament --players , --turns 5");
+    CHECK(o.code == 2);
+}
+
+TEST_CASE("cli validate: a named quick check prints a table and writes CSV and JSON; unknown names exit 2")
+{
+    const auto folder = fs::temp_directory_path() / ("cybersim-test-validate-" + std::to_string(getpid()));
+    fs::remove_all(folder);
+    auto o = runCli("validate richardson --quick --out " + folder.string());
+    INFO(o.output);
+    CHECK(o.code == 0);
+    CHECK(o.output.find("PASS") != std::string::npos);
+    CHECK(fs::exists(folder / "validation.csv"));
+    CHECK(fs::exists(folder / "validation.json"));
+    o = runCli("validate richardsen");
+    CHECK(o.code == 2);
+    CHECK(o.output.find("did you mean 'richardson'?") != std::string::npos);
+    o = runCli("validate norms --quick");
+    CHECK(o.code == 0); // NOT IMPLEMENTED is reported, not a failure
+    CHECK(o.output.find("NOT IMPLEMENTED") != std::string::npos);
+    fs::remove_all(folder);
+}
