@@ -4,6 +4,7 @@
 
 #include "chart_export.hpp"
 #include "charts_panel.hpp"
+#include "classroom/classroom.hpp"
 #include "compare_panel.hpp"
 #include "diagnostics_list.hpp"
 #include "event_log.hpp"
@@ -17,8 +18,13 @@
 #include "simulation_controller.hpp"
 #include "state_inspector.hpp"
 #include "state_selection.hpp"
+#include "theory/theory_overlay.hpp"
+#include "theory/theory_panel.hpp"
 #include "time_series_chart.hpp"
 #include "trust_heatmap.hpp"
+
+#include "cybersim/agents/register_builtins.hpp"
+#include "cybersim/sim/theory_prediction.hpp"
 
 #include <QAction>
 #include <QDir>
@@ -79,6 +85,10 @@ MainWindow::MainWindow(QWidget* parent)
     m_tabs->addTab(m_heatmap, tr("Trust matrix"));
     m_tabs->addTab(m_compare, tr("Compare"));
     m_tabs->addTab(tableView, tr("Data"));
+    // Theory beside the run (issue 3): overlays on the charts and a tab listing every prediction that applies.
+    m_theoryOverlay = new TheoryOverlay(*m_charts, this);
+    m_theoryPanel = new TheoryPanel(*m_history, *m_table);
+    m_tabs->addTab(m_theoryPanel, tr("Theory"));
     setCentralWidget(m_tabs);
     addToolBar(Qt::TopToolBarArea, m_runControls);
     buildDocks();
@@ -110,6 +120,7 @@ MainWindow::MainWindow(QWidget* parent)
             {
                 m_controller->load(scenario);
                 m_compare->setBaseScenario(scenario);
+                showTheory(scenario);
                 m_runControls->showRunSettings(scenario.run.seed, scenario.run.rounds);
                 setWindowTitle(tr("cybersim — %1").arg(QString::fromStdString(scenario.name)));
                 updateRunnable();
@@ -135,6 +146,7 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_runControls->stepAction(), &QAction::triggered, this, &MainWindow::stepOnce);
     connect(m_runControls->resetAction(), &QAction::triggered, this, &MainWindow::reset);
 
+    m_classroom = new Classroom(*this);
     m_controller->setRoundsPerSecond(m_runControls->roundsPerSecond());
     m_scenarioPanel->loadDefault();
 }
@@ -309,6 +321,22 @@ QStringList MainWindow::exportAll(const QString& folder)
     if (!runError.isEmpty())
         problems << runError;
     return problems;
+}
+
+void MainWindow::showTheory(const sim::Scenario& scenario)
+{
+    // The library decides what applies and computes it (STYLE G); a scenario it cannot assess just shows no theory.
+    sim::TheoryReport report;
+    try
+    {
+        report = sim::predictTheory(scenario, agents::builtinCatalogue());
+    }
+    catch (const std::exception& e)
+    {
+        report.notApplicable.push_back(std::string("theory: ") + e.what());
+    }
+    m_theoryOverlay->showReport(report, scenario.run.rounds);
+    m_theoryPanel->showReport(scenario, report);
 }
 
 bool MainWindow::showTab(const QString& title)

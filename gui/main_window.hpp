@@ -14,6 +14,7 @@ namespace cybersim::gui
 {
 
 class ChartsPanel;
+class Classroom;
 class ComparePanel;
 class DiagnosticsList;
 class EventLog;
@@ -25,6 +26,8 @@ class ScenarioPanel;
 class SimulationController;
 class StateInspector;
 class StateSelection;
+class TheoryOverlay;
+class TheoryPanel;
 class TrustHeatmap;
 
 /// Wires the panels to one SimulationController and one RunHistory. Opens on the built-in default scenario.
@@ -52,6 +55,11 @@ public:
     [[nodiscard]] ComparePanel* compare() const noexcept { return m_compare; }
     [[nodiscard]] DiagnosticsList* diagnostics() const noexcept { return m_diagnostics; }
     [[nodiscard]] RunControls* runControls() const noexcept { return m_runControls; }
+    /// Lessons, presentation mode, the timeline and recordings (gui/classroom/).
+    [[nodiscard]] Classroom* classroom() const noexcept { return m_classroom; }
+    /// The theory series drawn on the charts, and the Theory tab (gui/theory/).
+    [[nodiscard]] TheoryOverlay* theoryOverlay() const noexcept { return m_theoryOverlay; }
+    [[nodiscard]] TheoryPanel* theoryPanel() const noexcept { return m_theoryPanel; }
     /// Shows the central tab titled `title` ("Overview", "Trust matrix", "Compare", "Data"). @return false if none.
     bool showTab(const QString& title);
     /// The last engine or export error shown, for tests.
@@ -71,6 +79,7 @@ private:
     void updateRunnable();
     bool applyPendingEdits();
     void showError(const QString& title, const QString& message);
+    void showTheory(const sim::Scenario& scenario);
 
     StateSelection* m_selection = nullptr;
     RunHistory* m_history = nullptr;
@@ -86,6 +95,9 @@ private:
     ComparePanel* m_compare = nullptr;
     DiagnosticsList* m_diagnostics = nullptr;
     QTabWidget* m_tabs = nullptr;
+    TheoryOverlay* m_theoryOverlay = nullptr;
+    TheoryPanel* m_theoryPanel = nullptr;
+    Classroom* m_classroom = nullptr;
     QString m_lastError;
 };
 

@@ -11,6 +11,7 @@ SimulationController::SimulationController(QObject* parent) : QObject(parent), m
 {
     qRegisterMetaType<cybersim::gui::WorldInfoPtr>("cybersim::gui::WorldInfoPtr");
     qRegisterMetaType<cybersim::gui::SnapshotBatchPtr>("cybersim::gui::SnapshotBatchPtr");
+    qRegisterMetaType<std::shared_ptr<const cybersim::sim::Replay>>("std::shared_ptr<const cybersim::sim::Replay>");
     m_thread.setObjectName(QStringLiteral("cybersim-engine"));
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
@@ -41,6 +42,7 @@ SimulationController::SimulationController(QObject* parent) : QObject(parent), m
             });
     connect(m_worker, &SimulationWorker::engineError, this, &SimulationController::engineError);
     connect(m_worker, &SimulationWorker::exportFinished, this, &SimulationController::exportFinished);
+    connect(m_worker, &SimulationWorker::replayReady, this, &SimulationController::replayReady);
     m_thread.start();
 }
 

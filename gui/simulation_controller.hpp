@@ -3,6 +3,7 @@
 #pragma once
 
 #include "adapters/snapshots.hpp"
+#include "cybersim/sim/replay.hpp"
 #include "cybersim/sim/scenario.hpp"
 
 #include <QObject>
@@ -52,6 +53,8 @@ signals:
     void finishedChanged(bool finished);
     void engineError(const QString& message);
     void exportFinished(const QString& folder, const QString& error);
+    /// The run so far, round by round (after load, a single step and each pause); not sent for very big worlds.
+    void replayReady(std::shared_ptr<const cybersim::sim::Replay> replay);
 
 private:
     QThread m_thread;

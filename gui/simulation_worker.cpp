@@ -57,9 +57,14 @@ void SimulationWorker::load(const sim::Scenario& scenario)
         initial->relations = makeRelationsSnapshot(*simulation);
         initial->finished = simulation->finished();
         auto world = makeWorldInfo(*simulation);
+        m_replay = sim::Replay{};
+        m_recordReplay = m_contents.states;
+        if (m_recordReplay)
+            m_replay.begin(*simulation);
         m_simulation = std::move(simulation);
         m_scenario = scenario;
         emit worldReset(std::move(world), std::move(initial));
+        emitReplay();
     }
     catch (const std::exception& error)
     {
@@ -94,16 +99,23 @@ void SimulationWorker::stop()
     if (m_running)
     {
         m_running = false;
+        emitReplay();
         emit runningChanged(false);
     }
+}
+
+void SimulationWorker::emitReplay()
+{
+    if (m_recordReplay)
+        emit replayReady(std::make_shared<const sim::Replay>(m_replay));
 }
 
 void SimulationWorker::stepOnce()
 {
     stop();
     m_stopAtRound = -1;
-    if (m_simulation && !m_simulation->finished())
-        runBatch(1, -1);
+    if (m_simulation && !m_simulation->finished() && runBatch(1, -1))
+        emitReplay();
 }
 
 void SimulationWorker::setRoundsPerSecond(int roundsPerSecond)
@@ -157,6 +169,8 @@ bool SimulationWorker::runBatch(int maxRounds, qint64 timeLimitMilliseconds)
                 break;
             m_simulation->step();
             m_record.capture(*m_simulation);
+            if (m_recordReplay)
+                m_replay.capture(*m_simulation);
             m_pending->rounds.push_back(makeRoundSnapshot(*m_simulation, m_contents));
         }
         m_pending->finished = m_simulation->finished();

@@ -4,6 +4,7 @@
 
 #include "adapters/snapshot_builder.hpp"
 #include "adapters/snapshots.hpp"
+#include "cybersim/sim/replay.hpp"
 #include "cybersim/sim/run_record.hpp"
 #include "cybersim/sim/scenario.hpp"
 
@@ -54,6 +55,8 @@ signals:
     void runningChanged(bool running);
     void engineError(const QString& message);
     void exportFinished(const QString& folder, const QString& error);
+    /// The run recorded round by round so far (for scrubbing); sent after load, a single step and each pause.
+    void replayReady(std::shared_ptr<const cybersim::sim::Replay> replay);
 
 private:
     void tick();
@@ -63,9 +66,12 @@ private:
     // Sends the rounds gathered so far, with the relations now.
     void flushPending();
     void scheduleNext();
+    void emitReplay();
 
     std::unique_ptr<sim::Simulation> m_simulation;
     sim::RunRecord m_record;
+    sim::Replay m_replay;        // the run round by round, for the GUI's timeline
+    bool m_recordReplay = false; // false for worlds too big to keep every round's states
     sim::Scenario m_scenario;
     QTimer* m_timer = nullptr;
     QElapsedTimer m_clock;

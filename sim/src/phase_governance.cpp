@@ -98,7 +98,7 @@ void enforceNorms(SimulationState& s)
         s.nonPunishments[k] = 0;
         if (!s.active[k])
             return;
-        const double vengefulness = s.doctrineDefs[std::size_t(s.doctrine[k])]->vengefulness;
+        const double vengefulness = s.vengefulness[k];
         const auto draws = s.rng.stream(round, k);
         for (auto e = s.begin(k); e < s.end(k); ++e)
         {
@@ -138,7 +138,7 @@ void enforceNorms(SimulationState& s)
         s.forEachState([&](std::size_t m) {
             if (!s.active[m])
                 return;
-            const double vengefulness = s.doctrineDefs[std::size_t(s.doctrine[m])]->vengefulness;
+            const double vengefulness = s.vengefulness[m];
             const auto draws = s.rng.stream(round, m);
             for (auto e = s.begin(m); e < s.end(m); ++e)
             {

@@ -119,11 +119,18 @@ void runLearning(SimulationState& s)
         s.windowPayoff[i] += s.payoff[i];
     if (l.rule == LearningRule::None || (s.round + 1) % std::max(1, l.interval) != 0)
         return;
+    if (l.rule == LearningRule::AxelrodTraits)
+    {
+        evolveNormTraits(s);
+        std::fill(s.windowPayoff.begin(), s.windowPayoff.end(), 0.0);
+        return;
+    }
     std::vector<std::int32_t> next(s.doctrine);
     const auto round = static_cast<std::uint64_t>(s.round);
     switch (l.rule)
     {
     case LearningRule::None:
+    case LearningRule::AxelrodTraits:
         break;
     case LearningRule::Imitation:
         for (std::size_t i = 0; i < s.n(); ++i)

@@ -123,6 +123,8 @@ void computeMetrics(SimulationState& s)
         m.totalDefence += s.defence[i];
         m.welfare += s.stateMetrics[i].payoff;
         m.meanLegitimacy += s.legitimacy[i];
+        m.meanBoldness += s.boldness[i];
+        m.meanVengefulness += s.vengefulness[i];
         const auto& part = s.trustPartials[i];
         trustSum += part.sum;
         trustSquares += part.squares;
@@ -168,6 +170,8 @@ void computeMetrics(SimulationState& s)
     m.punishments = s.roundPunishments;
     m.welfareGini = gini(cumulative);
     m.meanLegitimacy = m.activeStates ? m.meanLegitimacy / m.activeStates : 0.0;
+    m.meanBoldness = m.activeStates ? m.meanBoldness / m.activeStates : 0.0;
+    m.meanVengefulness = m.activeStates ? m.meanVengefulness / m.activeStates : 0.0;
     s.metrics = m;
 }
 

@@ -33,7 +33,7 @@ void decide(SimulationState& s, std::size_t i)
                           std::span<Action>(s.act.data() + b, e - b), context);
 
     // Adopted norms restrain intrusions, less so for bold states (Axelrod 1986 boldness).
-    const double restraint = s.params.governance.restraint * s.adoptedShare() * (1.0 - doctrine.boldness);
+    const double restraint = s.params.governance.restraint * s.adoptedShare() * (1.0 - s.boldness[i]);
     const double execution = s.params.noise.execution;
     if (restraint > 0.0 || execution > 0.0)
         for (auto k = b; k < e; ++k)

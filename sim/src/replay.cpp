@@ -42,6 +42,8 @@ const std::vector<std::pair<const char*, double WorldMetrics::*>>& realMetrics()
         {"welfare", &WorldMetrics::welfare},
         {"welfare_gini", &WorldMetrics::welfareGini},
         {"mean_legitimacy", &WorldMetrics::meanLegitimacy},
+        {"mean_boldness", &WorldMetrics::meanBoldness},
+        {"mean_vengefulness", &WorldMetrics::meanVengefulness},
     };
     return table;
 }

@@ -45,6 +45,8 @@ const std::vector<std::pair<std::string, Getter>>& metricTable()
         {"chicken_dyads", [](const WorldMetrics& m) { return double(m.chickenDyads); }},
         {"harmony_dyads", [](const WorldMetrics& m) { return double(m.harmonyDyads); }},
         {"active_states", [](const WorldMetrics& m) { return double(m.activeStates); }},
+        {"mean_boldness", [](const WorldMetrics& m) { return m.meanBoldness; }},
+        {"mean_vengefulness", [](const WorldMetrics& m) { return m.meanVengefulness; }},
     };
     return table;
 }

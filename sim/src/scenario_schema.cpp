@@ -29,6 +29,10 @@ template <> struct EnumNames<Placement>
 {
     static constexpr std::array<std::string_view, 3> names{"shuffled", "ordered", "centre"};
 };
+template <> struct EnumNames<Enforcement>
+{
+    static constexpr std::array<std::string_view, 2> names{"intrusions", "axelrod"};
+};
 template <> struct EnumNames<Neighbourhood>
 {
     static constexpr std::array<std::string_view, 2> names{"von-neumann", "moore"};
@@ -44,8 +48,8 @@ template <> struct EnumNames<GovernanceApproach>
 };
 template <> struct EnumNames<LearningRule>
 {
-    static constexpr std::array<std::string_view, 6> names{"none",  "imitation",     "imitate-best",
-                                                           "moran", "reinforcement", "best-response"};
+    static constexpr std::array<std::string_view, 7> names{
+        "none", "imitation", "imitate-best", "moran", "reinforcement", "best-response", "axelrod-traits"};
 };
 template <> struct EnumNames<EventKind>
 {
@@ -417,6 +421,18 @@ std::vector<ParameterInfo> buildParameters()
                                                 "");
     b.add<Path<&S::governance, &Gv::comprehensivePenalty>>(
         "governance.comprehensive_penalty", "extra difficulty per other issue on the table", "trust", p01, p1);
+    b.add<Path<&S::governance, &Gv::enforcement>>(
+        "governance.enforcement",
+        "what violates norms: intrusions (cyber worlds) or axelrod (Axelrod's 1986 norms game, every round)", "");
+    b.add<Path<&S::governance, &Gv::opportunities>>("governance.opportunities",
+                                                   "axelrod game: chances to defect per state per round", "chances",
+                                                   incl(1), incl(100));
+    b.add<Path<&S::governance, &Gv::temptation>>("governance.temptation", "axelrod game: T, gain of a defector",
+                                                "payoff", incl(0));
+    b.add<Path<&S::governance, &Gv::hurt>>("governance.hurt", "axelrod game: H, cost of a defection to every other state",
+                                          "payoff", incl(0));
+    b.add<Path<&S::governance, &Gv::randomTraits>>(
+        "governance.random_traits", "start boldness and vengefulness at random sevenths instead of the doctrine's", "");
 
     using L = LearningDef;
     b.add<Path<&S::learning, &L::rule>>("learning.rule", "how doctrines spread between neighbours", "");

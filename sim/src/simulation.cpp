@@ -49,6 +49,8 @@ void SimulationState::setDoctrine(std::size_t i, std::int32_t doctrineIndex)
     doctrine[i] = doctrineIndex;
     const auto* def = doctrineDefs[static_cast<std::size_t>(doctrineIndex)];
     strategy[i] = strategyFor(def->strategy, def->strategyParams);
+    boldness[i] = def->boldness;
+    vengefulness[i] = def->vengefulness;
     // A new doctrine starts its repeated games afresh: rule-private counters would mean nothing to another rule.
     for (auto e = begin(i); e < end(i); ++e)
         std::fill(std::begin(memory[e].rule), std::end(memory[e].rule), 0);
@@ -108,6 +110,8 @@ Simulation::Simulation(const Scenario& scenario, const Catalogue& catalogue, Sim
     s.punished.assign(m, 0);
     s.edgePayoff.assign(m, 0.0);
 
+    s.boldness.resize(n);
+    s.vengefulness.resize(n);
     s.exposure.resize(n);
     s.bloc.resize(n);
     s.distrustWeight.assign(m, 0.0);
@@ -123,6 +127,15 @@ Simulation::Simulation(const Scenario& scenario, const Catalogue& catalogue, Sim
         s.active[i] = init.activeAtStart ? 1 : 0;
         s.doctrine[i] = init.doctrine;
         s.strategy[i] = s.strategyFor(init.strategy, init.strategyParams);
+        const auto* doctrine = s.doctrineDefs[static_cast<std::size_t>(init.doctrine)];
+        s.boldness[i] = doctrine->boldness;
+        s.vengefulness[i] = doctrine->vengefulness;
+        if (scenario.governance.randomTraits)
+        {
+            // Sevenths, as Axelrod's three-bit genes (Axelrod 1986).
+            s.boldness[i] = double(s.rng.below(8, 0, i, 0, Purpose::Init)) / 7.0;
+            s.vengefulness[i] = double(s.rng.below(8, 0, i, 1, Purpose::Init)) / 7.0;
+        }
     }
     s.threat = scenario.commonSecurity.threatInitial;
     s.agenda = scenario.governance.issues;
@@ -163,7 +176,10 @@ void Simulation::step()
     updateArms(s);
     updateCommonSecurity(s);
     runGovernance(s, summit);
-    enforceNorms(s);
+    if (s.params.governance.enforcement == Enforcement::Axelrod)
+        playNormsGame(s);
+    else
+        enforceNorms(s);
     runLearning(s);
     ++s.round;
     computeMetrics(s);
@@ -239,6 +255,8 @@ std::uint64_t Simulation::stateHash() const noexcept
     h = hashVector(h, s.trust);
     h = hashVector(h, s.memory);
     h = hashVector(h, s.adopted);
+    h = hashVector(h, s.boldness);
+    h = hashVector(h, s.vengefulness);
     h = hashBytes(h, &s.threat, sizeof s.threat);
     h = hashBytes(h, &s.metrics.stabilityEigenvalue, sizeof(double));
     return h;

@@ -53,6 +53,7 @@ struct SimulationState
     std::vector<double> exposure;   // V * E: what a state has online
     std::vector<std::int32_t> bloc; // bloc index, -1 = none
     std::vector<double> arms, defence, legitimacy;
+    std::vector<double> boldness, vengefulness; // norms-game traits (Axelrod 1986), from the doctrine or evolved
     std::vector<double> nextArms, nextDefence; // double buffer for the Richardson step
     std::vector<std::int32_t> doctrine;
     std::vector<const Strategy*> strategy;
@@ -135,6 +136,8 @@ void updateArms(SimulationState& s);
 void updateCommonSecurity(SimulationState& s);
 void runGovernance(SimulationState& s, bool summit);
 void enforceNorms(SimulationState& s);
+void playNormsGame(SimulationState& s);
+void evolveNormTraits(SimulationState& s);
 void runLearning(SimulationState& s);
 void computeMetrics(SimulationState& s);
 

@@ -270,7 +270,7 @@ TEST_CASE("scenario io: overrides apply before validation")
         REQUIRE(d.size() == 6);
         for (const auto& x : d)
             CHECK(x.file == "<--set>");
-        const auto text = ScenarioError(d).what();
+        const std::string text = ScenarioError(d).what(); // a copy: what() dies with the temporary
         CHECK(std::string(text).find("trust.loss_rate: is 1.5, expected in [0, 1]") != std::string::npos);
         CHECK(std::string(text).find("run.rounds: is \"ten\", expected an integer") != std::string::npos);
         CHECK(std::string(text).find("is not an override, expected key.path=value") != std::string::npos);

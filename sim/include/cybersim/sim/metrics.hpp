@@ -43,6 +43,8 @@ struct WorldMetrics
     int chickenDyads = 0;              // ... chicken (hawk-dove)
     int harmonyDyads = 0;              // ... a harmony game
     int activeStates = 0;              // states taking part (all but those yet to join)
+    double meanBoldness = 0.0;         // mean propensity to violate norms (Axelrod 1986), [0,1]
+    double meanVengefulness = 0.0;     // mean propensity to punish violations (Axelrod 1986), [0,1]
 };
 
 /// One state's figures in one round.

@@ -206,6 +206,13 @@ struct NormIssueDef
     double difficulty = 0.5; // trust needed to support it, [0,1]
 };
 
+/// How adopted norms are enforced.
+enum class Enforcement : std::uint8_t
+{
+    Intrusions, // every successful intrusion violates the adopted norms; partners punish (cyber worlds)
+    Axelrod,    // Axelrod's (1986) norms game: opportunities to defect seen with probability S, every round
+};
+
 /// The norm agenda and its enforcement (Axelrod 1986 norms and metanorms).
 struct GovernanceDef
 {
@@ -222,6 +229,11 @@ struct GovernanceDef
     double punishment = 9.0;           // P: cost to the punished, >= 0 (Axelrod 1986: 9)
     bool metanorms = false;            // punish seen non-punishers too
     double comprehensivePenalty = 0.15; // extra difficulty per other issue on the table, [0,1]
+    Enforcement enforcement = Enforcement::Intrusions; // what counts as a violation and how it is seen
+    int opportunities = 4;             // Axelrod game: chances to defect per state per round, [1, 100]
+    double temptation = 3.0;           // Axelrod game: T, gain of a defector, >= 0 (Axelrod 1986: 3)
+    double hurt = 1.0;                 // Axelrod game: H, cost of a defection to every other state, >= 0 (1)
+    bool randomTraits = false;         // start boldness and vengefulness at random sevenths, not the doctrine's
 };
 
 /// Optional learning of doctrines between neighbours (MODEL.md phase 7).
@@ -233,6 +245,7 @@ enum class LearningRule : std::uint8_t
     Moran,         // birth-death, fitness-proportional (Moran 1958; Lieberman et al. 2005)
     Reinforcement, // Bush-Mosteller aspiration learning on cooperate/defect propensity
     BestResponse,  // adopt the doctrine that would have scored best against last round's neighbours
+    AxelrodTraits, // Axelrod (1986): boldness and vengefulness (3 bits each) evolve by payoff rank and mutation
 };
 
 /// Learning settings.

@@ -1,0 +1,308 @@
+// SPDX-License-Identifier: MIT
+// The spatial-game kernel (sim::SpatialGame) against the general engine, generation by generation, and against the
+// canonical results of Nowak and May (1992).
+#include "cybersim/agents/register_builtins.hpp"
+#include "cybersim/sim/error.hpp"
+#include "cybersim/sim/simulation.hpp"
+#include "cybersim/sim/spatial_game.hpp"
+
+#include <doctest/doctest.h>
+#include <tbb/global_control.h>
+
+#include <cmath>
+#include <string>
+#include <vector>
+
+using namespace cybersim;
+
+namespace
+{
+
+// A pure spatial game for the engine: width x height states, `defectors` share shuffled (or a centred block).
+sim::Scenario latticeGame(int width, int height, bool periodic, sim::Neighbourhood neighbourhood, bool self,
+                          sim::PayoffMatrix game, double defectors, std::uint64_t seed)
+{
+    sim::Scenario s;
+    s.name = "kernel-check";
+    s.run.rounds = 1000;
+    s.run.seed = seed;
+    s.run.recordStates = false;
+    s.network.kind = sim::NetworkKind::Lattice;
+    s.network.width = width;
+    s.network.neighbourhood = neighbourhood;
+    s.network.periodic = periodic;
+    s.network.selfInteraction = self;
+    s.generate.count = width * height;
+    s.generate.doctrines = {"strategy:Cooperator", "strategy:Defector"};
+    s.generate.doctrineShares = {1.0 - defectors, defectors};
+    s.generate.placement = sim::Placement::Shuffled;
+    s.game.kind = sim::GameKind::Custom;
+    s.game.matrix = game;
+    s.learning.rule = sim::LearningRule::ImitateBest;
+    s.learning.interval = 1;
+    s.arms.enabled = false;
+    s.commonSecurity.enabled = false;
+    s.surveillance.enabled = false;
+    s.sovereignty.enabled = false;
+    s.governance.approach = sim::GovernanceApproach::None;
+    return s;
+}
+
+std::string engineGrid(const sim::Simulation& simulation)
+{
+    std::string grid;
+    for (const auto& st : simulation.stateMetrics())
+        grid += simulation.doctrineNames()[std::size_t(st.doctrine)] == "strategy:Cooperator" ? 'C' : 'D';
+    return grid;
+}
+
+std::string kernelGrid(const sim::SpatialGame& game)
+{
+    std::string grid;
+    for (const auto a : game.strategies())
+        grid += sim::toChar(a);
+    return grid;
+}
+
+// Runs engine and kernel side by side; returns the first generation at which they differ, or -1.
+int firstDifference(const sim::Scenario& scenario, int generations)
+{
+    const auto& catalogue = agents::builtinCatalogue();
+    auto kernel = sim::SpatialGame::fromScenario(scenario, catalogue);
+    REQUIRE(kernel.has_value());
+    sim::Simulation engine(scenario, catalogue);
+    if (engineGrid(engine) != kernelGrid(*kernel))
+        return 0;
+    for (int g = 1; g <= generations; ++g)
+    {
+        engine.step();
+        kernel->step();
+        if (engineGrid(engine) != kernelGrid(*kernel))
+            return g;
+    }
+    return -1;
+}
+
+} // namespace
+
+TEST_CASE("spatial kernel: identical grids to the engine, generation by generation")
+{
+    using sim::Neighbourhood;
+    struct Case
+    {
+        int width, height;
+        bool periodic;
+        Neighbourhood neighbourhood;
+        bool self;
+        sim::PayoffMatrix game;
+    };
+    // Nowak-May games at several b (including b = 1.5 and 2, where cooperator and defector scores tie), a prisoner's
+    // dilemma and a snowdrift game with integer payoffs (S, P nonzero), on odd-shaped tori and fixed-edge lattices.
+    const std::vector<sim::PayoffMatrix> games = {{1, 0, 1.9, 0}, {1, 0, 1.5, 0}, {1, 0, 2.0, 0}, {1, 0, 1.65, 0},
+                                                  {1, 0, 1.35, 0}, {3, 0, 5, 1},  {3, 1, 4, 0}};
+    std::vector<Case> cases;
+    for (const bool periodic : {true, false})
+        for (const auto neighbourhood : {Neighbourhood::Moore, Neighbourhood::VonNeumann})
+            for (const bool self : {true, false})
+                for (const auto& game : games)
+                    cases.push_back({periodic ? 17 : 13, periodic ? 11 : 9, periodic, neighbourhood, self, game});
+    cases.push_back({3, 3, true, Neighbourhood::Moore, true, {1, 0, 1.9, 0}});
+    cases.push_back({40, 35, true, Neighbourhood::Moore, true, {1, 0, 1.9, 0}}); // wider than one 32-byte vector
+    cases.push_back({70, 33, false, Neighbourhood::Moore, false, {1, 0, 1.5, 0}});
+    cases.push_back({2, 5, false, Neighbourhood::VonNeumann, true, {3, 0, 5, 1}});
+    // Taller than several blocks of rows (the kernel works in blocks of 16 rows).
+    cases.push_back({23, 37, true, Neighbourhood::VonNeumann, false, {1, 0, 1.5, 0}});
+    cases.push_back({19, 41, false, Neighbourhood::Moore, true, {3, 1, 4, 0}});
+    cases.push_back({100, 64, true, Neighbourhood::Moore, true, {1, 0, 1.9, 0}});
+    cases.push_back({64, 50, false, Neighbourhood::VonNeumann, true, {1, 0, 1.5, 0}});
+    int checked = 0;
+    for (const auto& c : cases)
+        for (const double defectors : {0.1, 0.4})
+        {
+            const auto scenario = latticeGame(c.width, c.height, c.periodic, c.neighbourhood, c.self, c.game,
+                                              defectors, 7 + std::uint64_t(checked));
+            CAPTURE(c.width);
+            CAPTURE(c.height);
+            CAPTURE(c.periodic);
+            CAPTURE(c.neighbourhood == Neighbourhood::Moore);
+            CAPTURE(c.self);
+            CAPTURE(c.game.temptation);
+            CAPTURE(c.game.punishment);
+            CAPTURE(defectors);
+            CHECK(firstDifference(scenario, 30) == -1);
+            ++checked;
+        }
+    CHECK(checked == 2 * int(cases.size()));
+}
+
+TEST_CASE("spatial kernel: the same grids at 1, 2 and 4 threads")
+{
+    sim::SpatialGameDef def;
+    def.width = 301;
+    def.height = 157;
+    std::vector<std::string> grids;
+    for (const int threads : {1, 2, 4})
+    {
+        tbb::global_control limit(tbb::global_control::max_allowed_parallelism, std::size_t(threads));
+        sim::SpatialGame game(def);
+        game.randomise(0.1, 5);
+        game.advance(40);
+        grids.push_back(kernelGrid(game));
+    }
+    CHECK(grids[0] == grids[1]);
+    CHECK(grids[0] == grids[2]);
+}
+
+TEST_CASE("spatial kernel: recognises only pure lattice spatial games")
+{
+    const auto& catalogue = agents::builtinCatalogue();
+    const auto base = latticeGame(10, 10, true, sim::Neighbourhood::Moore, true, {1, 0, 1.9, 0}, 0.2, 1);
+    CHECK(sim::SpatialGame::fromScenario(base, catalogue).has_value());
+    SUBCASE("another network")
+    {
+        auto s = base;
+        s.network.kind = sim::NetworkKind::Ring;
+        CHECK_FALSE(sim::SpatialGame::fromScenario(s, catalogue).has_value());
+    }
+    SUBCASE("a conditional strategy")
+    {
+        auto s = base;
+        s.generate.doctrines[1] = "strategy:TitForTat";
+        CHECK_FALSE(sim::SpatialGame::fromScenario(s, catalogue).has_value());
+    }
+    SUBCASE("another learning rule or interval")
+    {
+        auto s = base;
+        s.learning.interval = 2;
+        CHECK_FALSE(sim::SpatialGame::fromScenario(s, catalogue).has_value());
+        s.learning.interval = 1;
+        s.learning.rule = sim::LearningRule::Imitation;
+        CHECK_FALSE(sim::SpatialGame::fromScenario(s, catalogue).has_value());
+    }
+    SUBCASE("mutation, noise or another mechanic")
+    {
+        auto s = base;
+        s.learning.mutation = 0.01;
+        CHECK_FALSE(sim::SpatialGame::fromScenario(s, catalogue).has_value());
+        s = base;
+        s.noise.execution = 0.01;
+        CHECK_FALSE(sim::SpatialGame::fromScenario(s, catalogue).has_value());
+        s = base;
+        s.arms.enabled = true;
+        CHECK_FALSE(sim::SpatialGame::fromScenario(s, catalogue).has_value());
+        s = base;
+        s.governance.approach = sim::GovernanceApproach::Gradual;
+        CHECK_FALSE(sim::SpatialGame::fromScenario(s, catalogue).has_value());
+    }
+    SUBCASE("a cyber game")
+    {
+        auto s = base;
+        s.game.kind = sim::GameKind::Cyber;
+        CHECK_FALSE(sim::SpatialGame::fromScenario(s, catalogue).has_value());
+    }
+    SUBCASE("states that do not fill the lattice")
+    {
+        auto s = base;
+        s.generate.count = 95;
+        CHECK_FALSE(sim::SpatialGame::fromScenario(s, catalogue).has_value());
+    }
+}
+
+TEST_CASE("spatial kernel: bad definitions are refused")
+{
+    sim::SpatialGameDef def;
+    def.width = 2;
+    CHECK_THROWS_WITH_AS(sim::SpatialGame{def}, doctest::Contains("expected sides in [3"), ConfigError);
+    def.width = 10;
+    def.weight = 0.0;
+    CHECK_THROWS_WITH_AS(sim::SpatialGame{def}, doctest::Contains("weight is 0"), ConfigError);
+    def.weight = 1.0;
+    sim::SpatialGame game(def);
+    CHECK_THROWS_WITH_AS(game.setStrategies(std::vector<sim::Action>(7)), doctest::Contains("expected 100"),
+                         ConfigError);
+}
+
+namespace
+{
+// True when a centred 2x2 block of `block` in a sea of the other strategy has grown after 5 generations.
+bool blockGrows(double b, sim::Action block)
+{
+    sim::SpatialGameDef def;
+    def.width = def.height = 21;
+    def.game = {1.0, 0.0, b, 0.0};
+    sim::SpatialGame game(def);
+    const auto sea = block == sim::Action::Cooperate ? sim::Action::Defect : sim::Action::Cooperate;
+    for (int y = 0; y < 21; ++y)
+        for (int x = 0; x < 21; ++x)
+            game.setStrategy(x, y, (x == 9 || x == 10) && (y == 9 || y == 10) ? block : sea);
+    const auto count = [&] {
+        const auto c = game.cooperators();
+        return block == sim::Action::Cooperate ? c : 21 * 21 - c;
+    };
+    REQUIRE(count() == 4);
+    game.advance(5);
+    return count() > 4;
+}
+} // namespace
+
+TEST_CASE("spatial kernel: canonical invasions (Nowak and May 1992)")
+{
+    // A 2x2 defector block grows iff b > 1.8; a 2x2 cooperator block grows iff b < 2.
+    CHECK(blockGrows(1.85, sim::Action::Defect));
+    CHECK(blockGrows(1.95, sim::Action::Defect));
+    CHECK_FALSE(blockGrows(1.75, sim::Action::Defect));
+    CHECK_FALSE(blockGrows(1.6, sim::Action::Defect));
+    CHECK(blockGrows(1.9, sim::Action::Cooperate));
+    CHECK(blockGrows(1.5, sim::Action::Cooperate));
+    CHECK_FALSE(blockGrows(2.05, sim::Action::Cooperate));
+}
+
+TEST_CASE("spatial kernel: spatial chaos keeps cooperators at 12 ln 2 - 8 on 200 x 200 (generations 201-300)")
+{
+    // Nowak and May (1992): for 1.8 < b < 2 the cooperator share fluctuates around 12 ln 2 - 8 = 0.3178 from almost
+    // any random start.
+    for (const double defectors : {0.1, 0.25, 0.4})
+    {
+        sim::SpatialGameDef def;
+        def.width = def.height = 200;
+        sim::SpatialGame game(def);
+        game.randomise(defectors, 11);
+        game.advance(200);
+        double sum = 0.0;
+        for (int g = 0; g < 100; ++g)
+        {
+            game.step();
+            sum += game.cooperatorShare();
+        }
+        const double share = sum / 100.0;
+        CAPTURE(defectors);
+        CAPTURE(share);
+        CHECK(std::abs(share - (12.0 * std::log(2.0) - 8.0)) < 0.01);
+    }
+}
+
+TEST_CASE("spatial kernel: asynchronous updating is reproducible and differs from synchronous")
+{
+    sim::SpatialGameDef def;
+    def.width = def.height = 60;
+    def.update = sim::SpatialUpdate::Asynchronous;
+    def.seed = 3;
+    sim::SpatialGame a(def), b(def);
+    a.randomise(0.2, 9);
+    b.randomise(0.2, 9);
+    a.advance(20);
+    b.advance(20);
+    CHECK(kernelGrid(a) == kernelGrid(b));
+    def.update = sim::SpatialUpdate::Synchronous;
+    sim::SpatialGame s(def);
+    s.randomise(0.2, 9);
+    s.advance(20);
+    CHECK(kernelGrid(a) != kernelGrid(s));
+    // Under asynchronous updating a harmony game (b < 1) lets cooperators take over, as it must.
+    def.update = sim::SpatialUpdate::Asynchronous;
+    def.game = {1.0, 0.0, 0.9, 0.0};
+    sim::SpatialGame h(def);
+    h.randomise(0.5, 9);
+    h.advance(30);
+    CHECK(h.cooperators() == 60u * 60u);
+}
