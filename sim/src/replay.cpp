@@ -24,52 +24,6 @@ constexpr int kVersion = 1;
 constexpr std::size_t kMaxReplayBytes = 1024u * 1024u * 1024u;
 
 // World metrics by name; the names are worldMetricNames()' (a test keeps the two lists equal).
-const std::vector<std::pair<const char*, double WorldMetrics::*>>& realMetrics()
-{
-    static const std::vector<std::pair<const char*, double WorldMetrics::*>> table{
-        {"cooperation_rate", &WorldMetrics::cooperationRate},
-        {"mean_trust", &WorldMetrics::meanTrust},
-        {"trust_spread", &WorldMetrics::trustSpread},
-        {"polarisation", &WorldMetrics::polarisation},
-        {"total_arms", &WorldMetrics::totalArms},
-        {"escalation_index", &WorldMetrics::escalationIndex},
-        {"stability_eigenvalue", &WorldMetrics::stabilityEigenvalue},
-        {"total_defence", &WorldMetrics::totalDefence},
-        {"threat_stock", &WorldMetrics::threatStock},
-        {"contributions", &WorldMetrics::contributions},
-        {"contribution_ratio", &WorldMetrics::contributionRatio},
-        {"common_security_index", &WorldMetrics::commonSecurityIndex},
-        {"welfare", &WorldMetrics::welfare},
-        {"welfare_gini", &WorldMetrics::welfareGini},
-        {"mean_legitimacy", &WorldMetrics::meanLegitimacy},
-        {"mean_boldness", &WorldMetrics::meanBoldness},
-        {"mean_vengefulness", &WorldMetrics::meanVengefulness},
-    };
-    return table;
-}
-
-const std::vector<std::pair<const char*, int WorldMetrics::*>>& countMetrics()
-{
-    static const std::vector<std::pair<const char*, int WorldMetrics::*>> table{
-        {"attacks", &WorldMetrics::attacks},
-        {"intrusions", &WorldMetrics::intrusions},
-        {"accusations", &WorldMetrics::accusations},
-        {"groundless_accusations", &WorldMetrics::groundlessAccusations},
-        {"surveillance_active", &WorldMetrics::surveillanceActive},
-        {"disclosures", &WorldMetrics::disclosures},
-        {"states_hit", &WorldMetrics::statesHit},
-        {"norms_adopted", &WorldMetrics::normsAdopted},
-        {"norm_violations", &WorldMetrics::normViolations},
-        {"punishments", &WorldMetrics::punishments},
-        {"dilemma_dyads", &WorldMetrics::dilemmaDyads},
-        {"stag_hunt_dyads", &WorldMetrics::stagHuntDyads},
-        {"chicken_dyads", &WorldMetrics::chickenDyads},
-        {"harmony_dyads", &WorldMetrics::harmonyDyads},
-        {"active_states", &WorldMetrics::activeStates},
-    };
-    return table;
-}
-
 const std::vector<const char*>& stateFields()
 {
     static const std::vector<const char*> fields{"payoff",  "cumulative_payoff", "trust_received", "trust_given",
@@ -212,19 +166,15 @@ std::string replayJson(const Replay& replay)
     doc["relations"] = std::move(relations);
 
     auto names = json::array({"round"});
-    for (const auto& [name, member] : realMetrics())
-        names.push_back(name);
-    for (const auto& [name, member] : countMetrics())
+    for (const auto& name : worldMetricNames())
         names.push_back(name);
     doc["metric_names"] = names;
     auto world = json::array();
     for (const auto& m : replay.record.series)
     {
         auto row = json::array({m.round});
-        for (const auto& [name, member] : realMetrics())
-            row.push_back(m.*member);
-        for (const auto& [name, member] : countMetrics())
-            row.push_back(m.*member);
+        for (const auto& name : worldMetricNames())
+            row.push_back(worldMetricValue(m, name));
         world.push_back(std::move(row));
     }
     doc["world"] = std::move(world);
@@ -338,12 +288,8 @@ Replay parseReplayJson(std::string_view text, std::string_view fileName)
                 const double v = reader.number(world[row][c], key);
                 if (names[c] == "round")
                     m.round = static_cast<int>(v);
-                for (const auto& [name, member] : realMetrics())
-                    if (names[c] == name)
-                        m.*member = v;
-                for (const auto& [name, member] : countMetrics())
-                    if (names[c] == name)
-                        m.*member = static_cast<int>(v);
+                else
+                    setWorldMetricValue(m, names[c], v);
             }
             replay.record.series.push_back(m);
         }

@@ -3,50 +3,53 @@
 #include "cybersim/sim/run_record.hpp"
 
 #include <cmath>
+#include <type_traits>
 #include <utility>
+#include <variant>
 
 namespace cybersim::sim
 {
 
 namespace
 {
-using Getter = double (*)(const WorldMetrics&);
-// One entry per column of timeseries.csv; the sweep, the GUI and the lesson handouts look metrics up by these names.
-const std::vector<std::pair<std::string, Getter>>& metricTable()
+// One entry per column of timeseries.csv; the sweep, the GUI, replays and lesson handouts look metrics up by these
+// names. Counts are int members, everything else double.
+using Member = std::variant<double WorldMetrics::*, int WorldMetrics::*>;
+const std::vector<std::pair<std::string, Member>>& metricTable()
 {
-    static const std::vector<std::pair<std::string, Getter>> table{
-        {"cooperation_rate", [](const WorldMetrics& m) { return m.cooperationRate; }},
-        {"mean_trust", [](const WorldMetrics& m) { return m.meanTrust; }},
-        {"trust_spread", [](const WorldMetrics& m) { return m.trustSpread; }},
-        {"polarisation", [](const WorldMetrics& m) { return m.polarisation; }},
-        {"total_arms", [](const WorldMetrics& m) { return m.totalArms; }},
-        {"escalation_index", [](const WorldMetrics& m) { return m.escalationIndex; }},
-        {"stability_eigenvalue", [](const WorldMetrics& m) { return m.stabilityEigenvalue; }},
-        {"total_defence", [](const WorldMetrics& m) { return m.totalDefence; }},
-        {"attacks", [](const WorldMetrics& m) { return double(m.attacks); }},
-        {"intrusions", [](const WorldMetrics& m) { return double(m.intrusions); }},
-        {"accusations", [](const WorldMetrics& m) { return double(m.accusations); }},
-        {"groundless_accusations", [](const WorldMetrics& m) { return double(m.groundlessAccusations); }},
-        {"surveillance_active", [](const WorldMetrics& m) { return double(m.surveillanceActive); }},
-        {"disclosures", [](const WorldMetrics& m) { return double(m.disclosures); }},
-        {"threat_stock", [](const WorldMetrics& m) { return m.threatStock; }},
-        {"contributions", [](const WorldMetrics& m) { return m.contributions; }},
-        {"contribution_ratio", [](const WorldMetrics& m) { return m.contributionRatio; }},
-        {"common_security_index", [](const WorldMetrics& m) { return m.commonSecurityIndex; }},
-        {"states_hit", [](const WorldMetrics& m) { return double(m.statesHit); }},
-        {"norms_adopted", [](const WorldMetrics& m) { return double(m.normsAdopted); }},
-        {"norm_violations", [](const WorldMetrics& m) { return double(m.normViolations); }},
-        {"punishments", [](const WorldMetrics& m) { return double(m.punishments); }},
-        {"welfare", [](const WorldMetrics& m) { return m.welfare; }},
-        {"welfare_gini", [](const WorldMetrics& m) { return m.welfareGini; }},
-        {"mean_legitimacy", [](const WorldMetrics& m) { return m.meanLegitimacy; }},
-        {"dilemma_dyads", [](const WorldMetrics& m) { return double(m.dilemmaDyads); }},
-        {"stag_hunt_dyads", [](const WorldMetrics& m) { return double(m.stagHuntDyads); }},
-        {"chicken_dyads", [](const WorldMetrics& m) { return double(m.chickenDyads); }},
-        {"harmony_dyads", [](const WorldMetrics& m) { return double(m.harmonyDyads); }},
-        {"active_states", [](const WorldMetrics& m) { return double(m.activeStates); }},
-        {"mean_boldness", [](const WorldMetrics& m) { return m.meanBoldness; }},
-        {"mean_vengefulness", [](const WorldMetrics& m) { return m.meanVengefulness; }},
+    static const std::vector<std::pair<std::string, Member>> table{
+        {"cooperation_rate", &WorldMetrics::cooperationRate},
+        {"mean_trust", &WorldMetrics::meanTrust},
+        {"trust_spread", &WorldMetrics::trustSpread},
+        {"polarisation", &WorldMetrics::polarisation},
+        {"total_arms", &WorldMetrics::totalArms},
+        {"escalation_index", &WorldMetrics::escalationIndex},
+        {"stability_eigenvalue", &WorldMetrics::stabilityEigenvalue},
+        {"total_defence", &WorldMetrics::totalDefence},
+        {"attacks", &WorldMetrics::attacks},
+        {"intrusions", &WorldMetrics::intrusions},
+        {"accusations", &WorldMetrics::accusations},
+        {"groundless_accusations", &WorldMetrics::groundlessAccusations},
+        {"surveillance_active", &WorldMetrics::surveillanceActive},
+        {"disclosures", &WorldMetrics::disclosures},
+        {"threat_stock", &WorldMetrics::threatStock},
+        {"contributions", &WorldMetrics::contributions},
+        {"contribution_ratio", &WorldMetrics::contributionRatio},
+        {"common_security_index", &WorldMetrics::commonSecurityIndex},
+        {"states_hit", &WorldMetrics::statesHit},
+        {"norms_adopted", &WorldMetrics::normsAdopted},
+        {"norm_violations", &WorldMetrics::normViolations},
+        {"punishments", &WorldMetrics::punishments},
+        {"welfare", &WorldMetrics::welfare},
+        {"welfare_gini", &WorldMetrics::welfareGini},
+        {"mean_legitimacy", &WorldMetrics::meanLegitimacy},
+        {"dilemma_dyads", &WorldMetrics::dilemmaDyads},
+        {"stag_hunt_dyads", &WorldMetrics::stagHuntDyads},
+        {"chicken_dyads", &WorldMetrics::chickenDyads},
+        {"harmony_dyads", &WorldMetrics::harmonyDyads},
+        {"active_states", &WorldMetrics::activeStates},
+        {"mean_boldness", &WorldMetrics::meanBoldness},
+        {"mean_vengefulness", &WorldMetrics::meanVengefulness},
     };
     return table;
 }
@@ -56,7 +59,7 @@ const std::vector<std::string>& worldMetricNames()
 {
     static const std::vector<std::string> names = [] {
         std::vector<std::string> out;
-        for (const auto& [name, getter] : metricTable())
+        for (const auto& [name, member] : metricTable())
             out.push_back(name);
         return out;
     }();
@@ -65,10 +68,22 @@ const std::vector<std::string>& worldMetricNames()
 
 double worldMetricValue(const WorldMetrics& m, std::string_view name)
 {
-    for (const auto& [key, getter] : metricTable())
+    for (const auto& [key, member] : metricTable())
         if (key == name)
-            return getter(m);
+            return std::visit([&](auto pointer) { return double(m.*pointer); }, member);
     return std::nan("");
+}
+
+bool setWorldMetricValue(WorldMetrics& m, std::string_view name, double value)
+{
+    for (const auto& [key, member] : metricTable())
+        if (key == name)
+        {
+            std::visit([&](auto pointer) { m.*pointer = static_cast<std::remove_reference_t<decltype(m.*pointer)>>(value); },
+                       member);
+            return true;
+        }
+    return false;
 }
 
 std::string buildDescription()

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// The spatial-game kernel: byte lattices with a halo ring, branch-free row sweeps in 32-byte vectors, oneTBB rows.
+// The spatial-game kernel: byte lattices with a halo ring, branch-free row sweeps in 32-byte vectors, oneTBB blocks.
 #include "cybersim/sim/spatial_game.hpp"
 
 #include "cybersim/sim/catalogue.hpp"
@@ -21,12 +21,12 @@ namespace cybersim::sim
 namespace
 {
 
-// A generation has two phases per block of rows. Phase 1 counts cooperators in each cell's neighbourhood (sums of byte loads)
-// and turns (strategy, count) by one 32-entry table shuffle into a key: the rank of the cell's score among all
-// possible scores (equal scores, equal ranks, so comparisons are exact), times two, plus its strategy (1 = C),
-// stored with the top bit flipped so that signed byte compares order keys. Phase 2 takes, for each cell, the
-// strategy of the first neighbour in the engine's order whose rank is strictly higher than the best so far, starting
-// from the cell's own: with keys, rank(k) > rank(best) exactly when k > (best | 1).
+// A generation has two phases per block of rows. Phase 1 counts cooperators in each cell's neighbourhood (sums of
+// byte loads) and turns (strategy, count) by one 32-entry table shuffle into a key: the rank of the cell's score
+// among all possible scores (equal scores, equal ranks, so comparisons are exact; at most 110 distinct scores), times
+// two, plus its strategy (1 = C), stored with the top bit flipped so that signed byte compares order keys. Phase 2
+// takes, for each cell, the strategy of the first neighbour in the engine's order whose rank is strictly higher than
+// the best so far, starting from the cell's own: with keys, rank(k) > rank(best) exactly when k > (best | 1).
 // The vectors never cross a function boundary that is not inlined or cloned with them, so the -Wpsabi note about
 // passing 32-byte vectors without AVX does not apply.
 #if defined(__GNUC__)
@@ -63,7 +63,8 @@ inline Bytes lookup(const Bytes& table, const Bytes& index) noexcept
 #endif
 }
 
-// Compiled for AVX2 and for the baseline; the loader picks one at start-up (GCC/Clang function multiversioning).
+// Compiled for AVX2 and for the baseline; the loader picks one at start-up (GCC function multiversioning). Kept to
+// one version under AddressSanitizer, since ifunc resolvers run before its runtime is initialised.
 #if defined(__GNUC__) && defined(__x86_64__) && !defined(__SANITIZE_ADDRESS__) && !defined(__clang__)
 #define CYBERSIM_KERNEL_CLONES __attribute__((target_clones("avx2", "default")))
 #else
@@ -71,9 +72,9 @@ inline Bytes lookup(const Bytes& table, const Bytes& index) noexcept
 #endif
 
 // Keys of one row: c points at cell 0 of the row, up and down at cell 0 of the rows above and below (halo rows
-// included). Writes `chunks` * 32 ranks from out[0]; lanes past the row's end compute garbage that is never read.
+// included). Writes `chunks` * 32 keys from out[0]; lanes past the row's end compute garbage that is never read.
 template <bool Moore, bool Self>
-CYBERSIM_KERNEL_CLONES void rankRow(const std::uint8_t* up, const std::uint8_t* c, const std::uint8_t* down,
+CYBERSIM_KERNEL_CLONES void keysOfRow(const std::uint8_t* up, const std::uint8_t* c, const std::uint8_t* down,
                                     std::uint8_t* out, std::size_t chunks, const Bytes& table) noexcept
 {
     for (std::size_t i = 0; i < chunks * kLanes; i += kLanes)
@@ -127,15 +128,15 @@ CYBERSIM_KERNEL_CLONES void imitateRow(const std::uint8_t* const* key, std::uint
     }
 }
 
-using RankRowFn = void (*)(const std::uint8_t*, const std::uint8_t*, const std::uint8_t*, std::uint8_t*,
+using KeysOfRowFn = void (*)(const std::uint8_t*, const std::uint8_t*, const std::uint8_t*, std::uint8_t*,
                            std::size_t, const Bytes&) noexcept;
 using ImitateRowFn = void (*)(const std::uint8_t* const*, std::uint8_t*, std::size_t) noexcept;
 
-RankRowFn rankRowFor(bool moore, bool self)
+KeysOfRowFn keysOfRowFor(bool moore, bool self)
 {
     if (moore)
-        return self ? &rankRow<true, true> : &rankRow<true, false>;
-    return self ? &rankRow<false, true> : &rankRow<false, false>;
+        return self ? &keysOfRow<true, true> : &keysOfRow<true, false>;
+    return self ? &keysOfRow<false, true> : &keysOfRow<false, false>;
 }
 
 ImitateRowFn imitateRowFor(bool moore, int mid)
@@ -194,6 +195,9 @@ SpatialGame::SpatialGame(const SpatialGameDef& def) : m_def(def)
         if (!std::isfinite(v))
             throw ConfigError("spatial game payoff is " + std::to_string(v) + ", expected a finite number");
     const auto width = static_cast<std::size_t>(def.width);
+    if (def.update == SpatialUpdate::Asynchronous && width * static_cast<std::size_t>(def.height) > 0xffffffffULL)
+        throw ConfigError("spatial game lattice has " + std::to_string(width * static_cast<std::size_t>(def.height)) +
+                          " cells, expected at most 4294967295 with asynchronous updating");
     m_stride = (width + kLanes - 1) / kLanes * kLanes + kLanes;
     const std::size_t bytes = m_stride * static_cast<std::size_t>(def.height + 2);
     m_cells.assign(bytes, 0);
@@ -259,9 +263,8 @@ void SpatialGame::buildRanks()
             for (int n = 0; n < 10; ++n)
             {
                 const auto v = score(c, k, n);
-                m_rankTable[c][k][n] =
-                    v ? static_cast<std::uint8_t>(1 + (std::lower_bound(values.begin(), values.end(), *v) - values.begin()))
-                      : 0;
+                const auto rank = v ? std::lower_bound(values.begin(), values.end(), *v) - values.begin() + 1 : 0;
+                m_rankTable[c][k][n] = static_cast<std::uint8_t>(rank);
             }
     // The 32-byte lookup of each row class for its inner columns (on a torus all rows are alike).
     const int ys[3] = {0, std::min(1, m_def.height - 1), m_def.height - 1};
@@ -380,7 +383,7 @@ void SpatialGame::stepSynchronous()
     const bool periodic = m_def.periodic;
     const std::size_t chunks = (static_cast<std::size_t>(w) + kLanes - 1) / kLanes;
     const std::size_t stride = m_stride;
-    const RankRowFn rankRowFn = rankRowFor(moore, m_def.selfInteraction);
+    const KeysOfRowFn keysOfRowFn = keysOfRowFor(moore, m_def.selfInteraction);
     const int blocks = (h + kBlockRows - 1) / kBlockRows;
 
     // One task per block of rows: the keys of the block's rows and the rows either side go to the block's own
@@ -407,7 +410,7 @@ void SpatialGame::stepSynchronous()
                 Bytes table;
                 std::memcpy(&table, m_rowTable[rowClass(yy, h)], sizeof table);
                 const std::uint8_t* c = &m_cells[at(0, yy)];
-                rankRowFn(c - stride, c, c + stride, out, chunks, table);
+                keysOfRowFn(c - stride, c, c + stride, out, chunks, table);
                 if (periodic)
                 {
                     out[-1] = out[w - 1];

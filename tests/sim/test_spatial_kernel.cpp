@@ -158,6 +158,22 @@ TEST_CASE("spatial kernel: recognises only pure lattice spatial games")
     const auto& catalogue = agents::builtinCatalogue();
     const auto base = latticeGame(10, 10, true, sim::Neighbourhood::Moore, true, {1, 0, 1.9, 0}, 0.2, 1);
     CHECK(sim::SpatialGame::fromScenario(base, catalogue).has_value());
+    SUBCASE("explicit states instead of generated ones")
+    {
+        auto s = base;
+        s.generate.count = 0;
+        s.network.width = 5;
+        for (int i = 0; i < 30; ++i)
+        {
+            sim::StateDef st;
+            st.name = "S" + std::to_string(i);
+            st.doctrine = (i * 7) % 5 == 0 ? "strategy:Defector" : "strategy:Cooperator";
+            s.states.push_back(st);
+        }
+        CHECK(firstDifference(s, 10) == -1);
+        s.states[3].strategy = "TitForTat";
+        CHECK_FALSE(sim::SpatialGame::fromScenario(s, catalogue).has_value());
+    }
     SUBCASE("another network")
     {
         auto s = base;

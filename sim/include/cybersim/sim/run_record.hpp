@@ -45,6 +45,8 @@ struct RunRecord
 [[nodiscard]] const std::vector<std::string>& worldMetricNames();
 /// The value of world metric `name` (a worldMetricNames() entry) in `m`; NaN for an unknown name.
 [[nodiscard]] double worldMetricValue(const WorldMetrics& m, std::string_view name);
+/// Sets world metric `name` in `m` (counts are rounded toward zero); false for an unknown name.
+bool setWorldMetricValue(WorldMetrics& m, std::string_view name, double value);
 
 /// Writes `contents` to `path` atomically: a temporary file in the same folder, flushed, then renamed over `path`,
 /// so an interrupted run never leaves a half file that looks whole.

@@ -22,13 +22,13 @@ class Catalogue;
 enum class SpatialUpdate : std::uint8_t
 {
     Synchronous,  // every cell compares last generation's scores, then all switch at once (Nowak and May 1992)
-    Asynchronous, // cells update one at a time in a random order, each seeing the current grid (Huberman and Glance 1993)
+    Asynchronous, // cells update one at a time in random order, each seeing the current grid (Huberman, Glance 1993)
 };
 
 /// The parameters of a spatial game; plain data with defaults, the classic Nowak-May setting at b = 1.9.
 struct SpatialGameDef
 {
-    int width = 100;                 // columns, >= 3 when periodic, >= 2 when fixed; default 100
+    int width = 100;                 // columns, [3, 2^20] when periodic, [2, 2^20] when fixed; default 100
     int height = 100;                // rows, same range as width; default 100
     bool periodic = true;            // torus (true) or fixed edges where border cells have fewer neighbours
     Neighbourhood neighbourhood = Neighbourhood::Moore; // Moore (8) or von Neumann (4); default Moore
@@ -54,7 +54,8 @@ class SpatialGame
 {
 public:
     /// A lattice of cooperators with the given rules.
-    /// @throws ConfigError if the sizes, the weight or the payoffs are out of range.
+    /// @throws ConfigError if the sizes, the weight or the payoffs are out of range, or an asynchronous lattice has
+    /// more than 2^32 - 1 cells.
     explicit SpatialGame(const SpatialGameDef& def);
 
     /// The kernel for a scenario that is a pure lattice spatial game, with the engine's initial grid; nullopt when
