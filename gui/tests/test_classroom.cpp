@@ -29,6 +29,7 @@
 #include <QLineSeries>
 #include <QProcess>
 #include <QPushButton>
+#include <QPointer>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QTableView>
@@ -337,14 +338,20 @@ private slots:
         QVERIFY(texts.contains(QStringLiteral("06-cyber-crime-common-threat")));
         QVERIFY(present);
         present->trigger(); // no lesson open yet: the first shipped lesson
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->classroom()->presentation() != nullptr, kTimeoutMs);
         auto& window = *m_window->classroom()->presentation();
         QVERIFY(window.isVisible());
+        // The lesson loads on the worker thread: wait for it rather than race it.
+        QTRY_VERIFY_WITH_TIMEOUT(window.lesson() != nullptr, kTimeoutMs);
         QCOMPARE(QString::fromStdString(window.lesson()->name), QStringLiteral("01-zero-sum-or-common-security"));
         QTRY_COMPARE_WITH_TIMEOUT(window.shownStep(), 0, kTimeoutMs);
 
         QTest::keyClick(&window, Qt::Key_C);
-        auto* dialog = window.findChild<QDialog*>();
+        QTRY_VERIFY_WITH_TIMEOUT(window.findChild<QDialog*>() != nullptr, kTimeoutMs);
+        // A guarded pointer: the dialog deletes itself once a value is applied.
+        QPointer<QDialog> dialog = window.findChild<QDialog*>();
         QVERIFY(dialog && dialog->isVisible());
+        QVERIFY(dialog->findChild<QDialogButtonBox*>() != nullptr);
         auto* key = dialog->findChild<QComboBox*>();
         auto* value = dialog->findChild<QLineEdit*>();
         QVERIFY(key && value);
@@ -359,7 +366,7 @@ private slots:
         dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Apply)->click();
         QTRY_COMPARE_WITH_TIMEOUT(applied.count(), 2, kTimeoutMs);
         QCOMPARE(applied.at(1).at(2).toString(), QString());
-        QTRY_VERIFY(!dialog->isVisible());
+        QTRY_VERIFY(dialog.isNull() || !dialog->isVisible());
     }
 
     // A step naming the network and the trust matrix shows them at the step's last round, the highlighted state
