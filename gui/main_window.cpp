@@ -18,6 +18,7 @@
 #include "simulation_controller.hpp"
 #include "state_inspector.hpp"
 #include "state_selection.hpp"
+#include "sweep_viewer.hpp"
 #include "theory/theory_overlay.hpp"
 #include "theory/theory_panel.hpp"
 #include "time_series_chart.hpp"
@@ -89,6 +90,9 @@ MainWindow::MainWindow(QWidget* parent)
     m_theoryOverlay = new TheoryOverlay(*m_charts, this);
     m_theoryPanel = new TheoryPanel(*m_history, *m_table);
     m_tabs->addTab(m_theoryPanel, tr("Theory"));
+    // A sweep's output folder, charted by cybersim_plot as `cybersim plot DIR` does (issue 5).
+    m_sweepViewer = new SweepViewer;
+    m_tabs->addTab(m_sweepViewer, tr("Sweep"));
     setCentralWidget(m_tabs);
     addToolBar(Qt::TopToolBarArea, m_runControls);
     buildDocks();
@@ -182,6 +186,7 @@ void MainWindow::buildMenus()
     save->setShortcut(QKeySequence::Save);
     auto* exportAction = file->addAction(tr("&Export charts and run…"), this, &MainWindow::exportDialog);
     exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    file->addAction(tr("Open s&weep results…"), this, &MainWindow::openSweepResults);
     file->addSeparator();
     file->addAction(tr("&Quit"), this, &QWidget::close)->setShortcut(QKeySequence::Quit);
     auto* run = menuBar()->addMenu(tr("&Run"));
@@ -276,6 +281,18 @@ void MainWindow::exportDialog()
         showError(tr("Export failed"), problems.join(QLatin1Char('\n')));
     else
         statusBar()->showMessage(tr("Exported charts and run to %1").arg(folder), 8000);
+}
+
+void MainWindow::openSweepResults()
+{
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Open a sweep's output folder"));
+    if (folder.isEmpty())
+        return;
+    showTab(tr("Sweep"));
+    if (m_sweepViewer->openFolder(folder))
+        statusBar()->showMessage(tr("Showing sweep results from %1").arg(folder), 8000);
+    else
+        showError(tr("Cannot open sweep results"), m_sweepViewer->errorText());
 }
 
 QStringList MainWindow::exportAll(const QString& folder)

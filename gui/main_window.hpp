@@ -26,6 +26,7 @@ class ScenarioPanel;
 class SimulationController;
 class StateInspector;
 class StateSelection;
+class SweepViewer;
 class TheoryOverlay;
 class TheoryPanel;
 class TrustHeatmap;
@@ -60,6 +61,8 @@ public:
     /// The theory series drawn on the charts, and the Theory tab (gui/theory/).
     [[nodiscard]] TheoryOverlay* theoryOverlay() const noexcept { return m_theoryOverlay; }
     [[nodiscard]] TheoryPanel* theoryPanel() const noexcept { return m_theoryPanel; }
+    /// A sweep's output folder with the charts `cybersim plot` renders (the Sweep tab, issue 5).
+    [[nodiscard]] SweepViewer* sweepViewer() const noexcept { return m_sweepViewer; }
     /// Shows the central tab titled `title` ("Overview", "Trust matrix", "Compare", "Data"). @return false if none.
     bool showTab(const QString& title);
     /// The last engine or export error shown, for tests.
@@ -72,6 +75,8 @@ public slots:
     void openScenario();
     void saveScenario();
     void exportDialog();
+    /// Asks for a sweep's output folder and shows it in the Sweep tab.
+    void openSweepResults();
 
 private:
     void buildMenus();
@@ -98,6 +103,7 @@ private:
     TheoryOverlay* m_theoryOverlay = nullptr;
     TheoryPanel* m_theoryPanel = nullptr;
     Classroom* m_classroom = nullptr;
+    SweepViewer* m_sweepViewer = nullptr;
     QString m_lastError;
 };
 

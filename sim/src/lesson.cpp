@@ -2,6 +2,7 @@
 // Reading lesson files: TOML through the same guard and diagnostics as scenarios; every step's scenario is loaded
 // with its `set` overrides, and live changes are checked against the schema, so a bad lesson fails before class.
 #include "cybersim/sim/lesson.hpp"
+#include "toml_support.hpp"
 
 #include "scenario_load_context.hpp"
 #include "toml_guard.hpp"
@@ -51,20 +52,6 @@ std::string nodeText(const toml::node& node)
     return out.str();
 }
 
-std::string typeText(const toml::node& node)
-{
-    switch (node.type())
-    {
-    case toml::node_type::string: return "a string";
-    case toml::node_type::integer: return "an integer";
-    case toml::node_type::floating_point: return "a float";
-    case toml::node_type::boolean: return "a bool";
-    case toml::node_type::array: return "an array";
-    case toml::node_type::table: return "a table";
-    default: return "a date or time";
-    }
-}
-
 // Reads one lesson's tree, reporting into a LoadContext (the scenario loader's diagnostics, sorted by line).
 class LessonReader
 {
@@ -93,7 +80,8 @@ public:
             }
             else
                 m_context.errorAt(where(file, *source), "source",
-                                  "is " + typeText(*source) + ", expected a table with document, principle, quote");
+                                  "is " + detail::tomlKindText(*source) +
+                                      ", expected a table with document, principle, quote");
         }
         else
             m_context.errorAt({file, 1, 1}, "source",
@@ -105,8 +93,9 @@ public:
         if (array == nullptr || !array->is_array_of_tables() || array->empty())
         {
             m_context.errorAt(steps != nullptr ? where(file, *steps) : detail::SourceLocation{file, 1, 1}, "steps",
-                              steps == nullptr ? "is missing, expected at least one [[steps]]"
-                                               : "is " + typeText(*steps) + ", expected at least one [[steps]] table");
+                              steps == nullptr
+                                  ? "is missing, expected at least one [[steps]]"
+                                  : "is " + detail::tomlKindText(*steps) + ", expected at least one [[steps]] table");
             return;
         }
         std::vector<const toml::table*> tables;
@@ -146,7 +135,7 @@ private:
             return s->get();
         }
         m_context.errorAt(where(m_context.fileName(), *node), full,
-                          "is " + typeText(*node) + " " + nodeText(*node) + ", expected a string");
+                          "is " + detail::tomlKindText(*node) + " " + nodeText(*node) + ", expected a string");
         return {};
     }
 
@@ -200,7 +189,7 @@ private:
             const auto* array = charts->as_array();
             if (array == nullptr)
                 m_context.errorAt(where(file, *charts), path + ".charts",
-                                  "is " + typeText(*charts) + ", expected an array of chart names");
+                                  "is " + detail::tomlKindText(*charts) + ", expected an array of chart names");
             else
                 for (std::size_t k = 0; k < array->size(); ++k)
                 {
@@ -249,7 +238,7 @@ private:
             }
             else
                 m_context.errorAt(where(file, *set), path + ".set",
-                                  "is " + typeText(*set) + ", expected a table of key.path = value");
+                                  "is " + detail::tomlKindText(*set) + ", expected a table of key.path = value");
         }
         if (i == 0 && step.scenarioName.empty())
             m_context.errorAt(where(file, table), path + ".scenario",
@@ -307,8 +296,8 @@ private:
         }
     }
 
-    std::optional<Scenario> loadStepScenario(const LessonStep& step, const std::string& path,
-                                             const toml::table& table, int totalRounds)
+    std::optional<Scenario> loadStepScenario(const LessonStep& step, const std::string& path, const toml::table& table,
+                                             int totalRounds)
     {
         const auto file = m_context.fileName();
         std::vector<std::string> overrides;
@@ -317,8 +306,7 @@ private:
         {
             if (change.key == "run.rounds")
             {
-                m_context.errorAt(where(file, *m_changeNodes.at(path + ".set." + change.key)),
-                                  path + ".set.run.rounds",
+                m_context.errorAt(where(file, *m_changeNodes.at(path + ".set." + change.key)), path + ".set.run.rounds",
                                   "is set by the lesson: give each step's rounds instead");
                 ok = false;
             }
@@ -341,8 +329,10 @@ private:
             if (!found)
             {
                 m_context.errorAt(at, path + ".scenario",
-                                  "is \"" + step.scenarioName + "\", which is neither a file next to the lesson nor a "
-                                  "scenario in " + m_scenariosFolder.string());
+                                  "is \"" + step.scenarioName +
+                                      "\", which is neither a file next to the lesson nor a "
+                                      "scenario in " +
+                                      m_scenariosFolder.string());
                 return std::nullopt;
             }
             // The scenario keeps its own length (its scheduled events are checked against it) unless the steps need
@@ -471,7 +461,7 @@ Lesson parseLesson(std::string_view text, std::string_view fileName, const Catal
     lesson.name = stemOf(fileName);
     lesson.sourceFile = file;
     const auto folder = fileName.empty() || fileName.front() == '<' ? std::filesystem::path()
-                                                                     : std::filesystem::path(fileName).parent_path();
+                                                                    : std::filesystem::path(fileName).parent_path();
     LessonReader(context, catalogue, folder, scenariosFolder).read(root, lesson);
     if (context.hasErrors())
         context.throwErrors();

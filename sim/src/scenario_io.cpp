@@ -2,6 +2,7 @@
 // Reading scenarios: the guard, toml++ parsing, command-line overrides, conversion of every key through the schema,
 // then the cross-field checks. The only translation unit that includes toml++ (it is slow to compile).
 #include "cybersim/sim/scenario_io.hpp"
+#include "toml_support.hpp"
 
 #include "scenario_load_context.hpp"
 #include "toml_guard.hpp"
@@ -27,47 +28,6 @@ using detail::LoadContext;
 void record(LoadContext& context, const std::string& path, const toml::source_region& region)
 {
     context.record(path, static_cast<int>(region.begin.line), static_cast<int>(region.begin.column));
-}
-
-std::string kindText(const toml::node& node)
-{
-    switch (node.type())
-    {
-    case toml::node_type::table:
-        return "a table";
-    case toml::node_type::array:
-        return "an array";
-    case toml::node_type::string:
-        return "a string";
-    case toml::node_type::integer:
-        return "an integer";
-    case toml::node_type::floating_point:
-        return "a float";
-    case toml::node_type::boolean:
-        return "a boolean";
-    case toml::node_type::date:
-        return "a date";
-    case toml::node_type::time:
-        return "a time";
-    case toml::node_type::date_time:
-        return "a date-time";
-    case toml::node_type::none:
-        break;
-    }
-    return "nothing";
-}
-
-std::optional<ParamValue> scalarOf(const toml::node& node)
-{
-    if (const auto* v = node.as_floating_point())
-        return v->get();
-    if (const auto* v = node.as_integer())
-        return v->get();
-    if (const auto* v = node.as_boolean())
-        return v->get();
-    if (const auto* v = node.as_string())
-        return v->get();
-    return std::nullopt;
 }
 
 std::string expectedText(const ParameterInfo& p)
@@ -120,7 +80,8 @@ public:
                           if (const auto* t = node.as_table())
                               readGroup(key, *t);
                           else
-                              m_context.error(path, "is " + kindText(node) + ", expected a table ([" + key + "])");
+                              m_context.error(path, "is " + detail::tomlKindText(node) + ", expected a table ([" + key +
+                                                        "])");
                           return true;
                       }
                       if (key == "states")
@@ -148,10 +109,10 @@ private:
 
     void readScalar(const ParameterInfo& p, std::size_t index, const toml::node& node, const std::string& path)
     {
-        const auto value = scalarOf(node);
+        const auto value = detail::tomlScalar(node);
         if (!value)
         {
-            m_context.error(path, "is " + kindText(node) + ", expected " + expectedText(p));
+            m_context.error(path, "is " + detail::tomlKindText(node) + ", expected " + expectedText(p));
             return;
         }
         if (const auto problem = p.checkValue(*value))
@@ -204,7 +165,8 @@ private:
         const auto* array = node.as_array();
         if (array == nullptr)
         {
-            m_context.error(path, "is " + kindText(node) + ", expected an array of tables ([[" + path + "]])");
+            m_context.error(path,
+                            "is " + detail::tomlKindText(node) + ", expected an array of tables ([[" + path + "]])");
             return;
         }
         for (std::size_t i = 0; i < array->size(); ++i)
@@ -216,7 +178,7 @@ private:
                 perElement(*t, i, at);
             else
             {
-                m_context.error(at, "is " + kindText(element) + ", expected a table");
+                m_context.error(at, "is " + detail::tomlKindText(element) + ", expected a table");
                 perElement(toml::table{}, i, at); // keeps element indices aligned with the file
             }
         }
@@ -252,10 +214,10 @@ private:
                 const std::string name(key.str());
                 const auto at = path + "." + name;
                 record(m_context, at, key.source());
-                if (const auto v = scalarOf(value))
+                if (const auto v = detail::tomlScalar(value))
                     raw.named.emplace_back(name, *v);
                 else
-                    m_context.error(at, "is " + kindText(value) + ", expected a number");
+                    m_context.error(at, "is " + detail::tomlKindText(value) + ", expected a number");
             }
         }
         else if (const auto* a = node.as_array())
@@ -265,18 +227,19 @@ private:
             {
                 const auto& value = *a->get(k);
                 record(m_context, indexed(path, k), value.source());
-                if (const auto v = scalarOf(value))
+                if (const auto v = detail::tomlScalar(value))
                     raw.listed.push_back(*v);
                 else
                 {
-                    m_context.error(indexed(path, k), "is " + kindText(value) + ", expected a number");
+                    m_context.error(indexed(path, k), "is " + detail::tomlKindText(value) + ", expected a number");
                     raw.listed.emplace_back(0.0);
                 }
             }
         }
         else
         {
-            m_context.error(path, "is " + kindText(node) + ", expected a table of parameters such as { p = 0.3 }");
+            m_context.error(path, "is " + detail::tomlKindText(node) +
+                                      ", expected a table of parameters such as { p = 0.3 }");
             return;
         }
         m_context.strategyParams.push_back(std::move(raw));
@@ -287,7 +250,7 @@ private:
         const auto* a = node.as_array();
         if (a == nullptr)
         {
-            m_context.error(path, "is " + kindText(node) + ", expected an array of strings");
+            m_context.error(path, "is " + detail::tomlKindText(node) + ", expected an array of strings");
             return;
         }
         out.clear();
@@ -299,7 +262,7 @@ private:
                 out.push_back(v->get());
             else
             {
-                m_context.error(indexed(path, k), "is " + kindText(value) + ", expected a string");
+                m_context.error(indexed(path, k), "is " + detail::tomlKindText(value) + ", expected a string");
                 out.emplace_back();
             }
         }
@@ -311,7 +274,7 @@ private:
         const auto* a = node.as_array();
         if (a == nullptr)
         {
-            m_context.error(path, "is " + kindText(node) + ", expected an array of numbers");
+            m_context.error(path, "is " + detail::tomlKindText(node) + ", expected an array of numbers");
             return;
         }
         out.clear();
@@ -332,7 +295,7 @@ private:
                 out.push_back(static_cast<double>(i->get()));
             else
             {
-                m_context.error(at, "is " + kindText(value) + ", expected a number");
+                m_context.error(at, "is " + detail::tomlKindText(value) + ", expected a number");
                 out.push_back(0.0);
             }
         }
@@ -343,8 +306,8 @@ private:
         const auto* t = node.as_table();
         if (t == nullptr)
         {
-            m_context.error(path,
-                            "is " + kindText(node) + ", expected a table { names = [...], values = [[...], ...] }");
+            m_context.error(path, "is " + detail::tomlKindText(node) +
+                                      ", expected a table { names = [...], values = [[...], ...] }");
             return;
         }
         for (auto&& [key, value] : *t)
@@ -570,7 +533,7 @@ void applyOverrides(LoadContext& context, toml::table& root, const std::vector<s
                 table = child->as_table();
             else
             {
-                context.errorAt(where, key, path + " is " + kindText(*child) + ", not a table");
+                context.errorAt(where, key, path + " is " + detail::tomlKindText(*child) + ", not a table");
                 ok = false;
             }
         }

@@ -3,6 +3,8 @@
 // and carrying its own checksum, so that whatever a kill -9 leaves behind is either a whole line or ignored.
 #include "cybersim/sim/sweep_journal.hpp"
 
+#include "text_hash.hpp"
+
 #include "cybersim/sim/error.hpp"
 #include "cybersim/sim/rng.hpp"
 #include "cybersim/sim/run_record.hpp"
@@ -28,26 +30,6 @@ namespace
 {
 
 constexpr std::string_view kMagic = "# cybersim-sweep-journal 1";
-
-std::string hex16(std::uint64_t h)
-{
-    static constexpr char kDigits[] = "0123456789abcdef";
-    std::string out(16, '0');
-    for (int i = 15; i >= 0; --i, h >>= 4)
-        out[static_cast<std::size_t>(i)] = kDigits[h & 15u];
-    return out;
-}
-
-std::uint64_t checksum(std::string_view text)
-{
-    std::uint64_t h = 0xcbf29ce484222325ULL;
-    for (const char c : text)
-    {
-        h ^= static_cast<unsigned char>(c);
-        h *= 0x100000001b3ULL;
-    }
-    return mix64(h);
-}
 
 std::string headerLine(const std::string& specHash, std::uint64_t runs, std::size_t metrics)
 {
@@ -109,7 +91,7 @@ ParsedJournal parseJournal(std::string_view text)
         const auto lastTab = line.rfind('\t');
         if (lastTab == std::string_view::npos || line.size() - lastTab - 1 != 16)
             continue;
-        if (hex16(checksum(line.substr(0, lastTab + 1))) != line.substr(lastTab + 1))
+        if (detail::hex16(detail::hashText(line.substr(0, lastTab + 1))) != line.substr(lastTab + 1))
             continue;
         std::vector<double> values;
         std::uint64_t index = 0;
@@ -173,7 +155,7 @@ std::string sweepJournalLine(std::uint64_t index, std::span<const double> values
         line += std::isnan(v) ? std::string("nan") : formatReal(v);
         line += '\t';
     }
-    line += hex16(checksum(line));
+    line += detail::hex16(detail::hashText(line));
     line += '\n';
     return line;
 }

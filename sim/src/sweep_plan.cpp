@@ -3,6 +3,8 @@
 // scenarios built with the schema setters (never re-parsed per run), and their validation before anything runs.
 #include "cybersim/sim/sweep_plan.hpp"
 
+#include "text_hash.hpp"
+
 #include "cybersim/sim/error.hpp"
 #include "cybersim/sim/rng.hpp"
 #include "cybersim/sim/scenario_io.hpp"
@@ -77,27 +79,6 @@ std::string statName(SweepStat s)
         break;
     }
     return "time-to";
-}
-
-std::string hex16(std::uint64_t h)
-{
-    static constexpr char kDigits[] = "0123456789abcdef";
-    std::string out(16, '0');
-    for (int i = 15; i >= 0; --i, h >>= 4)
-        out[static_cast<std::size_t>(i)] = kDigits[h & 15u];
-    return out;
-}
-
-// FNV-1a over the text, finished with mix64 for avalanche.
-std::uint64_t hashText(std::string_view text)
-{
-    std::uint64_t h = 0xcbf29ce484222325ULL;
-    for (const char c : text)
-    {
-        h ^= static_cast<unsigned char>(c);
-        h *= 0x100000001b3ULL;
-    }
-    return mix64(h);
 }
 
 std::string describePoint(const SweepSpec& spec, const std::vector<ParamValue>& values)
@@ -414,7 +395,7 @@ SweepPlan::SweepPlan(SweepSpec spec, Scenario base, const Catalogue& catalogue)
     j["points"] = m_points.size();
     j["runs"] = runCount();
     m_resolvedJson = j.dump(2);
-    m_specHash = hex16(hashText(std::string(CYBERSIM_VERSION) + '\n' + m_resolvedJson));
+    m_specHash = detail::hex16(detail::hashText(std::string(CYBERSIM_VERSION) + '\n' + m_resolvedJson));
 }
 
 std::uint64_t SweepPlan::runCount() const noexcept

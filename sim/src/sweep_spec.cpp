@@ -2,6 +2,7 @@
 // Reading sweep specs: the TOML guard, toml++ parsing and a check of every key, gathering all problems at once.
 // The only sweep translation unit that includes toml++.
 #include "cybersim/sim/sweep_plan.hpp"
+#include "toml_support.hpp"
 
 #include "toml_guard.hpp"
 
@@ -33,45 +34,6 @@ constexpr std::size_t kMaxGridValues = 1000000;
 std::string inQuotes(std::string_view s)
 {
     return formatValue(std::string(s));
-}
-
-std::string kindText(const toml::node& node)
-{
-    switch (node.type())
-    {
-    case toml::node_type::table:
-        return "a table";
-    case toml::node_type::array:
-        return "an array";
-    case toml::node_type::string:
-        return "a string";
-    case toml::node_type::integer:
-        return "an integer";
-    case toml::node_type::floating_point:
-        return "a float";
-    case toml::node_type::boolean:
-        return "a boolean";
-    case toml::node_type::date:
-    case toml::node_type::time:
-    case toml::node_type::date_time:
-        return "a date or time";
-    case toml::node_type::none:
-        break;
-    }
-    return "nothing";
-}
-
-std::optional<ParamValue> scalarOf(const toml::node& node)
-{
-    if (const auto* v = node.as_floating_point())
-        return v->get();
-    if (const auto* v = node.as_integer())
-        return v->get();
-    if (const auto* v = node.as_boolean())
-        return v->get();
-    if (const auto* v = node.as_string())
-        return v->get();
-    return std::nullopt;
 }
 
 std::optional<double> numberOf(const toml::node& node)
@@ -193,9 +155,9 @@ public:
 private:
     static std::string describe(const toml::node& node)
     {
-        if (const auto v = scalarOf(node))
+        if (const auto v = detail::tomlScalar(node))
             return formatValue(*v);
-        return kindText(node);
+        return detail::tomlKindText(node);
     }
 
     void unknownKey(const toml::source_region& at, const std::string& path, const std::string& key,
@@ -307,10 +269,11 @@ private:
                 flattenSet(*inner, path);
                 continue;
             }
-            const auto value = scalarOf(node);
+            const auto value = detail::tomlScalar(node);
             if (!value)
             {
-                m_d.error(node.source(), "set." + path, "is " + kindText(node) + ", expected a single value");
+                m_d.error(node.source(), "set." + path,
+                          "is " + detail::tomlKindText(node) + ", expected a single value");
                 continue;
             }
             if (const auto problem = checkKey(path))
@@ -333,7 +296,8 @@ private:
         const auto* a = node.as_array();
         if (a == nullptr)
         {
-            m_d.error(node.source(), path, "is " + kindText(node) + ", expected an array of tables ([[" + path + "]])");
+            m_d.error(node.source(), path,
+                      "is " + detail::tomlKindText(node) + ", expected an array of tables ([[" + path + "]])");
             return;
         }
         if (a->empty())
@@ -345,7 +309,7 @@ private:
             if (const auto* t = element.as_table())
                 perElement(*t, at);
             else
-                m_d.error(element.source(), at, "is " + kindText(element) + ", expected a table");
+                m_d.error(element.source(), at, "is " + detail::tomlKindText(element) + ", expected a table");
         }
     }
 
@@ -481,10 +445,10 @@ private:
         {
             const auto& element = *a->get(i);
             const auto at = path + ".values[" + std::to_string(i) + "]";
-            const auto value = scalarOf(element);
+            const auto value = detail::tomlScalar(element);
             if (!value)
             {
-                m_d.error(element.source(), at, "is " + kindText(element) + ", expected a single value");
+                m_d.error(element.source(), at, "is " + detail::tomlKindText(element) + ", expected a single value");
                 continue;
             }
             checkValue(info, *value, element.source(), at);
