@@ -23,8 +23,9 @@ sim::Scenario unWorld(int rounds)
     s.network.kind = sim::NetworkKind::Complete;
     s.network.weight = 0.5;
     s.generate.count = 193;
-    s.generate.doctrines = {"common-security-builder", "realist-hedger", "zero-sum-hegemon", "free-rider",
-                            "isolationist", "norm-entrepreneur", "hypocrite"};
+    s.generate.doctrines = {
+        "common-security-builder", "realist-hedger", "zero-sum-hegemon", "free-rider", "isolationist",
+        "norm-entrepreneur",       "hypocrite"};
     s.generate.doctrineShares = {3, 3, 1, 2, 1, 1, 1};
     s.generate.blocs = 4;
     s.noise.falseAttribution = 0.02;
@@ -41,16 +42,19 @@ void worldRounds(benchmark::State& state)
     const int threads = static_cast<int>(state.range(0));
     auto scenario = unWorld(1 << 30);
     tbb::task_arena arena(threads);
-    arena.execute([&] {
-        sim::Simulation simulation(scenario, agents::builtinCatalogue());
-        simulation.advance(20); // past the start-up transient
-        for (auto _ : state)
-            simulation.step();
-        const double interactions = double(simulation.world().edgeCount());
-        state.counters["rounds_per_s"] = benchmark::Counter(double(state.iterations()), benchmark::Counter::kIsRate);
-        state.counters["interactions_per_s"] =
-            benchmark::Counter(double(state.iterations()) * interactions, benchmark::Counter::kIsRate);
-    });
+    arena.execute(
+        [&]
+        {
+            sim::Simulation simulation(scenario, agents::builtinCatalogue());
+            simulation.advance(20); // past the start-up transient
+            for (auto _ : state)
+                simulation.step();
+            const double interactions = double(simulation.world().edgeCount());
+            state.counters["rounds_per_s"] =
+                benchmark::Counter(double(state.iterations()), benchmark::Counter::kIsRate);
+            state.counters["interactions_per_s"] =
+                benchmark::Counter(double(state.iterations()) * interactions, benchmark::Counter::kIsRate);
+        });
 }
 BENCHMARK(worldRounds)->Name("world193_complete/threads")->Arg(1)->Arg(2)->UseRealTime()->Unit(benchmark::kMicrosecond);
 

@@ -34,22 +34,24 @@ void spatialLattice(benchmark::State& state)
     def.height = 1000;
     def.game = {1.0, 0.0, 1.9, 0.0};
     tbb::task_arena arena(threads);
-    arena.execute([&] {
-        sim::SpatialGame game(def);
-        game.randomise(0.1, 1);
-        game.advance(10); // past the first, fastest-changing generations
-        for (auto _ : state)
-            game.step();
-        benchmark::DoNotOptimize(game.cooperators());
-        const double cells = double(def.width) * double(def.height);
-        state.counters["cells_per_s"] =
-            benchmark::Counter(double(state.iterations()) * cells, benchmark::Counter::kIsRate);
-        state.counters["generations_per_s"] =
-            benchmark::Counter(double(state.iterations()), benchmark::Counter::kIsRate);
-        state.counters["kernel_MB"] = double(game.memoryBytes()) / (1024.0 * 1024.0);
-        state.counters["peak_rss_MB"] = peakResidentMb();
-        state.counters["cooperators"] = game.cooperatorShare();
-    });
+    arena.execute(
+        [&]
+        {
+            sim::SpatialGame game(def);
+            game.randomise(0.1, 1);
+            game.advance(10); // past the first, fastest-changing generations
+            for (auto _ : state)
+                game.step();
+            benchmark::DoNotOptimize(game.cooperators());
+            const double cells = double(def.width) * double(def.height);
+            state.counters["cells_per_s"] =
+                benchmark::Counter(double(state.iterations()) * cells, benchmark::Counter::kIsRate);
+            state.counters["generations_per_s"] =
+                benchmark::Counter(double(state.iterations()), benchmark::Counter::kIsRate);
+            state.counters["kernel_MB"] = double(game.memoryBytes()) / (1024.0 * 1024.0);
+            state.counters["peak_rss_MB"] = peakResidentMb();
+            state.counters["cooperators"] = game.cooperatorShare();
+        });
 }
 BENCHMARK(spatialLattice)
     ->Name("spatial_1000x1000_moore_self_b1.9/threads")

@@ -67,8 +67,8 @@ int lessonCommand(const LessonOptions& options)
         printDiagnostics(error);
         return kExitBadInput;
     }
-    const std::filesystem::path out =
-        options.out.empty() ? std::filesystem::path("out") / "lessons" / lesson.name : std::filesystem::path(options.out);
+    const std::filesystem::path out = options.out.empty() ? std::filesystem::path("out") / "lessons" / lesson.name
+                                                          : std::filesystem::path(options.out);
     std::unique_ptr<tbb::global_control> threads;
     if (options.threads > 0)
         threads = std::make_unique<tbb::global_control>(tbb::global_control::max_allowed_parallelism,

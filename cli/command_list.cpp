@@ -90,7 +90,8 @@ int listCommand()
     for (const auto* d : catalogue.doctrines())
         if (d->name.rfind("strategy:", 0) != 0)
             std::printf("  %-28s %s (plays %s)\n", d->name.c_str(), d->description.c_str(), d->strategy.c_str());
-    const auto choices = [](const char* key) {
+    const auto choices = [](const char* key)
+    {
         std::string out;
         if (const auto* info = sim::findParameter(key))
             for (const auto& c : info->choices)

@@ -38,8 +38,7 @@ void printSummary(const sim::Simulation& simulation, const sim::WorldMetrics& m)
     std::printf("  cooperation rate        %.3f   (share of restrained acts)\n", m.cooperationRate);
     std::printf("  mean trust              %.3f   (spread %.3f, polarisation %+.3f)\n", m.meanTrust, m.trustSpread,
                 m.polarisation);
-    std::printf("  total arms              %.2f   (escalation index %.2f x round 0)\n", m.totalArms,
-                m.escalationIndex);
+    std::printf("  total arms              %.2f   (escalation index %.2f x round 0)\n", m.totalArms, m.escalationIndex);
     std::printf("  arms stability          %+.4f  (%s)\n", m.stabilityEigenvalue,
                 m.stabilityEigenvalue > 0 ? "positive: a runaway arms race" : "negative: arms settle");
     std::printf("  common security index   %.3f   (threat stock %.2f, contributions %.0f%% of need)\n",
@@ -117,7 +116,8 @@ int runCommand(const RunOptions& options)
                 std::printf("  %s\n", scenario.description.c_str());
             std::printf("  %zu states, %zu relations, %d rounds\n\n", simulation.world().stateCount(),
                         simulation.world().edgeCount() / 2, rounds);
-            std::printf(" round  cooperation  mean trust  total arms  escalation  stability  security  norms     welfare\n");
+            std::printf(
+                " round  cooperation  mean trust  total arms  escalation  stability  security  norms     welfare\n");
             printMilestone(simulation.metrics());
         }
         const int every = std::max(1, rounds / 10);
@@ -157,8 +157,8 @@ int runCommand(const RunOptions& options)
         if (!options.quiet)
         {
             printSummary(simulation, simulation.metrics());
-            std::printf("\nWrote %s/{timeseries.csv,%sevents.csv,network.graphml,summary.json}\n",
-                        out.string().c_str(), record.recordStates ? "states.csv," : "");
+            std::printf("\nWrote %s/{timeseries.csv,%sevents.csv,network.graphml,summary.json}\n", out.string().c_str(),
+                        record.recordStates ? "states.csv," : "");
             std::printf("Re-run exactly: cybersim run %s --seed %llu\n",
                         options.scenario.empty() ? "" : options.scenario.c_str(),
                         static_cast<unsigned long long>(scenario.run.seed));

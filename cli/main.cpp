@@ -10,9 +10,10 @@ using namespace cybersim::cli;
 
 int main(int argc, char** argv)
 {
-    CLI::App app{"cybersim: a multi-agent simulator of international cyber relations.\n"
-                 "States on a network play repeated cooperative-or-zero-sum games, with trust, Richardson arms\n"
-                 "dynamics, norms and a common-security public good. Exit codes: 0 ok, 1 runtime failure, 2 bad input."};
+    CLI::App app{
+        "cybersim: a multi-agent simulator of international cyber relations.\n"
+        "States on a network play repeated cooperative-or-zero-sum games, with trust, Richardson arms\n"
+        "dynamics, norms and a common-security public good. Exit codes: 0 ok, 1 runtime failure, 2 bad input."};
     app.require_subcommand(1);
     app.set_version_flag("--version", std::string("cybersim ") + CYBERSIM_VERSION);
 
@@ -31,8 +32,7 @@ int main(int argc, char** argv)
                        "Also write the whole run round by round to this replay file (JSON; the GUI reopens it)");
     runCmd->add_flag("-q,--quiet", run.quiet, "Print nothing but errors");
 
-    app.add_subcommand("list",
-                       "List shipped scenarios, lessons, strategies, doctrines, learning rules and networks");
+    app.add_subcommand("list", "List shipped scenarios, lessons, strategies, doctrines, learning rules and networks");
 
     LessonOptions lesson;
     auto* lessonCmd = app.add_subcommand(
@@ -61,11 +61,13 @@ int main(int argc, char** argv)
 #endif
     auto* sweepCmd = app.add_subcommand(
         "sweep", std::string("Run a parameter sweep (many runs, threads or MPI ranks) and write runs.csv, points.csv, "
-                             "sweep.json") + kSweepMpi);
+                             "sweep.json") +
+                     kSweepMpi);
     sweepCmd->add_option("spec", sweep.spec, "Sweep spec file (TOML, see docs/sweeps.md)")->required();
     sweepCmd->add_option("--out", sweep.out, "Output folder")->required();
-    sweepCmd->add_option("--threads", sweep.threads,
-                         "Worker threads per process; 0 = all cores, 1 per rank under MPI (results do not depend on it)")
+    sweepCmd
+        ->add_option("--threads", sweep.threads,
+                     "Worker threads per process; 0 = all cores, 1 per rank under MPI (results do not depend on it)")
         ->check(CLI::Range(0, 1024));
     sweepCmd->add_flag("--resume", sweep.resume, "Continue an interrupted sweep in --out, skipping journalled runs");
     sweepCmd->add_flag("--force", sweep.force, "Start over even if --out holds another or an unfinished sweep");

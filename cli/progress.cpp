@@ -14,7 +14,10 @@ Progress::Progress(std::string label, std::uint64_t total, bool enabled)
 {
 }
 
-Progress::~Progress() { finish(); }
+Progress::~Progress()
+{
+    finish();
+}
 
 void Progress::update(std::uint64_t done)
 {
@@ -42,8 +45,8 @@ void Progress::update(std::uint64_t done)
     }
     else
         std::fprintf(stderr, "%s: %llu/%llu (%.0f%%), %.0f/s, ETA %.0fs\n", m_label.c_str(),
-                     static_cast<unsigned long long>(done), static_cast<unsigned long long>(m_total),
-                     100.0 * fraction, rate, eta);
+                     static_cast<unsigned long long>(done), static_cast<unsigned long long>(m_total), 100.0 * fraction,
+                     rate, eta);
     std::fflush(stderr);
 }
 

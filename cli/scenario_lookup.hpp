@@ -16,7 +16,8 @@ namespace cybersim::cli
 
 /// Loads `nameOrPath` (a file, or the name of a shipped scenario such as "zero-sum-spiral"), or the embedded default
 /// when empty, with the given overrides. @throws ScenarioError.
-[[nodiscard]] sim::Scenario loadScenarioByName(const std::string& nameOrPath, const std::vector<std::string>& overrides);
+[[nodiscard]] sim::Scenario loadScenarioByName(const std::string& nameOrPath,
+                                               const std::vector<std::string>& overrides);
 
 /// Prints every diagnostic of a ScenarioError to stderr, one per line, and a count.
 void printDiagnostics(const std::exception& error);

@@ -35,4 +35,4 @@ echo "== ThreadSanitizer on the parallel engine"
 bash scripts/tsan.sh
 
 echo "== fuzz the scenario loader"
-bash scripts/fuzz.sh 60
+bash scripts/fuzz.sh --ci 400000

@@ -27,9 +27,9 @@
 #include <QFile>
 #include <QLineEdit>
 #include <QLineSeries>
+#include <QPointer>
 #include <QProcess>
 #include <QPushButton>
-#include <QPointer>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QTableView>

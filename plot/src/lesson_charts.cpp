@@ -45,8 +45,8 @@ std::unique_ptr<QGuiApplication> ensureGuiApplication()
 }
 
 // High-contrast colours that stay apart in print and for the common colour-vision deficiencies (Okabe-Ito).
-const QColor kPalette[] = {QColor(0, 114, 178), QColor(213, 94, 0), QColor(0, 158, 115), QColor(204, 121, 167),
-                           QColor(230, 159, 0), QColor(86, 180, 233), QColor(0, 0, 0),    QColor(240, 228, 66)};
+const QColor kPalette[] = {QColor(0, 114, 178), QColor(213, 94, 0),   QColor(0, 158, 115), QColor(204, 121, 167),
+                           QColor(230, 159, 0), QColor(86, 180, 233), QColor(0, 0, 0),     QColor(240, 228, 66)};
 
 QColor colourOf(std::size_t i)
 {
@@ -117,8 +117,8 @@ void renderTimeSeriesPng(const sim::ChartData& data, const std::filesystem::path
     p.setRenderHint(QPainter::Antialiasing);
 
     // Legend rows below the plot: as many as fit three to a row.
-    const std::size_t shownInLegend = std::count_if(data.series.begin(), data.series.end(),
-                                                    [](const sim::ChartSeries& s) { return !s.muted; });
+    const std::size_t shownInLegend =
+        std::count_if(data.series.begin(), data.series.end(), [](const sim::ChartSeries& s) { return !s.muted; });
     const int legendRows = static_cast<int>((std::min<std::size_t>(shownInLegend, 12) + 2) / 3);
     const QRect plot(unit * 5, unit * 3, w - unit * 6, h - unit * 8 - legendRows * unit * 18 / 10);
 
@@ -162,8 +162,8 @@ void renderTimeSeriesPng(const sim::ChartData& data, const std::filesystem::path
     const auto py = [&](double y) { return plot.bottom() - (y - minY) / (maxY - minY) * plot.height(); };
 
     if (stepStartRound > minX)
-        p.fillRect(QRectF(QPointF(plot.left(), plot.top()), QPointF(px(std::min<double>(stepStartRound, maxX)),
-                                                                    plot.bottom())),
+        p.fillRect(QRectF(QPointF(plot.left(), plot.top()),
+                          QPointF(px(std::min<double>(stepStartRound, maxX)), plot.bottom())),
                    QColor(235, 235, 235));
 
     // Grid and ticks.
@@ -235,10 +235,13 @@ void renderTimeSeriesPng(const sim::ChartData& data, const std::filesystem::path
     std::vector<std::size_t> order(data.series.size());
     for (std::size_t i = 0; i < order.size(); ++i)
         order[i] = i;
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-        const auto rank = [&](const sim::ChartSeries& s) { return s.muted ? 0 : (s.emphasised ? 2 : 1); };
-        return rank(data.series[a]) < rank(data.series[b]);
-    });
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b)
+                     {
+                         const auto rank = [&](const sim::ChartSeries& s)
+                         { return s.muted ? 0 : (s.emphasised ? 2 : 1); };
+                         return rank(data.series[a]) < rank(data.series[b]);
+                     });
     p.setClipRect(plot.adjusted(-2, -2, 2, 2));
     std::size_t colour = 0;
     std::vector<QColor> colours(data.series.size());
@@ -386,12 +389,13 @@ void renderNetworkPng(const sim::Replay& replay, std::size_t row, const std::fil
     std::vector<QPointF> at(n);
     for (std::size_t i = 0; i < n; ++i)
     {
-        const double angle = 2.0 * std::numbers::pi * static_cast<double>(i) / static_cast<double>(std::max<std::size_t>(n, 1)) -
-                             std::numbers::pi / 2.0;
+        const double angle =
+            2.0 * std::numbers::pi * static_cast<double>(i) / static_cast<double>(std::max<std::size_t>(n, 1)) -
+            std::numbers::pi / 2.0;
         at[i] = centre + QPointF(radius * std::cos(angle), radius * std::sin(angle));
     }
-    const double lineWidth = std::clamp(unit * 8.0 / std::sqrt(static_cast<double>(edges.size()) + 1.0), 0.5,
-                                        unit * 0.3);
+    const double lineWidth =
+        std::clamp(unit * 8.0 / std::sqrt(static_cast<double>(edges.size()) + 1.0), 0.5, unit * 0.3);
     for (const auto& e : edges)
     {
         QColor colour = trustColour(0.5 * (e.trustAB + e.trustBA));

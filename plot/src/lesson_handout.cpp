@@ -20,11 +20,20 @@ std::string escape(const std::string& text)
     for (const char c : text)
         switch (c)
         {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        default: out += c;
+        case '&':
+            out += "&amp;";
+            break;
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '"':
+            out += "&quot;";
+            break;
+        default:
+            out += c;
         }
     return out;
 }
@@ -35,7 +44,8 @@ std::string paragraphs(const std::string& text)
     std::string out, current;
     std::istringstream in(text);
     std::string line;
-    const auto flush = [&] {
+    const auto flush = [&]
+    {
         if (current.find_first_not_of(' ') != std::string::npos)
             out += "<p>" + escape(current) + "</p>\n";
         current.clear();
@@ -87,8 +97,8 @@ details { margin: 0.3rem 0; }
 
 } // namespace
 
-std::vector<std::filesystem::path> writeLessonHandout(const sim::LessonRunner& runner,
-                                                      const std::filesystem::path& out, ChartImageSize size)
+std::vector<std::filesystem::path> writeLessonHandout(const sim::LessonRunner& runner, const std::filesystem::path& out,
+                                                      ChartImageSize size)
 {
     std::error_code error;
     std::filesystem::create_directories(out, error);
@@ -124,8 +134,7 @@ std::vector<std::filesystem::path> writeLessonHandout(const sim::LessonRunner& r
             html << "The run continues";
         for (const auto& change : step.changes)
             html << "; <code>" << escape(change.key) << " = " << escape(change.literal) << "</code>";
-        html << "; rounds " << first.round << " to " << last.round << " (" << escape(replay.roundLabel)
-             << "s)</div>\n";
+        html << "; rounds " << first.round << " to " << last.round << " (" << escape(replay.roundLabel) << "s)</div>\n";
         if (!step.question.empty())
             html << "<div class=\"question\">" << escape(step.question) << "</div>\n";
 
@@ -148,7 +157,8 @@ std::vector<std::filesystem::path> writeLessonHandout(const sim::LessonRunner& r
 
         html << "<table><tr><th>figure</th><th>round " << first.round << "</th><th>round " << last.round
              << "</th></tr>\n";
-        const auto row = [&](const char* name, double a, double b, int decimals) {
+        const auto row = [&](const char* name, double a, double b, int decimals)
+        {
             html << "<tr><td>" << name << "</td><td>" << figure(a, decimals) << "</td><td>" << figure(b, decimals)
                  << "</td></tr>\n";
         };

@@ -57,7 +57,8 @@ bool isMarkerEvent(EventType type)
 
 const std::vector<LessonChart>& lessonCharts()
 {
-    static const std::vector<LessonChart> charts = [] {
+    static const std::vector<LessonChart> charts = []
+    {
         std::vector<LessonChart> out;
         for (const auto& info : kCharts)
             out.push_back(info.chart);
@@ -104,7 +105,8 @@ ChartData timeSeriesChart(LessonChart chart, const Replay& replay, std::size_t l
         data.rounds.push_back(series[r].round);
     // Row 0 is the world before any act: per-round flows (cooperation rate, welfare) are not defined there, and a
     // plotted 0 would draw a false plunge at the start, so they start at row 1.
-    const auto world = [&](const char* name, auto getter, bool flow = false) {
+    const auto world = [&](const char* name, auto getter, bool flow = false)
+    {
         ChartSeries s{name, {}, false, false};
         for (std::size_t r = 0; r <= lastRow; ++r)
             s.values.push_back(flow && r == 0 ? std::numeric_limits<double>::quiet_NaN()
@@ -117,7 +119,8 @@ ChartData timeSeriesChart(LessonChart chart, const Replay& replay, std::size_t l
         if (!highlight.empty() && names[i] == highlight)
             highlighted = static_cast<std::int64_t>(i);
     const bool hasStates = replay.record.states.size() >= (lastRow + 1) * names.size() && !names.empty();
-    const auto stateSeries = [&](std::size_t i, auto getter, std::string name) {
+    const auto stateSeries = [&](std::size_t i, auto getter, std::string name)
+    {
         ChartSeries s{std::move(name), {}, static_cast<std::int64_t>(i) == highlighted, false};
         for (std::size_t r = 0; r <= lastRow; ++r)
             s.values.push_back(static_cast<double>(getter(replay.statesAt(r)[i])));
@@ -127,12 +130,13 @@ ChartData timeSeriesChart(LessonChart chart, const Replay& replay, std::size_t l
     switch (chart)
     {
     case LessonChart::CooperationTrust:
-        world("cooperation rate", [](const WorldMetrics& m) { return m.cooperationRate; }, true);
+        world(
+            "cooperation rate", [](const WorldMetrics& m) { return m.cooperationRate; }, true);
         world("mean trust", [](const WorldMetrics& m) { return m.meanTrust; });
         if (highlighted >= 0 && hasStates)
-            data.series.push_back(stateSeries(static_cast<std::size_t>(highlighted),
-                                              [](const StateMetrics& s) { return s.trustReceived; },
-                                              std::string(highlight) + ": trust received"));
+            data.series.push_back(stateSeries(
+                static_cast<std::size_t>(highlighted), [](const StateMetrics& s) { return s.trustReceived; },
+                std::string(highlight) + ": trust received"));
         data.yLabel = "share / trust";
         data.yMin = 0.0;
         data.yMax = 1.0;
@@ -167,7 +171,8 @@ ChartData timeSeriesChart(LessonChart chart, const Replay& replay, std::size_t l
         data.yMin = 0.0;
         break;
     case LessonChart::Welfare:
-        world("welfare", [](const WorldMetrics& m) { return m.welfare; }, true);
+        world(
+            "welfare", [](const WorldMetrics& m) { return m.welfare; }, true);
         data.yLabel = "sum of payoffs";
         break;
     case LessonChart::Accusations:
@@ -186,9 +191,9 @@ ChartData timeSeriesChart(LessonChart chart, const Replay& replay, std::size_t l
     case LessonChart::Legitimacy:
         world("mean legitimacy", [](const WorldMetrics& m) { return m.meanLegitimacy; });
         if (highlighted >= 0 && hasStates)
-            data.series.push_back(stateSeries(static_cast<std::size_t>(highlighted),
-                                              [](const StateMetrics& s) { return s.legitimacy; },
-                                              std::string(highlight)));
+            data.series.push_back(stateSeries(
+                static_cast<std::size_t>(highlighted), [](const StateMetrics& s) { return s.legitimacy; },
+                std::string(highlight)));
         data.yLabel = "legitimacy";
         data.yMin = 0.0;
         data.yMax = 1.0;
@@ -197,7 +202,8 @@ ChartData timeSeriesChart(LessonChart chart, const Replay& replay, std::size_t l
         if (hasStates)
             for (std::size_t i = 0; i < names.size(); ++i)
             {
-                auto s = stateSeries(i, [](const StateMetrics& m) { return m.trustReceived; }, names[i]);
+                auto s = stateSeries(
+                    i, [](const StateMetrics& m) { return m.trustReceived; }, names[i]);
                 s.muted = highlighted >= 0 && !s.emphasised;
                 data.series.push_back(std::move(s));
             }

@@ -9,16 +9,26 @@ std::string_view eventTypeName(EventType type) noexcept
 {
     switch (type)
     {
-    case EventType::Disclosure: return "disclosure";
-    case EventType::Incident: return "incident";
-    case EventType::NormAdopted: return "norm-adopted";
-    case EventType::Join: return "join";
-    case EventType::Alliance: return "alliance";
-    case EventType::Summit: return "summit";
-    case EventType::ParameterSet: return "parameter-set";
-    case EventType::Runaway: return "runaway";
-    case EventType::Shortfall: return "shortfall";
-    case EventType::DoctrineChange: return "doctrine-change";
+    case EventType::Disclosure:
+        return "disclosure";
+    case EventType::Incident:
+        return "incident";
+    case EventType::NormAdopted:
+        return "norm-adopted";
+    case EventType::Join:
+        return "join";
+    case EventType::Alliance:
+        return "alliance";
+    case EventType::Summit:
+        return "summit";
+    case EventType::ParameterSet:
+        return "parameter-set";
+    case EventType::Runaway:
+        return "runaway";
+    case EventType::Shortfall:
+        return "shortfall";
+    case EventType::DoctrineChange:
+        return "doctrine-change";
     }
     return "unknown";
 }

@@ -37,11 +37,20 @@ std::string xmlEscape(std::string_view text)
     for (char c : text)
         switch (c)
         {
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '&': out += "&amp;"; break;
-        case '"': out += "&quot;"; break;
-        default: out += c;
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '&':
+            out += "&amp;";
+            break;
+        case '"':
+            out += "&quot;";
+            break;
+        default:
+            out += c;
         }
     return out;
 }
@@ -73,10 +82,9 @@ std::string statesCsv(const RunRecord& record, const std::string& prefix)
             const auto& s = record.states[r * n + i];
             out += prefix + std::to_string(record.series[r].round) + ',' + csvField(record.stateNames[i]) + ',' +
                    csvField(record.doctrineNames[std::size_t(s.doctrine)]) + ',' + formatReal(s.payoff) + ',' +
-                   formatReal(s.cumulativePayoff) + ',' + formatReal(s.trustReceived) + ',' +
-                   formatReal(s.trustGiven) + ',' + formatReal(s.arms) + ',' + formatReal(s.defence) + ',' +
-                   formatReal(s.legitimacy) + ',' + formatReal(s.cooperation) + ',' + (s.surveilling ? "1" : "0") +
-                   '\n';
+                   formatReal(s.cumulativePayoff) + ',' + formatReal(s.trustReceived) + ',' + formatReal(s.trustGiven) +
+                   ',' + formatReal(s.arms) + ',' + formatReal(s.defence) + ',' + formatReal(s.legitimacy) + ',' +
+                   formatReal(s.cooperation) + ',' + (s.surveilling ? "1" : "0") + '\n';
         }
     return out;
 }
@@ -84,17 +92,18 @@ std::string statesCsv(const RunRecord& record, const std::string& prefix)
 std::string eventsCsv(const RunRecord& record, const std::string& prefix)
 {
     std::string out = "seed,scenario_hash,round,type,actor,target,value,detail\n";
-    const auto name = [&](std::int32_t i) {
+    const auto name = [&](std::int32_t i)
+    {
         return i >= 0 && std::size_t(i) < record.stateNames.size() ? csvField(record.stateNames[std::size_t(i)])
-                                                                    : std::string();
+                                                                   : std::string();
     };
     for (const auto& e : record.events)
-        out += prefix + std::to_string(e.round) + ',' + std::string(eventTypeName(e.type)) + ',' + name(e.actor) + ',' +
-               (e.type == EventType::DoctrineChange && e.target >= 0 &&
-                        std::size_t(e.target) < record.doctrineNames.size()
-                    ? csvField(record.doctrineNames[std::size_t(e.target)])
-                    : name(e.target)) +
-               ',' + formatReal(e.value) + ',' + csvField(e.detail) + '\n';
+        out +=
+            prefix + std::to_string(e.round) + ',' + std::string(eventTypeName(e.type)) + ',' + name(e.actor) + ',' +
+            (e.type == EventType::DoctrineChange && e.target >= 0 && std::size_t(e.target) < record.doctrineNames.size()
+                 ? csvField(record.doctrineNames[std::size_t(e.target)])
+                 : name(e.target)) +
+            ',' + formatReal(e.value) + ',' + csvField(e.detail) + '\n';
     return out;
 }
 
@@ -117,9 +126,9 @@ std::string graphml(const Simulation& simulation, const Provenance& provenance)
            "  <key id=\"allied\" for=\"edge\" attr.name=\"allied\" attr.type=\"boolean\"/>\n"
            "  <key id=\"provenance\" for=\"graph\" attr.name=\"provenance\" attr.type=\"string\"/>\n"
            "  <graph id=\"trust\" edgedefault=\"undirected\">\n"
-        << "    <data key=\"provenance\">cybersim " << xmlEscape(provenance.version) << "; " << xmlEscape(provenance.build)
-        << "; seed " << provenance.seed << "; scenario " << provenance.scenarioHash << "; round "
-        << simulation.round() << "</data>\n";
+        << "    <data key=\"provenance\">cybersim " << xmlEscape(provenance.version) << "; "
+        << xmlEscape(provenance.build) << "; seed " << provenance.seed << "; scenario " << provenance.scenarioHash
+        << "; round " << simulation.round() << "</data>\n";
     for (std::size_t i = 0; i < world.stateCount(); ++i)
     {
         const auto& s = world.states[i];

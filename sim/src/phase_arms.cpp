@@ -22,12 +22,14 @@ double armsStabilityEigenvalue(SimulationState& s, int maxIterations)
     double lambda = s.perronRoot;
     for (int iteration = 0; iteration < maxIterations; ++iteration)
     {
-        s.forEachState([&](std::size_t i) {
-            double sum = 0.0;
-            for (auto k = s.begin(i); k < s.end(i); ++k)
-                sum += s.distrustWeight[k] * v[s.world.partner[k]];
-            next[i] = shift * v[i] + sum;
-        });
+        s.forEachState(
+            [&](std::size_t i)
+            {
+                double sum = 0.0;
+                for (auto k = s.begin(i); k < s.end(i); ++k)
+                    sum += s.distrustWeight[k] * v[s.world.partner[k]];
+                next[i] = shift * v[i] + sum;
+            });
         double norm = 0.0;
         for (std::size_t i = 0; i < n; ++i)
             norm = std::max(norm, next[i]);
@@ -57,35 +59,38 @@ void updateArms(SimulationState& s)
     const auto& arms = s.params.arms;
     if (!arms.enabled)
         return;
-    s.forEachState([&](std::size_t i) {
-        if (!s.active[i])
+    s.forEachState(
+        [&](std::size_t i)
         {
-            s.nextArms[i] = s.arms[i];
-            s.nextDefence[i] = s.defence[i];
-            return;
-        }
-        // Perceived threat = mean over rivals of distrust x their capability, weighted by interdependence.
-        // Averaged over relations rather than summed, so the race does not depend on how many partners a state
-        // has: with uniform trust T the system runs away exactly when k (1 - T) w > a.
-        double threat = 0.0;
-        int related = 0;
-        for (auto k = s.begin(i); k < s.end(i); ++k)
-        {
-            const auto j = s.world.partner[k];
-            if (s.active[j])
+            if (!s.active[i])
             {
-                threat += s.world.weight[k] * (1.0 - s.trust[k]) * s.arms[j];
-                ++related;
+                s.nextArms[i] = s.arms[i];
+                s.nextDefence[i] = s.defence[i];
+                return;
             }
-        }
-        if (related > 0)
-            threat /= related;
-        const double budget = s.world.states[i].budget;
-        const double drive = arms.grievance + arms.budgetDrive * s.offenceShare[i] * budget;
-        s.nextArms[i] = std::max(0.0, s.arms[i] + arms.dt * (arms.reactivity * threat - arms.fatigue * s.arms[i] + drive));
-        s.nextDefence[i] =
-            std::max(0.0, s.defence[i] + arms.dt * (s.defenceShare[i] * budget - arms.fatigue * s.defence[i]));
-    });
+            // Perceived threat = mean over rivals of distrust x their capability, weighted by interdependence.
+            // Averaged over relations rather than summed, so the race does not depend on how many partners a state
+            // has: with uniform trust T the system runs away exactly when k (1 - T) w > a.
+            double threat = 0.0;
+            int related = 0;
+            for (auto k = s.begin(i); k < s.end(i); ++k)
+            {
+                const auto j = s.world.partner[k];
+                if (s.active[j])
+                {
+                    threat += s.world.weight[k] * (1.0 - s.trust[k]) * s.arms[j];
+                    ++related;
+                }
+            }
+            if (related > 0)
+                threat /= related;
+            const double budget = s.world.states[i].budget;
+            const double drive = arms.grievance + arms.budgetDrive * s.offenceShare[i] * budget;
+            s.nextArms[i] =
+                std::max(0.0, s.arms[i] + arms.dt * (arms.reactivity * threat - arms.fatigue * s.arms[i] + drive));
+            s.nextDefence[i] =
+                std::max(0.0, s.defence[i] + arms.dt * (s.defenceShare[i] * budget - arms.fatigue * s.defence[i]));
+        });
     s.arms.swap(s.nextArms);
     s.defence.swap(s.nextDefence);
     double total = 0.0;

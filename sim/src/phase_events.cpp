@@ -40,7 +40,8 @@ void incident(SimulationState& s, std::size_t culprit, std::size_t victim, doubl
         if (observer == culprit)
             continue;
         if (const auto e = s.world.findEdge(observer, std::uint32_t(culprit)); e >= 0)
-            s.trust[std::size_t(e)] -= std::min(1.0, s.params.trust.reputationWeight * severity) * s.trust[std::size_t(e)];
+            s.trust[std::size_t(e)] -=
+                std::min(1.0, s.params.trust.reputationWeight * severity) * s.trust[std::size_t(e)];
     }
     s.log(EventType::Incident, static_cast<std::int32_t>(culprit), static_cast<std::int32_t>(victim), severity,
           "major incident against " + st.name + " attributed to " + s.world.states[culprit].name);

@@ -94,38 +94,42 @@ void enforceNorms(SimulationState& s)
     const auto round = static_cast<std::uint64_t>(s.round);
     // Norms: each partner of a violator sees at least one of its v intrusions with probability 1 - (1/2)^v and
     // punishes with its vengefulness; it pays E, the violator P (Axelrod 1986: E = 2, P = 9).
-    s.forEachState([&](std::size_t k) {
-        s.nonPunishments[k] = 0;
-        if (!s.active[k])
-            return;
-        const double vengefulness = s.vengefulness[k];
-        const auto draws = s.rng.stream(round, k);
-        for (auto e = s.begin(k); e < s.end(k); ++e)
+    s.forEachState(
+        [&](std::size_t k)
         {
-            s.punished[e] = 0;
-            const auto i = s.world.partner[e];
-            const int violations = s.intrusionsMade[i];
-            if (violations == 0 || !s.active[i])
-                continue;
-            // One draw decides both: seen and punished (u < seen x vengefulness), seen and let pass (u < seen).
-            const double seen = 1.0 - 1.0 / double(std::uint64_t{1} << std::min(violations, 60));
-            const double u = draws.uniform(i, Purpose::NormsSee);
-            if (u < seen * vengefulness)
+            s.nonPunishments[k] = 0;
+            if (!s.active[k])
+                return;
+            const double vengefulness = s.vengefulness[k];
+            const auto draws = s.rng.stream(round, k);
+            for (auto e = s.begin(k); e < s.end(k); ++e)
             {
-                s.punished[e] = 1;
-                s.payoff[k] -= g.punishmentCost;
+                s.punished[e] = 0;
+                const auto i = s.world.partner[e];
+                const int violations = s.intrusionsMade[i];
+                if (violations == 0 || !s.active[i])
+                    continue;
+                // One draw decides both: seen and punished (u < seen x vengefulness), seen and let pass (u < seen).
+                const double seen = 1.0 - 1.0 / double(std::uint64_t{1} << std::min(violations, 60));
+                const double u = draws.uniform(i, Purpose::NormsSee);
+                if (u < seen * vengefulness)
+                {
+                    s.punished[e] = 1;
+                    s.payoff[k] -= g.punishmentCost;
+                }
+                else if (u < seen)
+                    ++s.nonPunishments[k];
             }
-            else if (u < seen)
-                ++s.nonPunishments[k];
-        }
-    });
-    s.forEachState([&](std::size_t i) {
-        int count = 0;
-        for (auto e = s.begin(i); e < s.end(i); ++e)
-            count += s.punished[s.world.reverse[e]];
-        s.punishedBy[i] = count;
-        s.payoff[i] -= g.punishment * count;
-    });
+        });
+    s.forEachState(
+        [&](std::size_t i)
+        {
+            int count = 0;
+            for (auto e = s.begin(i); e < s.end(i); ++e)
+                count += s.punished[s.world.reverse[e]];
+            s.punishedBy[i] = count;
+            s.payoff[i] -= g.punishment * count;
+        });
     int punishments = 0, violations = 0;
     for (std::size_t i = 0; i < s.n(); ++i)
     {
@@ -135,33 +139,37 @@ void enforceNorms(SimulationState& s)
     if (g.metanorms)
     {
         // Metanorms: partners of a state that let a violation pass punish it in turn.
-        s.forEachState([&](std::size_t m) {
-            if (!s.active[m])
-                return;
-            const double vengefulness = s.vengefulness[m];
-            const auto draws = s.rng.stream(round, m);
-            for (auto e = s.begin(m); e < s.end(m); ++e)
+        s.forEachState(
+            [&](std::size_t m)
             {
-                s.punished[e] = 0;
-                const auto k = s.world.partner[e];
-                const int lapses = s.nonPunishments[k];
-                if (lapses == 0)
-                    continue;
-                const double seen = 1.0 - 1.0 / double(std::uint64_t{1} << std::min(lapses, 60));
-                if (draws.uniform(k, Purpose::NormsPunish) < seen * vengefulness)
+                if (!s.active[m])
+                    return;
+                const double vengefulness = s.vengefulness[m];
+                const auto draws = s.rng.stream(round, m);
+                for (auto e = s.begin(m); e < s.end(m); ++e)
                 {
-                    s.punished[e] = 1;
-                    s.payoff[m] -= g.punishmentCost;
+                    s.punished[e] = 0;
+                    const auto k = s.world.partner[e];
+                    const int lapses = s.nonPunishments[k];
+                    if (lapses == 0)
+                        continue;
+                    const double seen = 1.0 - 1.0 / double(std::uint64_t{1} << std::min(lapses, 60));
+                    if (draws.uniform(k, Purpose::NormsPunish) < seen * vengefulness)
+                    {
+                        s.punished[e] = 1;
+                        s.payoff[m] -= g.punishmentCost;
+                    }
                 }
-            }
-        });
-        s.forEachState([&](std::size_t k) {
-            int count = 0;
-            for (auto e = s.begin(k); e < s.end(k); ++e)
-                count += s.punished[s.world.reverse[e]];
-            s.payoff[k] -= g.punishment * count;
-            s.nonPunishments[k] = count; // reused: now the meta-punishments k received
-        });
+            });
+        s.forEachState(
+            [&](std::size_t k)
+            {
+                int count = 0;
+                for (auto e = s.begin(k); e < s.end(k); ++e)
+                    count += s.punished[s.world.reverse[e]];
+                s.payoff[k] -= g.punishment * count;
+                s.nonPunishments[k] = count; // reused: now the meta-punishments k received
+            });
         for (std::size_t i = 0; i < s.n(); ++i)
             punishments += s.nonPunishments[i];
     }

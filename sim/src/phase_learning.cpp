@@ -96,10 +96,9 @@ std::int32_t bestResponse(SimulationState& s, std::size_t i, std::vector<DyadMem
         {
             const Action theirs = s.act[s.world.reverse[k]];
             const double w = s.world.weight[k];
-            value += game.kind == GameKind::Cyber
-                         ? (theirs == Action::Cooperate ? game.benefit * w : 0.0) +
-                               (acts[k - b] == Action::Defect ? 0.5 * game.gain : 0.0)
-                         : w * game.matrix.payoff(acts[k - b], theirs);
+            value += game.kind == GameKind::Cyber ? (theirs == Action::Cooperate ? game.benefit * w : 0.0) +
+                                                        (acts[k - b] == Action::Defect ? 0.5 * game.gain : 0.0)
+                                                  : w * game.matrix.payoff(acts[k - b], theirs);
         }
         if (value > bestValue + 1e-12)
         {

@@ -32,8 +32,8 @@ double gini(std::vector<double>& values)
     return (2.0 * weighted) / (n * total) - (n + 1.0) / n;
 }
 
-// The expected cyber stage game of the pair (i -> j) this round, as i faces it. With gain g > 0 and loss l > 0 the order
-// T > R and P > S always holds, so the dyad is a prisoner's dilemma exactly when R > P, and otherwise mutual
+// The expected cyber stage game of the pair (i -> j) this round, as i faces it. With gain g > 0 and loss l > 0 the
+// order T > R and P > S always holds, so the dyad is a prisoner's dilemma exactly when R > P, and otherwise mutual
 // intrusion pays more than mutual restraint (neither a dilemma nor any other named 2x2 class).
 GameClass classifyDyad(const SimulationState& s, std::uint32_t k, std::size_t i)
 {
@@ -52,50 +52,52 @@ void computeMetrics(SimulationState& s)
     const std::size_t n = s.n();
     const bool cyber = s.params.game.kind == GameKind::Cyber;
     // Per-state partial sums in parallel; the world totals below add them in state order (STYLE F).
-    s.forEachState([&](std::size_t i) {
-        double given = 0.0, received = 0.0;
-        int related = 0;
-        TrustPartials part;
-        const auto bi = s.bloc[i];
-        for (auto k = s.begin(i); k < s.end(i); ++k)
+    s.forEachState(
+        [&](std::size_t i)
         {
-            const auto j = s.world.partner[k];
-            if (!s.active[j])
-                continue;
-            const double t = s.trust[k];
-            given += t;
-            received += s.trust[s.world.reverse[k]];
-            ++related;
-            part.squares += t * t;
-            const auto bj = s.bloc[j];
-            if (bi >= 0 && bj >= 0)
+            double given = 0.0, received = 0.0;
+            int related = 0;
+            TrustPartials part;
+            const auto bi = s.bloc[i];
+            for (auto k = s.begin(i); k < s.end(i); ++k)
             {
-                (bi == bj ? part.within : part.between) += t;
-                ++(bi == bj ? part.withinCount : part.betweenCount);
+                const auto j = s.world.partner[k];
+                if (!s.active[j])
+                    continue;
+                const double t = s.trust[k];
+                given += t;
+                received += s.trust[s.world.reverse[k]];
+                ++related;
+                part.squares += t * t;
+                const auto bj = s.bloc[j];
+                if (bi >= 0 && bj >= 0)
+                {
+                    (bi == bj ? part.within : part.between) += t;
+                    ++(bi == bj ? part.withinCount : part.betweenCount);
+                }
+                if (cyber && i < j && s.active[i])
+                    ++part.classes[static_cast<std::size_t>(classifyDyad(s, k, i))];
             }
-            if (cyber && i < j && s.active[i])
-                ++part.classes[static_cast<std::size_t>(classifyDyad(s, k, i))];
-        }
-        part.sum = given;
-        part.count = related;
-        for (auto k = s.begin(i); k < s.end(i); ++k)
-            s.distrustWeight[k] = s.active[i] && s.active[s.world.partner[k]] && related > 0
-                                      ? s.world.weight[k] * (1.0 - s.trust[k]) / related
-                                      : 0.0;
-        s.trustPartials[i] = part;
-        s.trustGiven[i] = related ? given / related : 0.0;
-        s.trustReceived[i] = related ? received / related : 0.0;
-        auto& sm = s.stateMetrics[i];
-        sm.payoff = s.payoff[i];
-        sm.trustReceived = s.trustReceived[i];
-        sm.trustGiven = s.trustGiven[i];
-        sm.arms = s.arms[i];
-        sm.defence = s.defence[i];
-        sm.legitimacy = s.legitimacy[i];
-        sm.cooperation = s.acts[i] ? double(s.coopActs[i]) / s.acts[i] : 0.0;
-        sm.doctrine = s.doctrine[i];
-        sm.surveilling = s.surveilling[i] != 0;
-    });
+            part.sum = given;
+            part.count = related;
+            for (auto k = s.begin(i); k < s.end(i); ++k)
+                s.distrustWeight[k] = s.active[i] && s.active[s.world.partner[k]] && related > 0
+                                          ? s.world.weight[k] * (1.0 - s.trust[k]) / related
+                                          : 0.0;
+            s.trustPartials[i] = part;
+            s.trustGiven[i] = related ? given / related : 0.0;
+            s.trustReceived[i] = related ? received / related : 0.0;
+            auto& sm = s.stateMetrics[i];
+            sm.payoff = s.payoff[i];
+            sm.trustReceived = s.trustReceived[i];
+            sm.trustGiven = s.trustGiven[i];
+            sm.arms = s.arms[i];
+            sm.defence = s.defence[i];
+            sm.legitimacy = s.legitimacy[i];
+            sm.cooperation = s.acts[i] ? double(s.coopActs[i]) / s.acts[i] : 0.0;
+            sm.doctrine = s.doctrine[i];
+            sm.surveilling = s.surveilling[i] != 0;
+        });
 
     WorldMetrics m;
     m.round = s.round; // rounds played: 0 describes the initial world
@@ -143,17 +145,26 @@ void computeMetrics(SimulationState& s)
         const long long pairs = trustCount / 2;
         switch (s.params.game.matrix.classify())
         {
-        case GameClass::PrisonersDilemma: m.dilemmaDyads = int(pairs); break;
-        case GameClass::StagHunt: m.stagHuntDyads = int(pairs); break;
-        case GameClass::Chicken: m.chickenDyads = int(pairs); break;
-        case GameClass::Harmony: m.harmonyDyads = int(pairs); break;
-        case GameClass::Other: break;
+        case GameClass::PrisonersDilemma:
+            m.dilemmaDyads = int(pairs);
+            break;
+        case GameClass::StagHunt:
+            m.stagHuntDyads = int(pairs);
+            break;
+        case GameClass::Chicken:
+            m.chickenDyads = int(pairs);
+            break;
+        case GameClass::Harmony:
+            m.harmonyDyads = int(pairs);
+            break;
+        case GameClass::Other:
+            break;
         }
     }
     m.cooperationRate = acts ? double(coop) / double(acts) : 0.0;
     m.meanTrust = trustCount ? trustSum / double(trustCount) : 0.0;
-    m.trustSpread = trustCount ? std::sqrt(std::max(0.0, trustSquares / double(trustCount) - m.meanTrust * m.meanTrust))
-                               : 0.0;
+    m.trustSpread =
+        trustCount ? std::sqrt(std::max(0.0, trustSquares / double(trustCount) - m.meanTrust * m.meanTrust)) : 0.0;
     m.polarisation = withinCount && betweenCount ? within / double(withinCount) - between / double(betweenCount) : 0.0;
     m.escalationIndex = m.totalArms / s.initialArms;
     // Of the trust in force at the end of the round, so it matches what edges() shows.

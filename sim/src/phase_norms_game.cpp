@@ -101,8 +101,7 @@ void evolveNormTraits(SimulationState& s)
     }
     std::uint64_t draw = 0;
     while (genes.size() > members.size())
-        genes.erase(genes.begin() +
-                    std::ptrdiff_t(s.rng.below(genes.size(), round, draw++, 0, Purpose::Learn, 7)));
+        genes.erase(genes.begin() + std::ptrdiff_t(s.rng.below(genes.size(), round, draw++, 0, Purpose::Learn, 7)));
     while (genes.size() < members.size())
     {
         const auto i = members[s.rng.below(members.size(), round, draw++, 1, Purpose::Learn, 7)];

@@ -29,8 +29,8 @@ void decide(SimulationState& s, std::size_t i)
     context.self = static_cast<std::uint32_t>(i);
     context.partners = std::span<const std::uint32_t>(s.world.partner.data() + b, e - b);
     context.game = s.params.game.matrix;
-    s.strategy[i]->decide(std::span<DyadMemory>(s.memory.data() + b, e - b),
-                          std::span<Action>(s.act.data() + b, e - b), context);
+    s.strategy[i]->decide(std::span<DyadMemory>(s.memory.data() + b, e - b), std::span<Action>(s.act.data() + b, e - b),
+                          context);
 
     // Adopted norms restrain intrusions, less so for bold states (Axelrod 1986 boldness).
     const double restraint = s.params.governance.restraint * s.adoptedShare() * (1.0 - s.boldness[i]);
@@ -115,12 +115,10 @@ void resolve(SimulationState& s, std::size_t i)
         Action seen = theirs;
         if (theirs == Action::Cooperate)
         {
-            if (p.noise.falseAttribution > 0.0 &&
-                draws.uniform(j, Purpose::PerceiveNoise) < p.noise.falseAttribution)
+            if (p.noise.falseAttribution > 0.0 && draws.uniform(j, Purpose::PerceiveNoise) < p.noise.falseAttribution)
                 seen = Action::Defect;
         }
-        else if (p.noise.missedAttack > 0.0 &&
-                 draws.uniform(j, Purpose::PerceiveNoise) < p.noise.missedAttack)
+        else if (p.noise.missedAttack > 0.0 && draws.uniform(j, Purpose::PerceiveNoise) < p.noise.missedAttack)
             seen = Action::Cooperate;
         s.memory[k].record(mine, seen, own, other);
 
@@ -148,8 +146,8 @@ void resolve(SimulationState& s, std::size_t i)
     // Self-interaction (Nowak and May 1992): the state also meets its own twin, playing its act toward its first
     // partner (exact for the unconditional strategies of spatial games).
     if (p.network.selfInteraction && s.active[i] && e > b)
-        payoff += cyber ? (s.act[b] == Action::Cooperate ? p.game.benefit : 0.0)
-                        : p.game.matrix.payoff(s.act[b], s.act[b]);
+        payoff +=
+            cyber ? (s.act[b] == Action::Cooperate ? p.game.benefit : 0.0) : p.game.matrix.payoff(s.act[b], s.act[b]);
     s.payoff[i] = payoff + s.payoffAdjustment[i];
     s.payoffAdjustment[i] = 0.0;
     s.coopActs[i] = coop;
@@ -182,10 +180,12 @@ void attemptIntrusions(SimulationState& s, std::size_t i)
 
 void playDyads(SimulationState& s)
 {
-    s.forEachState([&](std::size_t i) {
-        if (s.active[i])
-            decide(s, i);
-    });
+    s.forEachState(
+        [&](std::size_t i)
+        {
+            if (s.active[i])
+                decide(s, i);
+        });
     if (s.params.game.kind == GameKind::Cyber)
         s.forEachState([&](std::size_t i) { attemptIntrusions(s, i); });
     s.forEachState([&](std::size_t i) { resolve(s, i); });
@@ -198,37 +198,41 @@ void updateReputation(SimulationState& s)
         return;
     // Pressure on j: the share of j's neighbours accusing it, each weighted by its legitimacy, so accusations by
     // states that are seen to do the same carry less weight (seeds/000 §2, double standards).
-    s.forEachState([&](std::size_t j) {
-        double weighted = 0.0;
-        const auto degree = s.end(j) - s.begin(j);
-        for (auto k = s.begin(j); k < s.end(j); ++k)
+    s.forEachState(
+        [&](std::size_t j)
         {
-            const auto r = s.world.reverse[k];
-            if (s.accused[r])
-                weighted += s.legitimacy[s.world.partner[k]];
-        }
-        s.pressure[j] = degree > 0 ? weighted / double(degree) : 0.0;
-    });
-    s.forEachState([&](std::size_t i) {
-        if (!s.active[i])
-            return;
-        for (auto k = s.begin(i); k < s.end(i); ++k)
+            double weighted = 0.0;
+            const auto degree = s.end(j) - s.begin(j);
+            for (auto k = s.begin(j); k < s.end(j); ++k)
+            {
+                const auto r = s.world.reverse[k];
+                if (s.accused[r])
+                    weighted += s.legitimacy[s.world.partner[k]];
+            }
+            s.pressure[j] = degree > 0 ? weighted / double(degree) : 0.0;
+        });
+    s.forEachState(
+        [&](std::size_t i)
         {
-            const auto j = s.world.partner[k];
-            double& t = s.trust[k];
-            t -= p.trust.reputationWeight * s.pressure[j] * t;
-            // A groundless accusation costs the accuser the trust of the accused, who knows it did nothing.
-            if (s.accused[s.world.reverse[k]] && s.act[k] == Action::Cooperate)
-                t -= p.sovereignty.observerPenalty * t;
-        }
-        // Legitimacy: punishing in public what one does in secret is a double standard.
-        double& legit = s.legitimacy[i];
-        if (s.accusationsMade[i] > 0 && (s.intrusionsMade[i] > 0 || s.surveilling[i]))
-            legit -= p.sovereignty.hypocrisyPenalty;
-        else
-            legit += p.sovereignty.legitimacyRecovery;
-        legit = std::clamp(legit, 0.0, 1.0);
-    });
+            if (!s.active[i])
+                return;
+            for (auto k = s.begin(i); k < s.end(i); ++k)
+            {
+                const auto j = s.world.partner[k];
+                double& t = s.trust[k];
+                t -= p.trust.reputationWeight * s.pressure[j] * t;
+                // A groundless accusation costs the accuser the trust of the accused, who knows it did nothing.
+                if (s.accused[s.world.reverse[k]] && s.act[k] == Action::Cooperate)
+                    t -= p.sovereignty.observerPenalty * t;
+            }
+            // Legitimacy: punishing in public what one does in secret is a double standard.
+            double& legit = s.legitimacy[i];
+            if (s.accusationsMade[i] > 0 && (s.intrusionsMade[i] > 0 || s.surveilling[i]))
+                legit -= p.sovereignty.hypocrisyPenalty;
+            else
+                legit += p.sovereignty.legitimacyRecovery;
+            legit = std::clamp(legit, 0.0, 1.0);
+        });
 }
 
 } // namespace cybersim::sim

@@ -26,8 +26,8 @@ constexpr std::size_t kMaxReplayBytes = 1024u * 1024u * 1024u;
 // World metrics by name; the names are worldMetricNames()' (a test keeps the two lists equal).
 const std::vector<const char*>& stateFields()
 {
-    static const std::vector<const char*> fields{"payoff",  "cumulative_payoff", "trust_received", "trust_given",
-                                                 "arms",    "defence",           "legitimacy",     "cooperation",
+    static const std::vector<const char*> fields{"payoff",   "cumulative_payoff", "trust_received", "trust_given",
+                                                 "arms",     "defence",           "legitimacy",     "cooperation",
                                                  "doctrine", "surveilling"};
     return fields;
 }
@@ -57,8 +57,7 @@ public:
             fail(full, "is missing");
         const bool numberOk = type == json::value_t::number_float &&
                               (it->is_number_float() || it->is_number_integer() || it->is_number_unsigned());
-        if (it->type() != type && !numberOk &&
-            !(type == json::value_t::number_integer && it->is_number_unsigned()))
+        if (it->type() != type && !numberOk && !(type == json::value_t::number_integer && it->is_number_unsigned()))
             fail(full, std::string("is a ") + it->type_name() + ", expected a " + json(type).type_name());
         return *it;
     }
@@ -155,9 +154,8 @@ std::string replayJson(const Replay& replay)
                          {"scenario_hash", replay.provenance.scenarioHash},
                          {"version", replay.provenance.version},
                          {"build", replay.provenance.build}};
-    doc["scenario"] = {{"name", replay.scenarioName},
-                       {"description", replay.scenarioDescription},
-                       {"round_label", replay.roundLabel}};
+    doc["scenario"] = {
+        {"name", replay.scenarioName}, {"description", replay.scenarioDescription}, {"round_label", replay.roundLabel}};
     doc["states"] = replay.record.stateNames;
     doc["doctrines"] = replay.record.doctrineNames;
     auto relations = json::array();
@@ -242,8 +240,8 @@ Replay parseReplayJson(std::string_view text, std::string_view fileName)
     try
     {
         const auto& provenance = reader.member(doc, "provenance", json::value_t::object);
-        replay.provenance.seed = reader.member(provenance, "seed", json::value_t::number_integer, "provenance")
-                                     .get<std::uint64_t>();
+        replay.provenance.seed =
+            reader.member(provenance, "seed", json::value_t::number_integer, "provenance").get<std::uint64_t>();
         replay.provenance.scenarioHash =
             reader.member(provenance, "scenario_hash", json::value_t::string, "provenance").get<std::string>();
         replay.provenance.version =
@@ -296,8 +294,7 @@ Replay parseReplayJson(std::string_view text, std::string_view fileName)
         const auto rows = replay.record.series.size();
 
         const auto fields = reader.member(doc, "state_fields", arrayType()).get<std::vector<std::string>>();
-        if (fields.size() != stateFields().size() ||
-            !std::equal(fields.begin(), fields.end(), stateFields().begin()))
+        if (fields.size() != stateFields().size() || !std::equal(fields.begin(), fields.end(), stateFields().begin()))
             reader.fail("state_fields", "is " + json(fields).dump() + ", expected " + json(stateFields()).dump());
         const auto& stateRows = reader.member(doc, "state_rows", arrayType());
         if (stateRows.size() != rows)
@@ -343,8 +340,8 @@ Replay parseReplayJson(std::string_view text, std::string_view fileName)
         }
         replay.allied = reader.member(doc, "allied", arrayType()).get<std::vector<std::string>>();
         if (replay.allied.size() != rows)
-            reader.fail("allied", "has " + std::to_string(replay.allied.size()) + " rows, expected " +
-                                      std::to_string(rows));
+            reader.fail("allied",
+                        "has " + std::to_string(replay.allied.size()) + " rows, expected " + std::to_string(rows));
         for (std::size_t row = 0; row < rows; ++row)
             if (replay.allied[row].size() != replay.relations.size() ||
                 replay.allied[row].find_first_not_of("01") != std::string::npos)

@@ -57,7 +57,8 @@ const std::vector<std::pair<std::string, Member>>& metricTable()
 
 const std::vector<std::string>& worldMetricNames()
 {
-    static const std::vector<std::string> names = [] {
+    static const std::vector<std::string> names = []
+    {
         std::vector<std::string> out;
         for (const auto& [name, member] : metricTable())
             out.push_back(name);
@@ -79,7 +80,8 @@ bool setWorldMetricValue(WorldMetrics& m, std::string_view name, double value)
     for (const auto& [key, member] : metricTable())
         if (key == name)
         {
-            std::visit([&](auto pointer) { m.*pointer = static_cast<std::remove_reference_t<decltype(m.*pointer)>>(value); },
+            std::visit([&](auto pointer)
+                       { m.*pointer = static_cast<std::remove_reference_t<decltype(m.*pointer)>>(value); },
                        member);
             return true;
         }

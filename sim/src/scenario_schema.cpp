@@ -48,8 +48,8 @@ template <> struct EnumNames<GovernanceApproach>
 };
 template <> struct EnumNames<LearningRule>
 {
-    static constexpr std::array<std::string_view, 7> names{
-        "none", "imitation", "imitate-best", "moran", "reinforcement", "best-response", "axelrod-traits"};
+    static constexpr std::array<std::string_view, 7> names{"none",          "imitation",     "imitate-best",  "moran",
+                                                           "reinforcement", "best-response", "axelrod-traits"};
 };
 template <> struct EnumNames<EventKind>
 {
@@ -366,7 +366,8 @@ std::vector<ParameterInfo> buildParameters()
     b.add<Path<&S::commonSecurity, &C::threatInitial>>("common_security.threat_initial",
                                                        "non-state threat stock H at round 0", "threat", incl(0));
     b.add<Path<&S::commonSecurity, &C::threatGrowth>>("common_security.threat_growth",
-                                                      "rho: H grows by rho (1 + H) per round before mitigation", "per round", incl(0));
+                                                      "rho: H grows by rho (1 + H) per round before mitigation",
+                                                      "per round", incl(0));
     b.add<Path<&S::commonSecurity, &C::mitigation>>("common_security.mitigation",
                                                     "reduction of H per round when every budget is contributed",
                                                     "threat per round", incl(0));
@@ -394,13 +395,15 @@ std::vector<ParameterInfo> buildParameters()
     b.add<Path<&S::sovereignty, &Sov::enabled>>("sovereignty.enabled",
                                                 "record sovereignty violations, accusations and legitimacy", "");
     b.add<Path<&S::sovereignty, &Sov::accusationThreshold>>(
-        "sovereignty.accusation_threshold", "trust below which a perceived hostile act is denounced publicly",
-        "share", p01, p1);
-    b.add<Path<&S::sovereignty, &Sov::observerPenalty>>("sovereignty.observer_penalty",
-                                                        "trust the accused loses in its accuser after a groundless accusation", "trust", p01, p1);
-    b.add<Path<&S::sovereignty, &Sov::hypocrisyPenalty>>(
-        "sovereignty.hypocrisy_penalty", "legitimacy lost in a round in which a state accuses others while intruding or surveilling itself", "legitimacy",
+        "sovereignty.accusation_threshold", "trust below which a perceived hostile act is denounced publicly", "share",
         p01, p1);
+    b.add<Path<&S::sovereignty, &Sov::observerPenalty>>(
+        "sovereignty.observer_penalty", "trust the accused loses in its accuser after a groundless accusation", "trust",
+        p01, p1);
+    b.add<Path<&S::sovereignty, &Sov::hypocrisyPenalty>>(
+        "sovereignty.hypocrisy_penalty",
+        "legitimacy lost in a round in which a state accuses others while intruding or surveilling itself",
+        "legitimacy", p01, p1);
     b.add<Path<&S::sovereignty, &Sov::legitimacyRecovery>>(
         "sovereignty.legitimacy_recovery", "legitimacy regained per quiet round", "legitimacy", p01, p1);
 
@@ -425,12 +428,12 @@ std::vector<ParameterInfo> buildParameters()
         "governance.enforcement",
         "what violates norms: intrusions (cyber worlds) or axelrod (Axelrod's 1986 norms game, every round)", "");
     b.add<Path<&S::governance, &Gv::opportunities>>("governance.opportunities",
-                                                   "axelrod game: chances to defect per state per round", "chances",
-                                                   incl(1), incl(100));
+                                                    "axelrod game: chances to defect per state per round", "chances",
+                                                    incl(1), incl(100));
     b.add<Path<&S::governance, &Gv::temptation>>("governance.temptation", "axelrod game: T, gain of a defector",
-                                                "payoff", incl(0));
-    b.add<Path<&S::governance, &Gv::hurt>>("governance.hurt", "axelrod game: H, cost of a defection to every other state",
-                                          "payoff", incl(0));
+                                                 "payoff", incl(0));
+    b.add<Path<&S::governance, &Gv::hurt>>(
+        "governance.hurt", "axelrod game: H, cost of a defection to every other state", "payoff", incl(0));
     b.add<Path<&S::governance, &Gv::randomTraits>>(
         "governance.random_traits", "start boldness and vengefulness at random sevenths instead of the doctrine's", "");
 
@@ -584,8 +587,12 @@ std::string ParameterInfo::rangeText() const
         return "true | false";
     if (type == ValueType::Text)
         return "text";
+    // Integer bounds print as integers, except those beyond the int64 range (e.g. 2^63), which no cast may touch.
     const auto num = [this](double v)
-    { return type == ValueType::Integer ? std::to_string(static_cast<std::int64_t>(v)) : formatReal(v); };
+    {
+        return type == ValueType::Integer && std::abs(v) < 9.0e18 ? std::to_string(static_cast<std::int64_t>(v))
+                                                                 : formatReal(v);
+    };
     if (min && max)
         return (min->exclusive ? "(" : "[") + num(min->value) + ", " + num(max->value) + (max->exclusive ? ")" : "]");
     if (min)

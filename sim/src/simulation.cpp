@@ -150,8 +150,7 @@ Simulation::Simulation(const Scenario& scenario, const Catalogue& catalogue, Sim
     // Round 0's game classification needs the intrusion chances before any act is played.
     for (std::size_t i = 0; i < n; ++i)
         for (auto k = s.begin(i); k < s.end(i); ++k)
-            s.intrusionChance[k] =
-                logistic((s.arms[i] - s.defence[s.world.partner[k]]) / scenario.game.intrusionScale);
+            s.intrusionChance[k] = logistic((s.arms[i] - s.defence[s.world.partner[k]]) / scenario.game.intrusionScale);
     computeMetrics(s);
 }
 
@@ -166,10 +165,9 @@ void Simulation::step()
         return;
     s.events.clear();
     s.roundNormViolations = s.roundPunishments = s.roundDisclosures = s.roundStatesHit = 0;
-    const bool summit = std::any_of(s.params.events.begin() + static_cast<std::ptrdiff_t>(s.nextEvent),
-                                    s.params.events.end(), [&](const EventDef& e) {
-                                        return e.round == s.round && e.kind == EventKind::Summit;
-                                    });
+    const bool summit =
+        std::any_of(s.params.events.begin() + static_cast<std::ptrdiff_t>(s.nextEvent), s.params.events.end(),
+                    [&](const EventDef& e) { return e.round == s.round && e.kind == EventKind::Summit; });
     applyScheduledEvents(s);
     playDyads(s);
     updateReputation(s);
@@ -196,14 +194,38 @@ double Simulation::convergedStabilityEigenvalue()
     return armsStabilityEigenvalue(*m_state, kStabilityStepsInitial);
 }
 
-int Simulation::round() const noexcept { return m_state->round; }
-bool Simulation::finished() const noexcept { return m_state->round >= m_state->params.run.rounds; }
-const WorldMetrics& Simulation::metrics() const noexcept { return m_state->metrics; }
-std::span<const StateMetrics> Simulation::stateMetrics() const noexcept { return m_state->stateMetrics; }
-std::span<const EventRecord> Simulation::newEvents() const noexcept { return m_state->events; }
-const Scenario& Simulation::scenario() const noexcept { return m_state->params; }
-const World& Simulation::world() const noexcept { return m_state->world; }
-const std::vector<std::string>& Simulation::doctrineNames() const noexcept { return m_state->world.doctrines; }
+int Simulation::round() const noexcept
+{
+    return m_state->round;
+}
+bool Simulation::finished() const noexcept
+{
+    return m_state->round >= m_state->params.run.rounds;
+}
+const WorldMetrics& Simulation::metrics() const noexcept
+{
+    return m_state->metrics;
+}
+std::span<const StateMetrics> Simulation::stateMetrics() const noexcept
+{
+    return m_state->stateMetrics;
+}
+std::span<const EventRecord> Simulation::newEvents() const noexcept
+{
+    return m_state->events;
+}
+const Scenario& Simulation::scenario() const noexcept
+{
+    return m_state->params;
+}
+const World& Simulation::world() const noexcept
+{
+    return m_state->world;
+}
+const std::vector<std::string>& Simulation::doctrineNames() const noexcept
+{
+    return m_state->world.doctrines;
+}
 
 std::vector<EdgeView> Simulation::edges() const
 {
@@ -214,8 +236,8 @@ std::vector<EdgeView> Simulation::edges() const
         {
             const auto j = s.world.partner[e];
             if (j > i)
-                out.push_back({i, j, s.world.weight[e], s.trust[e], s.trust[s.world.reverse[e]],
-                               s.world.allied[e] != 0});
+                out.push_back(
+                    {i, j, s.world.weight[e], s.trust[e], s.trust[s.world.reverse[e]], s.world.allied[e] != 0});
         }
     return out;
 }

@@ -54,7 +54,7 @@ struct SimulationState
     std::vector<std::int32_t> bloc; // bloc index, -1 = none
     std::vector<double> arms, defence, legitimacy;
     std::vector<double> boldness, vengefulness; // norms-game traits (Axelrod 1986), from the doctrine or evolved
-    std::vector<double> nextArms, nextDefence; // double buffer for the Richardson step
+    std::vector<double> nextArms, nextDefence;  // double buffer for the Richardson step
     std::vector<std::int32_t> doctrine;
     std::vector<const Strategy*> strategy;
     std::vector<std::uint8_t> active, surveilling;
@@ -71,8 +71,8 @@ struct SimulationState
     std::vector<double> scratch;       // per-state scratch for reductions (Gini); no allocation per round
 
     // Per directed edge.
-    std::vector<double> intrusionChance;            // p_ij of the cyber game this round
-    std::vector<std::uint8_t> intrusionSucceeded;   // i's intrusion into j succeeded this round
+    std::vector<double> intrusionChance;          // p_ij of the cyber game this round
+    std::vector<std::uint8_t> intrusionSucceeded; // i's intrusion into j succeeded this round
     std::vector<double> distrustWeight; // w_ij (1 - T_ij) / deg_i at the end of the last round (stability matrix)
     std::vector<DyadMemory> memory;
     std::vector<double> trust;
@@ -112,7 +112,8 @@ struct SimulationState
         const std::size_t count = n();
         if (options.parallel && count >= 32)
             tbb::parallel_for(tbb::blocked_range<std::size_t>(0, count, 8),
-                              [&](const tbb::blocked_range<std::size_t>& r) {
+                              [&](const tbb::blocked_range<std::size_t>& r)
+                              {
                                   for (std::size_t i = r.begin(); i != r.end(); ++i)
                                       f(i);
                               });

@@ -48,7 +48,10 @@ inline Keys loadKeys(const std::uint8_t* p) noexcept
     std::memcpy(&v, p, sizeof v);
     return v;
 }
-inline void storeBytes(std::uint8_t* p, const Bytes& v) noexcept { std::memcpy(p, &v, sizeof v); }
+inline void storeBytes(std::uint8_t* p, const Bytes& v) noexcept
+{
+    std::memcpy(p, &v, sizeof v);
+}
 
 // table[index mod 32] in every lane (GCC emits byte shuffles; Clang lacks a variable __builtin_shuffle).
 inline Bytes lookup(const Bytes& table, const Bytes& index) noexcept
@@ -75,7 +78,7 @@ inline Bytes lookup(const Bytes& table, const Bytes& index) noexcept
 // included). Writes `chunks` * 32 keys from out[0]; lanes past the row's end compute garbage that is never read.
 template <bool Moore, bool Self>
 CYBERSIM_KERNEL_CLONES void keysOfRow(const std::uint8_t* up, const std::uint8_t* c, const std::uint8_t* down,
-                                    std::uint8_t* out, std::size_t chunks, const Bytes& table) noexcept
+                                      std::uint8_t* out, std::size_t chunks, const Bytes& table) noexcept
 {
     for (std::size_t i = 0; i < chunks * kLanes; i += kLanes)
     {
@@ -102,7 +105,8 @@ CYBERSIM_KERNEL_CLONES void imitateRow(const std::uint8_t* const* key, std::uint
     for (std::size_t i = 0; i < chunks * kLanes; i += kLanes)
     {
         Keys best = loadKeys(key[Mid] + i);
-        const auto visit = [&](const std::uint8_t* p) {
+        const auto visit = [&](const std::uint8_t* p)
+        {
             const Keys k = loadKeys(p);
             const Keys higher = k > (best | 1); // first strictly higher rank wins; the owner keeps on a tie
             best = (k & higher) | (best & ~higher);
@@ -128,8 +132,8 @@ CYBERSIM_KERNEL_CLONES void imitateRow(const std::uint8_t* const* key, std::uint
     }
 }
 
-using KeysOfRowFn = void (*)(const std::uint8_t*, const std::uint8_t*, const std::uint8_t*, std::uint8_t*,
-                           std::size_t, const Bytes&) noexcept;
+using KeysOfRowFn = void (*)(const std::uint8_t*, const std::uint8_t*, const std::uint8_t*, std::uint8_t*, std::size_t,
+                             const Bytes&) noexcept;
 using ImitateRowFn = void (*)(const std::uint8_t* const*, std::uint8_t*, std::size_t) noexcept;
 
 KeysOfRowFn keysOfRowFor(bool moore, bool self)
@@ -168,7 +172,10 @@ int standardOffsets(bool moore, std::int8_t* dx, std::int8_t* dy)
     return count;
 }
 
-int rowClass(int y, int height) noexcept { return y == 0 ? 0 : (y == height - 1 ? 2 : 1); }
+int rowClass(int y, int height) noexcept
+{
+    return y == 0 ? 0 : (y == height - 1 ? 2 : 1);
+}
 
 // The stored key of a rank and a strategy (1 = cooperator); kNoCell marks the halo of fixed edges, below every cell.
 constexpr std::uint8_t key(std::uint8_t rank, std::uint8_t cooperates) noexcept
@@ -234,7 +241,8 @@ void SpatialGame::buildRanks()
 {
     const bool self = m_def.selfInteraction;
     const auto& g = m_def.game;
-    const auto score = [&](int c, int k, int n) -> std::optional<double> {
+    const auto score = [&](int c, int k, int n) -> std::optional<double>
+    {
         const int partners = k - (self ? 1 : 0);
         const int coopPartners = n - (self && c == 1 ? 1 : 0);
         if (partners < 0 || coopPartners < 0 || coopPartners > partners)
@@ -389,70 +397,74 @@ void SpatialGame::stepSynchronous()
     // One task per block of rows: the keys of the block's rows and the rows either side go to the block's own
     // scratch (kept in cache), then the block's rows imitate. Neighbouring blocks compute their shared edge rows
     // twice rather than wait for each other; every row of the next grid is written by exactly one block.
-    tbb::parallel_for(tbb::blocked_range<int>(0, blocks, 1), [&](const tbb::blocked_range<int>& range) {
-        for (int b = range.begin(); b < range.end(); ++b)
-        {
-            const int y0 = b * kBlockRows, y1 = std::min(h, y0 + kBlockRows);
-            std::uint8_t* block = &m_key[std::size_t(b) * (kBlockRows + 2) * stride];
-            // Key row of lattice row y (y0 - 1 <= y <= y1), cell 0; the byte before it is the left halo.
-            const auto keyRow = [&](int y) { return block + std::size_t(y - y0 + 1) * stride + 1; };
+    tbb::parallel_for(tbb::blocked_range<int>(0, blocks, 1),
+                      [&](const tbb::blocked_range<int>& range)
+                      {
+                          for (int b = range.begin(); b < range.end(); ++b)
+                          {
+                              const int y0 = b * kBlockRows, y1 = std::min(h, y0 + kBlockRows);
+                              std::uint8_t* block = &m_key[std::size_t(b) * (kBlockRows + 2) * stride];
+                              // Key row of lattice row y (y0 - 1 <= y <= y1), cell 0; the byte before it is the left
+                              // halo.
+                              const auto keyRow = [&](int y) { return block + std::size_t(y - y0 + 1) * stride + 1; };
 
-            // Keys: with fixed edges the border cells have smaller neighbourhoods and are redone.
-            for (int y = y0 - 1; y <= y1; ++y)
-            {
-                std::uint8_t* out = keyRow(y);
-                if (!periodic && (y < 0 || y >= h))
-                {
-                    std::memset(out - 1, kNoCell, stride);
-                    continue;
-                }
-                const int yy = (y + h) % h;
-                Bytes table;
-                std::memcpy(&table, m_rowTable[rowClass(yy, h)], sizeof table);
-                const std::uint8_t* c = &m_cells[at(0, yy)];
-                keysOfRowFn(c - stride, c, c + stride, out, chunks, table);
-                if (periodic)
-                {
-                    out[-1] = out[w - 1];
-                    out[w] = out[0];
-                }
-                else
-                {
-                    out[-1] = kNoCell;
-                    out[0] = key(rankAt(0, yy), c[0]);
-                    out[w - 1] = key(rankAt(w - 1, yy), c[w - 1]);
-                    out[w] = kNoCell;
-                }
-            }
+                              // Keys: with fixed edges the border cells have smaller neighbourhoods and are redone.
+                              for (int y = y0 - 1; y <= y1; ++y)
+                              {
+                                  std::uint8_t* out = keyRow(y);
+                                  if (!periodic && (y < 0 || y >= h))
+                                  {
+                                      std::memset(out - 1, kNoCell, stride);
+                                      continue;
+                                  }
+                                  const int yy = (y + h) % h;
+                                  Bytes table;
+                                  std::memcpy(&table, m_rowTable[rowClass(yy, h)], sizeof table);
+                                  const std::uint8_t* c = &m_cells[at(0, yy)];
+                                  keysOfRowFn(c - stride, c, c + stride, out, chunks, table);
+                                  if (periodic)
+                                  {
+                                      out[-1] = out[w - 1];
+                                      out[w] = out[0];
+                                  }
+                                  else
+                                  {
+                                      out[-1] = kNoCell;
+                                      out[0] = key(rankAt(0, yy), c[0]);
+                                      out[w - 1] = key(rankAt(w - 1, yy), c[w - 1]);
+                                      out[w] = kNoCell;
+                                  }
+                              }
 
-            // Imitation: rows in the engine's neighbour order for their class; torus edge columns redone in theirs.
-            for (int y = y0; y < y1; ++y)
-            {
-                const int rc = periodic ? rowClass(y, h) : 1;
-                const std::uint8_t* own = keyRow(y);
-                const std::uint8_t* keys[3];
-                for (int k = 0; k < 3; ++k)
-                    keys[k] = own + std::ptrdiff_t(m_rowDy[rc][k]) * std::ptrdiff_t(stride);
-                std::uint8_t* out = &m_next[at(0, y)];
-                imitateRowFor(moore, m_rowMid[rc])(keys, out, chunks);
-                if (periodic)
-                    for (const int x : {0, w - 1})
-                    {
-                        const Order& o = m_orders[rc][x == 0 ? 0 : 2];
-                        const std::uint8_t* k = own + x;
-                        unsigned best = k[0] ^ 0x80U;
-                        for (int j = 0; j < o.count; ++j)
-                        {
-                            const unsigned candidate = k[o.offset[j]] ^ 0x80U;
-                            best = candidate > (best | 1U) ? candidate : best;
-                        }
-                        out[x] = static_cast<std::uint8_t>(best & 1U);
-                    }
-                out[-1] = periodic ? out[w - 1] : 0;
-                out[w] = periodic ? out[0] : 0;
-            }
-        }
-    });
+                              // Imitation: rows in the engine's neighbour order for their class; torus edge columns
+                              // redone in theirs.
+                              for (int y = y0; y < y1; ++y)
+                              {
+                                  const int rc = periodic ? rowClass(y, h) : 1;
+                                  const std::uint8_t* own = keyRow(y);
+                                  const std::uint8_t* keys[3];
+                                  for (int k = 0; k < 3; ++k)
+                                      keys[k] = own + std::ptrdiff_t(m_rowDy[rc][k]) * std::ptrdiff_t(stride);
+                                  std::uint8_t* out = &m_next[at(0, y)];
+                                  imitateRowFor(moore, m_rowMid[rc])(keys, out, chunks);
+                                  if (periodic)
+                                      for (const int x : {0, w - 1})
+                                      {
+                                          const Order& o = m_orders[rc][x == 0 ? 0 : 2];
+                                          const std::uint8_t* k = own + x;
+                                          unsigned best = k[0] ^ 0x80U;
+                                          for (int j = 0; j < o.count; ++j)
+                                          {
+                                              const unsigned candidate = k[o.offset[j]] ^ 0x80U;
+                                              best = candidate > (best | 1U) ? candidate : best;
+                                          }
+                                          out[x] = static_cast<std::uint8_t>(best & 1U);
+                                      }
+                                  out[-1] = periodic ? out[w - 1] : 0;
+                                  out[w] = periodic ? out[0] : 0;
+                              }
+                          }
+                      });
     if (periodic)
     {
         std::memcpy(&m_next[at(-1, -1)], &m_next[at(-1, h - 1)], stride);
@@ -579,15 +591,15 @@ std::optional<SpatialGame> SpatialGame::fromScenario(const Scenario& scenario, c
 {
     const auto& net = scenario.network;
     const auto& l = scenario.learning;
-    const bool pure =
-        net.kind == NetworkKind::Lattice && net.edges.empty() && net.interdependenceCsv.empty() &&
-        net.allianceCsv.empty() && net.trustCsv.empty() && net.interdependence.values.empty() &&
-        net.alliance.values.empty() && net.trust.values.empty() && scenario.game.kind != GameKind::Cyber &&
-        l.rule == LearningRule::ImitateBest && l.interval == 1 && l.mutation == 0.0 &&
-        scenario.noise.falseAttribution == 0.0 && scenario.noise.missedAttack == 0.0 &&
-        scenario.noise.execution == 0.0 && !scenario.arms.enabled && !scenario.commonSecurity.enabled &&
-        !scenario.surveillance.enabled && !scenario.sovereignty.enabled &&
-        scenario.governance.approach == GovernanceApproach::None && scenario.events.empty();
+    const bool pure = net.kind == NetworkKind::Lattice && net.edges.empty() && net.interdependenceCsv.empty() &&
+                      net.allianceCsv.empty() && net.trustCsv.empty() && net.interdependence.values.empty() &&
+                      net.alliance.values.empty() && net.trust.values.empty() &&
+                      scenario.game.kind != GameKind::Cyber && l.rule == LearningRule::ImitateBest && l.interval == 1 &&
+                      l.mutation == 0.0 && scenario.noise.falseAttribution == 0.0 &&
+                      scenario.noise.missedAttack == 0.0 && scenario.noise.execution == 0.0 && !scenario.arms.enabled &&
+                      !scenario.commonSecurity.enabled && !scenario.surveillance.enabled &&
+                      !scenario.sovereignty.enabled && scenario.governance.approach == GovernanceApproach::None &&
+                      scenario.events.empty();
     if (!pure)
         return std::nullopt;
     for (const auto& st : scenario.states)
@@ -617,8 +629,7 @@ std::optional<SpatialGame> SpatialGame::fromScenario(const Scenario& scenario, c
         slot = name;
     }
     const std::size_t n = scenario.states.size() + std::size_t(std::max(0, scenario.generate.count));
-    const std::size_t width =
-        net.width > 0 ? std::size_t(net.width) : std::size_t(std::llround(std::sqrt(double(n))));
+    const std::size_t width = net.width > 0 ? std::size_t(net.width) : std::size_t(std::llround(std::sqrt(double(n))));
     if (width == 0 || n % width != 0)
         return std::nullopt;
     SpatialGameDef def;

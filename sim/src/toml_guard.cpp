@@ -103,6 +103,10 @@ std::vector<GuardProblem> guardTomlText(std::string_view text, std::size_t limit
     // `a.'key'` (a quoted key segment straight after a bare one).
     bool canOpenString = true;
     bool inToken = false;
+    // A top-level key ends at the first '=' of its line, spaces or not (`s="..."`): toml++ reads the value after it.
+    bool sawEquals = false;
+    int depth = 0; // open '[' and '{' outside strings
+
     std::size_t i = 0;
     if (startsWith(0, "\xEF\xBB\xBF")) // a byte-order mark, which toml++ skips
         i = 3;
@@ -126,7 +130,7 @@ std::vector<GuardProblem> guardTomlText(std::string_view text, std::size_t limit
             if (mode == Mode::Comment || mode == Mode::Basic || mode == Mode::Literal)
                 mode = Mode::Normal;
             if (mode == Mode::Normal)
-                canOpenString = true, inToken = false;
+                canOpenString = true, inToken = false, sawEquals = false;
         }
         else
         {
@@ -147,9 +151,15 @@ std::vector<GuardProblem> guardTomlText(std::string_view text, std::size_t limit
                 else if (c == ' ' || c == '\t' || c == '\r')
                     inToken = false;
                 else if (c == ']' || c == '}' || c == ',')
+                {
                     inToken = false, canOpenString = c == ',';
+                    if (c != ',' && depth > 0)
+                        --depth;
+                }
                 else if (!inToken && (c == '[' || c == '{'))
-                    canOpenString = true; // an array, inline table or table header opens
+                    canOpenString = true, ++depth; // an array, inline table or table header opens
+                else if (c == '=' && !sawEquals && depth == 0)
+                    canOpenString = true, inToken = false, sawEquals = true; // the value of a top-level key
                 else if (!inToken && !canOpenString && (c == '=' || c == '.'))
                     canOpenString = true; // after a key (or key segment) comes a value (or the next segment)
                 else

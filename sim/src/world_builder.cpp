@@ -281,7 +281,8 @@ World buildWorld(const Scenario& scenario, const Catalogue& catalogue, std::uint
 {
     World world;
     std::map<std::string, std::int32_t> doctrineIndex;
-    auto internDoctrine = [&](const std::string& name) {
+    auto internDoctrine = [&](const std::string& name)
+    {
         if (catalogue.doctrine(name) == nullptr)
             throw ConfigError("unknown doctrine '" + name + "'");
         const auto [it, inserted] = doctrineIndex.emplace(name, static_cast<std::int32_t>(world.doctrines.size()));

@@ -23,8 +23,10 @@ public:
 TEST_CASE("catalogue: strategies are found by exact name and built with checked parameters")
 {
     Catalogue catalogue;
-    catalogue.addStrategy({"Probe", "always defects", {{"p", "a probability", 0.0, 1.0, 0.25}}, false,
-                           [](const std::vector<double>&) { return std::make_unique<AlwaysDefect>(); }});
+    catalogue.addStrategy(
+        {"Probe", "always defects", {{"p", "a probability", 0.0, 1.0, 0.25}}, false, [](const std::vector<double>&) {
+             return std::make_unique<AlwaysDefect>();
+         }});
     CHECK(catalogue.strategy("Probe") != nullptr);
     CHECK(catalogue.strategy("probe") == nullptr);
     CHECK(catalogue.makeStrategy("Probe", {}) != nullptr);

@@ -11,10 +11,10 @@
 #include <tbb/task_arena.h>
 
 #include <cstdio>
-#include <unistd.h>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <unistd.h>
 
 using namespace cybersim;
 
@@ -34,31 +34,33 @@ std::pair<std::uint64_t, std::uint64_t> runWith(const sim::Scenario& scenario, i
 {
     std::uint64_t stateHash = 0, filesHash = 0;
     tbb::task_arena arena(threads);
-    arena.execute([&] {
-        sim::Simulation simulation(scenario, agents::builtinCatalogue());
-        sim::RunRecord record;
-        record.begin(simulation);
-        while (!simulation.finished())
+    arena.execute(
+        [&]
         {
-            simulation.step();
-            record.capture(simulation);
-        }
-        stateHash = simulation.stateHash();
-        std::string leaf = "cybersim-determinism-";
-        leaf.append(std::to_string(threads)).append("-").append(std::to_string(::getpid()));
-        const auto folder = std::filesystem::temp_directory_path() / leaf;
-        sim::writeRunOutputs(folder, record, simulation, {scenario.run.seed, "test", "test", "test"});
-        std::string all;
-        for (const char* name : {"timeseries.csv", "states.csv", "events.csv", "network.graphml", "summary.json"})
-        {
-            std::ifstream file(folder / name, std::ios::binary);
-            std::stringstream buffer;
-            buffer << file.rdbuf();
-            all += buffer.str();
-        }
-        std::filesystem::remove_all(folder);
-        filesHash = fnv(all);
-    });
+            sim::Simulation simulation(scenario, agents::builtinCatalogue());
+            sim::RunRecord record;
+            record.begin(simulation);
+            while (!simulation.finished())
+            {
+                simulation.step();
+                record.capture(simulation);
+            }
+            stateHash = simulation.stateHash();
+            std::string leaf = "cybersim-determinism-";
+            leaf.append(std::to_string(threads)).append("-").append(std::to_string(::getpid()));
+            const auto folder = std::filesystem::temp_directory_path() / leaf;
+            sim::writeRunOutputs(folder, record, simulation, {scenario.run.seed, "test", "test", "test"});
+            std::string all;
+            for (const char* name : {"timeseries.csv", "states.csv", "events.csv", "network.graphml", "summary.json"})
+            {
+                std::ifstream file(folder / name, std::ios::binary);
+                std::stringstream buffer;
+                buffer << file.rdbuf();
+                all += buffer.str();
+            }
+            std::filesystem::remove_all(folder);
+            filesHash = fnv(all);
+        });
     return {stateHash, filesHash};
 }
 

@@ -159,17 +159,16 @@ TEST_CASE("lesson: bad lessons are reported with file, line, key and what is all
     SUBCASE("a scenario override out of range is located in the lesson")
     {
         CHECK(problems(kHead + step + "set = { \"noise.false_attribution\" = 2.0 }\n") ==
-              doctest::Contains("bad.toml:11:37: error: steps[0].set.noise.false_attribution: is 2.0, expected a probability"));
-        CHECK(problems(kHead + step + "set = { \"noise.false_attribution\" = 2.0 }\n") ==
-              doctest::Contains("[0, 1]"));
+              doctest::Contains(
+                  "bad.toml:11:37: error: steps[0].set.noise.false_attribution: is 2.0, expected a probability"));
+        CHECK(problems(kHead + step + "set = { \"noise.false_attribution\" = 2.0 }\n") == doctest::Contains("[0, 1]"));
         CHECK(problems(kHead + step + "set = { \"run.rounds\" = 9 }\n") ==
               doctest::Contains("steps[0].set.run.rounds: is set by the lesson"));
     }
     SUBCASE("live changes: unknown, not numeric, out of range")
     {
-        const auto live = [&](const std::string& set) {
-            return problems(kHead + step + "[[steps]]\ntext = \"b\"\nrounds = 2\nset = { " + set + " }\n");
-        };
+        const auto live = [&](const std::string& set)
+        { return problems(kHead + step + "[[steps]]\ntext = \"b\"\nrounds = 2\nset = { " + set + " }\n"); };
         CHECK(live("\"noise.nothing\" = 1") ==
               doctest::Contains("steps[1].set.noise.nothing: is not a scenario parameter"));
         CHECK(live("\"governance.approach\" = \"gradual\"") ==

@@ -120,3 +120,11 @@ TEST_CASE("scenario docs: docs/scenarios.md matches the schema")
          "-tc=\"scenario docs*\"");
     CHECK(actual == expected);
 }
+
+TEST_CASE("scenario schema: an integer bound beyond the int64 range prints without overflow (found by the fuzzer)")
+{
+    const auto* seed = cybersim::sim::findParameter("run.seed");
+    REQUIRE(seed != nullptr);
+    CHECK_FALSE(seed->rangeText().empty());
+    CHECK(seed->checkValue(cybersim::sim::ParamValue{-1.5}).has_value());
+}

@@ -17,7 +17,10 @@ using sim::Simulation;
 
 namespace
 {
-const sim::Catalogue& catalogue() { return agents::builtinCatalogue(); }
+const sim::Catalogue& catalogue()
+{
+    return agents::builtinCatalogue();
+}
 
 // Mean of a metric over the last `window` rounds of a run.
 template <class F> double tailMean(Simulation& simulation, int window, F metric)
@@ -133,7 +136,8 @@ TEST_CASE("simulation: the stability eigenvalue matches a dense eigen-solve on a
 
 TEST_CASE("simulation: attribution noise breaks tit-for-tat; generosity restores cooperation")
 {
-    const auto cooperation = [](const std::string& doctrine, double noise) {
+    const auto cooperation = [](const std::string& doctrine, double noise)
+    {
         auto s = test::uniformWorld(6, doctrine, 300, 3);
         s.noise.falseAttribution = noise;
         s.governance.approach = sim::GovernanceApproach::None;

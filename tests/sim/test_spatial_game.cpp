@@ -52,7 +52,8 @@ int countDoctrine(const sim::Simulation& simulation, const std::string& name)
 
 TEST_CASE("spatial game: a 2x2 block of defectors in a sea of cooperators grows iff b > 1.8")
 {
-    const auto grows = [](double b) {
+    const auto grows = [](double b)
+    {
         sim::Simulation simulation(spatialGame(21, b, "strategy:Cooperator", "strategy:Defector", 4, 5),
                                    agents::builtinCatalogue());
         REQUIRE(countDoctrine(simulation, "strategy:Defector") == 4);
@@ -67,7 +68,8 @@ TEST_CASE("spatial game: a 2x2 block of defectors in a sea of cooperators grows 
 
 TEST_CASE("spatial game: a 2x2 block of cooperators in a sea of defectors grows iff b < 2")
 {
-    const auto grows = [](double b) {
+    const auto grows = [](double b)
+    {
         sim::Simulation simulation(spatialGame(21, b, "strategy:Defector", "strategy:Cooperator", 4, 5),
                                    agents::builtinCatalogue());
         REQUIRE(countDoctrine(simulation, "strategy:Cooperator") == 4);

@@ -98,8 +98,8 @@ TEST_CASE("spatial kernel: identical grids to the engine, generation by generati
     };
     // Nowak-May games at several b (including b = 1.5 and 2, where cooperator and defector scores tie), a prisoner's
     // dilemma and a snowdrift game with integer payoffs (S, P nonzero), on odd-shaped tori and fixed-edge lattices.
-    const std::vector<sim::PayoffMatrix> games = {{1, 0, 1.9, 0}, {1, 0, 1.5, 0}, {1, 0, 2.0, 0}, {1, 0, 1.65, 0},
-                                                  {1, 0, 1.35, 0}, {3, 0, 5, 1},  {3, 1, 4, 0}};
+    const std::vector<sim::PayoffMatrix> games = {{1, 0, 1.9, 0},  {1, 0, 1.5, 0}, {1, 0, 2.0, 0}, {1, 0, 1.65, 0},
+                                                  {1, 0, 1.35, 0}, {3, 0, 5, 1},   {3, 1, 4, 0}};
     std::vector<Case> cases;
     for (const bool periodic : {true, false})
         for (const auto neighbourhood : {Neighbourhood::Moore, Neighbourhood::VonNeumann})
@@ -119,8 +119,8 @@ TEST_CASE("spatial kernel: identical grids to the engine, generation by generati
     for (const auto& c : cases)
         for (const double defectors : {0.1, 0.4})
         {
-            const auto scenario = latticeGame(c.width, c.height, c.periodic, c.neighbourhood, c.self, c.game,
-                                              defectors, 7 + std::uint64_t(checked));
+            const auto scenario = latticeGame(c.width, c.height, c.periodic, c.neighbourhood, c.self, c.game, defectors,
+                                              7 + std::uint64_t(checked));
             CAPTURE(c.width);
             CAPTURE(c.height);
             CAPTURE(c.periodic);
@@ -251,7 +251,8 @@ bool blockGrows(double b, sim::Action block)
     for (int y = 0; y < 21; ++y)
         for (int x = 0; x < 21; ++x)
             game.setStrategy(x, y, (x == 9 || x == 10) && (y == 9 || y == 10) ? block : sea);
-    const auto count = [&] {
+    const auto count = [&]
+    {
         const auto c = game.cooperators();
         return block == sim::Action::Cooperate ? c : 21 * 21 - c;
     };

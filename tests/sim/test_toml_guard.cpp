@@ -52,6 +52,10 @@ TEST_CASE("toml guard: non-ASCII only in comments and single-line strings")
         CHECK(guardTomlText("t.'\xc3\xa9' = 2").size() == 1);   // conservative: after a bare key segment
         CHECK(guardTomlText("x = .'\xc3\xa9'").size() == 1);    // a value cannot start with '.'
         CHECK(guardTomlText("x = ='\xc3\xa9'").size() == 1);
+        // Found by the fuzzer in CI: a key followed by '=' without a space opens a value, so this is a string and the
+        // byte-order mark after it is outside any string.
+        CHECK(guardTomlText("s=\"\"\"# \"\"\"\xef\xbb\xbf").size() == 1);
+        CHECK(guardTomlText("s=\"\xc3\xa9\"\nt='\xc3\xa9'\n").empty());
         CHECK(guardTomlText("\"a\".'\xc3\xa9' = 1\n[[s]]\nx = [[\"\xc3\xa9\"], {y = '\xc3\xa9'}]").empty());
         p = guardTomlText("a = \"x\xff\"");
         REQUIRE(p.size() == 1);

@@ -34,8 +34,9 @@ inline sim::Scenario uniformWorld(int n, const std::string& doctrine, int rounds
 /// A mixed world: the seven cyber doctrines round-robin on a small-world network, with scheduled events.
 inline sim::Scenario mixedWorld(int n = 14, int rounds = 120, std::uint64_t seed = 7)
 {
-    static const char* doctrines[] = {"common-security-builder", "realist-hedger", "zero-sum-hegemon", "free-rider",
-                                      "isolationist", "norm-entrepreneur", "hypocrite"};
+    static const char* doctrines[] = {
+        "common-security-builder", "realist-hedger", "zero-sum-hegemon", "free-rider", "isolationist",
+        "norm-entrepreneur",       "hypocrite"};
     auto s = uniformWorld(n, doctrines[0], rounds, seed);
     for (int i = 0; i < n; ++i)
         s.states[std::size_t(i)].doctrine = doctrines[i % 7];

@@ -195,9 +195,9 @@ CheckReport checkNorms(const ValidationOptions& options)
         double target;
         bool collapse; // collapse (B >= 6/7, V <= 1/7) or establishment (B <= 2/7, V >= 5/7)
     };
-    for (const Case& c : {Case{"classic/norms.toml", "norms collapse by generation 1000 (B >= 6/7, V <= 1/7)", 0.93, true},
-                          Case{"classic/metanorms.toml",
-                               "metanorms established at generation 100 (B <= 2/7, V >= 5/7)", 0.82, false}})
+    for (const Case& c :
+         {Case{"classic/norms.toml", "norms collapse by generation 1000 (B >= 6/7, V <= 1/7)", 0.93, true},
+          Case{"classic/metanorms.toml", "metanorms established at generation 100 (B <= 2/7, V >= 5/7)", 0.82, false}})
     {
         const auto file = dir / c.file;
         if (!std::filesystem::exists(file))
@@ -209,18 +209,24 @@ CheckReport checkNorms(const ValidationOptions& options)
         const auto base = sim::loadScenarioFile(file, catalogue);
         std::vector<std::uint8_t> hit(kRuns, 0);
         tbb::task_arena arena(options.threads > 0 ? int(options.threads) : tbb::task_arena::automatic);
-        arena.execute([&] {
-            tbb::parallel_for(0, kRuns, [&](int run) {
-                auto scenario = base;
-                scenario.run.seed = sim::deriveSeed(options.seed, 7, std::uint64_t(run));
-                sim::Simulation simulation(scenario, catalogue, {false});
-                simulation.advance(scenario.run.rounds);
-                const auto& m = simulation.metrics();
-                const bool reached = c.collapse ? m.meanBoldness >= 6.0 / 7.0 - 1e-9 && m.meanVengefulness <= 1.0 / 7.0 + 1e-9
-                                                : m.meanBoldness <= 2.0 / 7.0 + 1e-9 && m.meanVengefulness >= 5.0 / 7.0 - 1e-9;
-                hit[std::size_t(run)] = reached ? 1 : 0;
+        arena.execute(
+            [&]
+            {
+                tbb::parallel_for(0, kRuns,
+                                  [&](int run)
+                                  {
+                                      auto scenario = base;
+                                      scenario.run.seed = sim::deriveSeed(options.seed, 7, std::uint64_t(run));
+                                      sim::Simulation simulation(scenario, catalogue, {false});
+                                      simulation.advance(scenario.run.rounds);
+                                      const auto& m = simulation.metrics();
+                                      const bool reached = c.collapse ? m.meanBoldness >= 6.0 / 7.0 - 1e-9 &&
+                                                                            m.meanVengefulness <= 1.0 / 7.0 + 1e-9
+                                                                      : m.meanBoldness <= 2.0 / 7.0 + 1e-9 &&
+                                                                            m.meanVengefulness >= 5.0 / 7.0 - 1e-9;
+                                      hit[std::size_t(run)] = reached ? 1 : 0;
+                                  });
             });
-        });
         int count = 0;
         for (auto h : hit)
             count += h;

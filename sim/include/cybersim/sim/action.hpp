@@ -15,7 +15,10 @@ enum class Action : std::uint8_t
 };
 
 /// 'C' or 'D', as the literature writes moves.
-[[nodiscard]] constexpr char toChar(Action a) noexcept { return a == Action::Cooperate ? 'C' : 'D'; }
+[[nodiscard]] constexpr char toChar(Action a) noexcept
+{
+    return a == Action::Cooperate ? 'C' : 'D';
+}
 
 /// What one player remembers of a repeated game with one partner. Plain data, 64 bytes, so a world of dyads is one
 /// flat array. The engine updates the common fields after each round; `rule` is private to the strategy.

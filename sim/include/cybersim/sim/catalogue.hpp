@@ -28,10 +28,10 @@ struct ParamInfo
 /// A named strategy: documentation plus a factory taking the parameter values in `params` order.
 struct StrategyInfo
 {
-    std::string name;                // CamelCase, as the literature (and Axelrod-Python) names it
-    std::string description;         // the rule in one line
-    std::vector<ParamInfo> params;   // may be empty
-    bool stochastic = false;         // true when the rule draws random numbers
+    std::string name;              // CamelCase, as the literature (and Axelrod-Python) names it
+    std::string description;       // the rule in one line
+    std::vector<ParamInfo> params; // may be empty
+    bool stochastic = false;       // true when the rule draws random numbers
     std::function<std::unique_ptr<Strategy>(const std::vector<double>& params)> make;
 };
 
@@ -75,7 +75,8 @@ public:
 
     /// Builds a strategy with the given parameters (missing trailing ones take their defaults).
     /// @throws ConfigError for an unknown name or a parameter out of range.
-    [[nodiscard]] std::unique_ptr<Strategy> makeStrategy(std::string_view name, const std::vector<double>& params) const;
+    [[nodiscard]] std::unique_ptr<Strategy> makeStrategy(std::string_view name,
+                                                         const std::vector<double>& params) const;
 
 private:
     std::map<std::string, StrategyInfo, std::less<>> m_strategies;
@@ -83,6 +84,7 @@ private:
 };
 
 /// The candidate closest to `word` by edit distance, if it is close enough to be a plausible typo.
-[[nodiscard]] std::optional<std::string> suggestNearest(std::string_view word, const std::vector<std::string>& candidates);
+[[nodiscard]] std::optional<std::string> suggestNearest(std::string_view word,
+                                                        const std::vector<std::string>& candidates);
 
 } // namespace cybersim::sim

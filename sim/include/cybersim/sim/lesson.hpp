@@ -28,8 +28,8 @@ struct LessonSource
 /// One parameter change of a step, as written in the lesson file.
 struct ParameterChange
 {
-    std::string key;  // scenario key path, e.g. "noise.false_attribution"
-    ParamValue value; // the value as written (text for arrays, e.g. "[\"strategy:GTFT\"]")
+    std::string key;     // scenario key path, e.g. "noise.false_attribution"
+    ParamValue value;    // the value as written (text for arrays, e.g. "[\"strategy:GTFT\"]")
     std::string literal; // the value as a TOML literal, as a --set override takes it: 0.05, "gradual", ["a", "b"]
 };
 
@@ -55,11 +55,11 @@ struct LessonStep
 /// A parsed, validated lesson: immutable once loaded.
 struct Lesson
 {
-    std::string name;       // file stem, e.g. "01-zero-sum-or-common-security"
-    std::string title;      // required
-    std::string summary;    // one paragraph: what the class will learn; required
-    std::string sourceFile; // path the lesson was loaded from
-    LessonSource source;    // required: the principle of the source document the lesson teaches
+    std::string name;              // file stem, e.g. "01-zero-sum-or-common-security"
+    std::string title;             // required
+    std::string summary;           // one paragraph: what the class will learn; required
+    std::string sourceFile;        // path the lesson was loaded from
+    LessonSource source;           // required: the principle of the source document the lesson teaches
     std::vector<LessonStep> steps; // at least one; the first starts a run
 };
 

@@ -65,12 +65,12 @@ struct ChartData
 {
     std::string title;
     std::string yLabel;
-    std::string xLabel;            // e.g. "round (quarter)"
-    std::vector<int> rounds;       // x values
+    std::string xLabel;      // e.g. "round (quarter)"
+    std::vector<int> rounds; // x values
     std::vector<ChartSeries> series;
-    std::optional<double> yMin;    // fixed lower bound (e.g. 0 for shares)
-    std::optional<double> yMax;    // fixed upper bound (e.g. 1 for shares)
-    bool zeroLine = false;         // draw y = 0 (the stability eigenvalue's sign matters)
+    std::optional<double> yMin; // fixed lower bound (e.g. 0 for shares)
+    std::optional<double> yMax; // fixed upper bound (e.g. 1 for shares)
+    bool zeroLine = false;      // draw y = 0 (the stability eigenvalue's sign matters)
     std::vector<ChartMarker> markers;
 };
 

@@ -19,9 +19,9 @@ namespace cybersim::sim
 /// One relation of a replay: an undirected pair, a < b, with its interdependence.
 struct ReplayRelation
 {
-    std::uint32_t a = 0;  // state index, a < b
-    std::uint32_t b = 0;  // state index
-    double weight = 0.0;  // interdependence w, (0,1]
+    std::uint32_t a = 0; // state index, a < b
+    std::uint32_t b = 0; // state index
+    double weight = 0.0; // interdependence w, (0,1]
 };
 
 /// Everything needed to show any round of a finished run again: world metrics, per-state figures, events, and the
@@ -30,12 +30,12 @@ struct Replay
 {
     std::string scenarioName;
     std::string scenarioDescription;
-    std::string roundLabel;             // what one round stands for, e.g. "quarter"
+    std::string roundLabel; // what one round stands for, e.g. "quarter"
     Provenance provenance;
-    RunRecord record;                   // series, states (always recorded) and events
+    RunRecord record;                      // series, states (always recorded) and events
     std::vector<ReplayRelation> relations; // ordered by (a, b), as Simulation::edges()
-    std::vector<double> trust;          // rows x relations x 2: trust a->b, then b->a
-    std::vector<std::string> allied;    // per row, one '0'/'1' character per relation
+    std::vector<double> trust;             // rows x relations x 2: trust a->b, then b->a
+    std::vector<std::string> allied;       // per row, one '0'/'1' character per relation
 
     /// Starts recording `simulation` with its current figures (row 0).
     void begin(const Simulation& simulation);

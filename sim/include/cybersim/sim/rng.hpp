@@ -54,7 +54,8 @@ public:
         return mix64(h ^ extra);
     }
     /// Uniform double in [0, 1); equal to CounterRng::uniform with the same key.
-    [[nodiscard]] constexpr double uniform(std::uint64_t partner, Purpose purpose, std::uint64_t extra = 0) const noexcept
+    [[nodiscard]] constexpr double uniform(std::uint64_t partner, Purpose purpose,
+                                           std::uint64_t extra = 0) const noexcept
     {
         return static_cast<double>(bits(partner, purpose, extra) >> 11) * 0x1.0p-53;
     }

@@ -19,7 +19,7 @@ struct Provenance
     std::uint64_t seed = 0;
     std::string scenarioHash; // scenarioHash() of the resolved scenario
     std::string version = CYBERSIM_VERSION;
-    std::string build;        // compiler, build type and flags (buildDescription())
+    std::string build; // compiler, build type and flags (buildDescription())
 };
 
 /// The compiler, build type and options this library was built with.

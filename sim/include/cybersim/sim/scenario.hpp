@@ -35,10 +35,10 @@ enum class Neighbourhood : std::uint8_t
 /// One undirected relation given by name.
 struct EdgeDef
 {
-    std::string a;        // state name
-    std::string b;        // state name, different from a
-    double weight = 1.0;  // interdependence w in (0,1]
-    int line = 0;         // source line, for diagnostics raised after parsing
+    std::string a;       // state name
+    std::string b;       // state name, different from a
+    double weight = 1.0; // interdependence w in (0,1]
+    int line = 0;        // source line, for diagnostics raised after parsing
 };
 
 /// A square matrix over named states, read from a CSV file by the loader.
@@ -52,13 +52,13 @@ struct NamedMatrix
 struct NetworkDef
 {
     NetworkKind kind = NetworkKind::WattsStrogatz;
-    int degree = 4;                 // ring / Watts-Strogatz neighbours per state, even, [2, n-1]; default 4
-    double rewire = 0.1;            // Watts-Strogatz rewiring probability, [0,1]; default 0.1
-    double edgeProbability = 0.3;   // Erdos-Renyi pair probability, [0,1]; default 0.3
-    int attach = 2;                 // Barabasi-Albert edges per newcomer, [1, n-1]; default 2
-    int width = 0;                  // lattice columns; 0 = square root of the state count
+    int degree = 4;               // ring / Watts-Strogatz neighbours per state, even, [2, n-1]; default 4
+    double rewire = 0.1;          // Watts-Strogatz rewiring probability, [0,1]; default 0.1
+    double edgeProbability = 0.3; // Erdos-Renyi pair probability, [0,1]; default 0.3
+    int attach = 2;               // Barabasi-Albert edges per newcomer, [1, n-1]; default 2
+    int width = 0;                // lattice columns; 0 = square root of the state count
     Neighbourhood neighbourhood = Neighbourhood::Moore; // lattice neighbourhood; default Moore
-    bool periodic = true;           // lattice wraps around (torus); default true
+    bool periodic = true;                               // lattice wraps around (torus); default true
     bool selfInteraction = false;   // each state also plays the stage game with itself (Nowak and May 1992)
     double weight = 1.0;            // interdependence of generated edges, (0,1]; default 1
     std::vector<EdgeDef> edges;     // explicit edges, added to the generated ones (kind = explicit: the only ones)
@@ -73,17 +73,17 @@ struct NetworkDef
 /// One state (agent) of the world.
 struct StateDef
 {
-    std::string name;                 // unique, non-empty
-    std::string bloc;                 // optional grouping label, shown by colour
-    double economicWeight = 1.0;      // E, relative size of the economy, > 0; default 1
-    double ictDependence = 0.5;       // V, share of the economy that depends on ICT, [0,1]; default 0.5
-    double capability = 1.0;          // K, offensive cyber capability (arms level), >= 0; default 1
-    double defence = 1.0;             // D, defensive capability, >= 0; default 1
-    double budget = 1.0;              // security budget per round in capability units, >= 0; default 1
+    std::string name;                        // unique, non-empty
+    std::string bloc;                        // optional grouping label, shown by colour
+    double economicWeight = 1.0;             // E, relative size of the economy, > 0; default 1
+    double ictDependence = 0.5;              // V, share of the economy that depends on ICT, [0,1]; default 0.5
+    double capability = 1.0;                 // K, offensive cyber capability (arms level), >= 0; default 1
+    double defence = 1.0;                    // D, defensive capability, >= 0; default 1
+    double budget = 1.0;                     // security budget per round in capability units, >= 0; default 1
     std::string doctrine = "realist-hedger"; // catalogue doctrine name
-    std::string strategy;             // optional override of the doctrine's dyadic strategy
-    std::vector<double> strategyParams; // parameters of `strategy` (empty = its defaults)
-    int line = 0;                     // source line, for diagnostics
+    std::string strategy;                    // optional override of the doctrine's dyadic strategy
+    std::vector<double> strategyParams;      // parameters of `strategy` (empty = its defaults)
+    int line = 0;                            // source line, for diagnostics
 };
 
 /// How generated states get their doctrines in index order (which matters on a lattice).
@@ -97,13 +97,13 @@ enum class Placement : std::uint8_t
 /// A stylised world generated from a few numbers (e.g. 193 states, the UN membership).
 struct GeneratedStatesDef
 {
-    int count = 0;                           // states to generate, [0, 100000]; 0 = none; default 0
-    std::vector<std::string> doctrines;      // doctrines assigned in proportion to `doctrineShares`
-    std::vector<double> doctrineShares;      // shares, >= 0, same length as doctrines; normalised
-    double economicWeightSpread = 1.0;       // log-normal sigma of E (mean E = 1), [0, 5]; default 1
-    double capabilitySpread = 0.8;           // log-normal sigma of K, [0, 5]; default 0.8
-    double ictDependenceMean = 0.5;          // mean V (beta-like spread), [0,1]; default 0.5
-    int blocs = 0;                           // number of blocs, names bloc-1..bloc-k, [0, 64]; default 0
+    int count = 0;                             // states to generate, [0, 100000]; 0 = none; default 0
+    std::vector<std::string> doctrines;        // doctrines assigned in proportion to `doctrineShares`
+    std::vector<double> doctrineShares;        // shares, >= 0, same length as doctrines; normalised
+    double economicWeightSpread = 1.0;         // log-normal sigma of E (mean E = 1), [0, 5]; default 1
+    double capabilitySpread = 0.8;             // log-normal sigma of K, [0, 5]; default 0.8
+    double ictDependenceMean = 0.5;            // mean V (beta-like spread), [0,1]; default 0.5
+    int blocs = 0;                             // number of blocs, names bloc-1..bloc-k, [0, 64]; default 0
     Placement placement = Placement::Shuffled; // order of doctrines over the generated states; default shuffled
 };
 
@@ -122,11 +122,11 @@ enum class GameKind : std::uint8_t
 struct GameDef
 {
     GameKind kind = GameKind::Cyber;
-    PayoffMatrix matrix;             // used by every kind but cyber; the kind's defaults unless set
-    double benefit = 3.0;            // b: mutual restraint gives each R = b w, > 0; default 3
-    double gain = 2.0;               // g: intelligence gain per unit of V E successfully intruded, >= 0; default 2
-    double loss = 3.0;               // l: damage per unit of V E to the intruded, >= 0; default 3
-    double intrusionScale = 1.0;     // s: logistic scale of intrusion success in K - D, > 0; default 1
+    PayoffMatrix matrix;         // used by every kind but cyber; the kind's defaults unless set
+    double benefit = 3.0;        // b: mutual restraint gives each R = b w, > 0; default 3
+    double gain = 2.0;           // g: intelligence gain per unit of V E successfully intruded, >= 0; default 2
+    double loss = 3.0;           // l: damage per unit of V E to the intruded, >= 0; default 3
+    double intrusionScale = 1.0; // s: logistic scale of intrusion success in K - D, > 0; default 1
 };
 
 /// Attribution and implementation noise (MODEL.md phase 3; seeds/000 §2 "groundless accusations").
@@ -163,21 +163,21 @@ struct ArmsDef
 struct CommonSecurityDef
 {
     bool enabled = true;
-    double threatInitial = 1.0;    // H at round 0, >= 0; default 1
-    double threatGrowth = 0.05;    // rho: growth of H per round: H grows by rho (1 + H) before mitigation, >= 0
-    double mitigation = 1.0;       // reduction of H per round at full contribution (pool / budgets = 1), >= 0; default 1
-    double threshold = 0.2;        // contributions needed per round, as a share of all states' budgets, [0,1]
-    double risk = 0.3;             // r: probability a shortfall round brings losses, [0,1]; default 0.3
-    double lossScale = 10.0;       // loss = lossScale * V * E * (1 + H) / (2 + H), >= 0; default 10
+    double threatInitial = 1.0; // H at round 0, >= 0; default 1
+    double threatGrowth = 0.05; // rho: growth of H per round: H grows by rho (1 + H) before mitigation, >= 0
+    double mitigation = 1.0;    // reduction of H per round at full contribution (pool / budgets = 1), >= 0; default 1
+    double threshold = 0.2;     // contributions needed per round, as a share of all states' budgets, [0,1]
+    double risk = 0.3;          // r: probability a shortfall round brings losses, [0,1]; default 0.3
+    double lossScale = 10.0;    // loss = lossScale * V * E * (1 + H) / (2 + H), >= 0; default 10
 };
 
 /// Mass surveillance and its disclosure (seeds/000 §1 "massive-scale surveillance").
 struct SurveillanceDef
 {
     bool enabled = true;
-    double gain = 0.5;             // payoff per round of surveillance per unit of target V E (scaled by w), >= 0
-    double disclosure = 0.05;      // probability per round that running surveillance is disclosed, [0,1]
-    double trustPenalty = 0.3;     // trust every victim loses in the discloser when disclosed, [0,1]
+    double gain = 0.5;              // payoff per round of surveillance per unit of target V E (scaled by w), >= 0
+    double disclosure = 0.05;       // probability per round that running surveillance is disclosed, [0,1]
+    double trustPenalty = 0.3;      // trust every victim loses in the discloser when disclosed, [0,1]
     double legitimacyPenalty = 0.2; // legitimacy lost by a disclosed surveiller, [0,1]
 };
 
@@ -217,23 +217,23 @@ enum class Enforcement : std::uint8_t
 struct GovernanceDef
 {
     GovernanceApproach approach = GovernanceApproach::Gradual;
-    std::vector<NormIssueDef> issues{  // the agenda, easiest first under `gradual`; default: these four issues
-        {"incident-notification", 0.3},
-        {"critical-infrastructure-restraint", 0.45},
-        {"cybercrime-cooperation", 0.6},
-        {"no-mass-surveillance", 0.75}};
-    double quorum = 0.67;              // share of states whose support adopts an issue, (0,1]; default 2/3
-    int interval = 4;                  // rounds between votes (summits), >= 1; default 4
-    double restraint = 0.5;            // drop in intrusion propensity per adopted norm share, [0,1]
-    double punishmentCost = 2.0;       // E: cost to a punisher, >= 0 (Axelrod 1986: 2)
-    double punishment = 9.0;           // P: cost to the punished, >= 0 (Axelrod 1986: 9)
-    bool metanorms = false;            // punish seen non-punishers too
+    std::vector<NormIssueDef> issues{// the agenda, easiest first under `gradual`; default: these four issues
+                                     {"incident-notification", 0.3},
+                                     {"critical-infrastructure-restraint", 0.45},
+                                     {"cybercrime-cooperation", 0.6},
+                                     {"no-mass-surveillance", 0.75}};
+    double quorum = 0.67;               // share of states whose support adopts an issue, (0,1]; default 2/3
+    int interval = 4;                   // rounds between votes (summits), >= 1; default 4
+    double restraint = 0.5;             // drop in intrusion propensity per adopted norm share, [0,1]
+    double punishmentCost = 2.0;        // E: cost to a punisher, >= 0 (Axelrod 1986: 2)
+    double punishment = 9.0;            // P: cost to the punished, >= 0 (Axelrod 1986: 9)
+    bool metanorms = false;             // punish seen non-punishers too
     double comprehensivePenalty = 0.15; // extra difficulty per other issue on the table, [0,1]
     Enforcement enforcement = Enforcement::Intrusions; // what counts as a violation and how it is seen
-    int opportunities = 4;             // Axelrod game: chances to defect per state per round, [1, 100]
-    double temptation = 3.0;           // Axelrod game: T, gain of a defector, >= 0 (Axelrod 1986: 3)
-    double hurt = 1.0;                 // Axelrod game: H, cost of a defection to every other state, >= 0 (1)
-    bool randomTraits = false;         // start boldness and vengefulness at random sevenths, not the doctrine's
+    int opportunities = 4;                             // Axelrod game: chances to defect per state per round, [1, 100]
+    double temptation = 3.0;                           // Axelrod game: T, gain of a defector, >= 0 (Axelrod 1986: 3)
+    double hurt = 1.0;         // Axelrod game: H, cost of a defection to every other state, >= 0 (1)
+    bool randomTraits = false; // start boldness and vengefulness at random sevenths, not the doctrine's
 };
 
 /// Optional learning of doctrines between neighbours (MODEL.md phase 7).
@@ -272,12 +272,12 @@ enum class EventKind : std::uint8_t
 /// A scheduled event.
 struct EventDef
 {
-    int round = 0;        // 0-based round at which it happens, [0, rounds)
+    int round = 0; // 0-based round at which it happens, [0, rounds)
     EventKind kind = EventKind::Disclosure;
-    std::string state;    // the state concerned, where the kind has one
-    std::string target;   // the other state, where the kind has one
-    std::string key;      // for kind = set: the key path
-    double value = 0.0;   // for kind = set: the new value
+    std::string state;     // the state concerned, where the kind has one
+    std::string target;    // the other state, where the kind has one
+    std::string key;       // for kind = set: the key path
+    double value = 0.0;    // for kind = set: the new value
     double severity = 1.0; // incident damage scale / disclosure weight, >= 0; default 1
     int line = 0;
 };
@@ -285,18 +285,18 @@ struct EventDef
 /// Outputs and run length.
 struct RunDef
 {
-    std::uint64_t seed = 1; // master seed; a run is a pure function of (scenario, seed); default 1
-    int rounds = 200;       // rounds to run, [1, 10000000]; default 200
+    std::uint64_t seed = 1;             // master seed; a run is a pure function of (scenario, seed); default 1
+    int rounds = 200;                   // rounds to run, [1, 10000000]; default 200
     std::string roundLabel = "quarter"; // what one round stands for, free text
-    bool recordStates = true; // write per-state per-round rows (states.csv); default true
+    bool recordStates = true;           // write per-state per-round rows (states.csv); default true
 };
 
 /// A complete scenario: the immutable input of a Simulation.
 struct Scenario
 {
-    std::string name;                 // short identifier
-    std::string description;          // one line: what it demonstrates
-    std::string sourceFile;           // path it was loaded from; "<default>" for the embedded default
+    std::string name;        // short identifier
+    std::string description; // one line: what it demonstrates
+    std::string sourceFile;  // path it was loaded from; "<default>" for the embedded default
     RunDef run;
     NetworkDef network;
     std::vector<StateDef> states;

@@ -28,15 +28,15 @@ enum class SpatialUpdate : std::uint8_t
 /// The parameters of a spatial game; plain data with defaults, the classic Nowak-May setting at b = 1.9.
 struct SpatialGameDef
 {
-    int width = 100;                 // columns, [3, 2^20] when periodic, [2, 2^20] when fixed; default 100
-    int height = 100;                // rows, same range as width; default 100
-    bool periodic = true;            // torus (true) or fixed edges where border cells have fewer neighbours
+    int width = 100;      // columns, [3, 2^20] when periodic, [2, 2^20] when fixed; default 100
+    int height = 100;     // rows, same range as width; default 100
+    bool periodic = true; // torus (true) or fixed edges where border cells have fewer neighbours
     Neighbourhood neighbourhood = Neighbourhood::Moore; // Moore (8) or von Neumann (4); default Moore
-    bool selfInteraction = true;     // each cell also plays itself (Nowak and May 1992); default true
+    bool selfInteraction = true;           // each cell also plays itself (Nowak and May 1992); default true
     PayoffMatrix game{1.0, 0.0, 1.9, 0.0}; // R, S, T, P; default R = 1, S = P = 0, T = b = 1.9
-    double weight = 1.0;             // multiplies every neighbour payoff (not the self term), > 0; default 1
+    double weight = 1.0;                   // multiplies every neighbour payoff (not the self term), > 0; default 1
     SpatialUpdate update = SpatialUpdate::Synchronous; // default synchronous
-    std::uint64_t seed = 1;          // seed of the asynchronous update order (CounterRng); default 1
+    std::uint64_t seed = 1;                            // seed of the asynchronous update order (CounterRng); default 1
 };
 
 /// A width x height lattice of pure strategies playing a 2x2 game with their neighbours and imitating the best.
@@ -120,17 +120,17 @@ private:
     void stepAsynchronous();
 
     SpatialGameDef m_def;
-    std::size_t m_stride = 0;               // bytes per stored row: halo, width cells, halo, padding for 32-byte loads
-    std::vector<std::uint8_t> m_cells;      // 1 = cooperator, 0 = defector; (height + 2) rows with a halo ring
-    std::vector<std::uint8_t> m_next;       // the next generation, same layout
-    std::vector<std::uint8_t> m_key;        // per block of rows, its keys and the rows either side: (rank of the
-                                            // cell's score * 2 + cooperates) ^ 0x80, rows laid out as in m_cells
-    std::vector<std::uint32_t> m_order;     // asynchronous visiting order, empty when synchronous
+    std::size_t m_stride = 0;           // bytes per stored row: halo, width cells, halo, padding for 32-byte loads
+    std::vector<std::uint8_t> m_cells;  // 1 = cooperator, 0 = defector; (height + 2) rows with a halo ring
+    std::vector<std::uint8_t> m_next;   // the next generation, same layout
+    std::vector<std::uint8_t> m_key;    // per block of rows, its keys and the rows either side: (rank of the
+                                        // cell's score * 2 + cooperates) ^ 0x80, rows laid out as in m_cells
+    std::vector<std::uint32_t> m_order; // asynchronous visiting order, empty when synchronous
     std::uint8_t m_rankTable[2][10][10] = {}; // [cooperates][neighbourhood size incl. self][C count incl. self]
-    Order m_orders[3][3];                   // [row class][column class]: first, inner, last
+    Order m_orders[3][3];                     // [row class][column class]: first, inner, last
     int m_rowDy[3][3] = {{-1, 0, 1}, {-1, 0, 1}, {-1, 0, 1}}; // [row class]: rows in visiting order, as dy
-    int m_rowMid[3] = {1, 1, 1};            // [row class]: position of the cell's own row in m_rowDy
-    std::uint8_t m_rowTable[3][32] = {};    // [row class]: keys of cooperators by count at [0,10), defectors at [16,26)
+    int m_rowMid[3] = {1, 1, 1};                              // [row class]: position of the cell's own row in m_rowDy
+    std::uint8_t m_rowTable[3][32] = {}; // [row class]: keys of cooperators by count at [0,10), defectors at [16,26)
     std::int64_t m_generation = 0;
     std::string m_cooperatorDoctrine;
     std::string m_defectorDoctrine;

@@ -24,10 +24,10 @@ struct StateInit
     double capability = 1.0;     // K
     double defence = 1.0;        // D
     double budget = 1.0;
-    std::int32_t doctrine = 0;   // index into World::doctrines
-    std::string strategy;        // dyadic strategy: the state's override, else its doctrine's
+    std::int32_t doctrine = 0; // index into World::doctrines
+    std::string strategy;      // dyadic strategy: the state's override, else its doctrine's
     std::vector<double> strategyParams;
-    bool activeAtStart = true;   // false for states that join by a scheduled event
+    bool activeAtStart = true; // false for states that join by a scheduled event
 };
 
 /// The world a Simulation runs on. Directed edge e = (i -> j) for each related pair in each direction; the edges
@@ -36,13 +36,13 @@ struct World
 {
     std::vector<StateInit> states;
     std::vector<std::string> blocNames;
-    std::vector<std::string> doctrines;          // doctrine names in use, indexable by StateInit::doctrine
-    std::vector<std::uint32_t> offsets;          // size n + 1
-    std::vector<std::uint32_t> partner;          // size 2m: j of edge e
-    std::vector<std::uint32_t> reverse;          // size 2m
-    std::vector<double> weight;                  // size 2m: interdependence w_ij in (0,1], symmetric
-    std::vector<std::uint8_t> allied;            // size 2m: 1 when i and j are allies
-    std::vector<double> initialTrust;            // size 2m: T_ij at round 0
+    std::vector<std::string> doctrines; // doctrine names in use, indexable by StateInit::doctrine
+    std::vector<std::uint32_t> offsets; // size n + 1
+    std::vector<std::uint32_t> partner; // size 2m: j of edge e
+    std::vector<std::uint32_t> reverse; // size 2m
+    std::vector<double> weight;         // size 2m: interdependence w_ij in (0,1], symmetric
+    std::vector<std::uint8_t> allied;   // size 2m: 1 when i and j are allies
+    std::vector<double> initialTrust;   // size 2m: T_ij at round 0
 
     [[nodiscard]] std::size_t stateCount() const noexcept { return states.size(); }
     [[nodiscard]] std::size_t edgeCount() const noexcept { return partner.size(); }
