@@ -159,9 +159,8 @@ int runCommand(const RunOptions& options)
             printSummary(simulation, simulation.metrics());
             std::printf("\nWrote %s/{timeseries.csv,%sevents.csv,network.graphml,summary.json}\n", out.string().c_str(),
                         record.recordStates ? "states.csv," : "");
-            std::printf("Re-run exactly: cybersim run %s --seed %llu\n",
-                        options.scenario.empty() ? "" : options.scenario.c_str(),
-                        static_cast<unsigned long long>(scenario.run.seed));
+            std::printf("Re-run exactly: cybersim run%s%s --seed %llu\n", options.scenario.empty() ? "" : " ",
+                        options.scenario.c_str(), static_cast<unsigned long long>(scenario.run.seed));
         }
     }
     catch (const ScenarioError& error)
