@@ -2,9 +2,10 @@
 // Classroom charts drawn with QPainter onto a QImage: no widgets, so they render the same offscreen and on screen.
 #include "cybersim/plot/lesson_charts.hpp"
 
+#include "offscreen_application.hpp"
+
 #include <QFont>
 #include <QFontMetrics>
-#include <QGuiApplication>
 #include <QImage>
 #include <QPainter>
 #include <QPainterPath>
@@ -14,35 +15,12 @@
 #include <memory>
 #include <numbers>
 #include <stdexcept>
-#include <unistd.h>
 
 namespace cybersim::plot
 {
 
 namespace
 {
-
-// A QGuiApplication when the caller has none (fonts need one), offscreen when there is no display.
-std::unique_ptr<QGuiApplication> ensureGuiApplication()
-{
-    if (QCoreApplication::instance() != nullptr)
-        return nullptr;
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY") &&
-        qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-    if (qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR"))
-    {
-        const auto dir = std::filesystem::temp_directory_path() / ("cybersim-runtime-" + std::to_string(getuid()));
-        std::error_code error;
-        std::filesystem::create_directories(dir, error);
-        std::filesystem::permissions(dir, std::filesystem::perms::owner_all, error);
-        qputenv("XDG_RUNTIME_DIR", QByteArray::fromStdString(dir.string()));
-    }
-    static int argc = 1;
-    static char name[] = "cybersim";
-    static char* argv[] = {name, nullptr};
-    return std::make_unique<QGuiApplication>(argc, argv);
-}
 
 // High-contrast colours that stay apart in print and for the common colour-vision deficiencies (Okabe-Ito).
 const QColor kPalette[] = {QColor(0, 114, 178), QColor(213, 94, 0),   QColor(0, 158, 115), QColor(204, 121, 167),
@@ -107,7 +85,7 @@ QFont font(int pixels, bool bold = false)
 void renderTimeSeriesPng(const sim::ChartData& data, const std::filesystem::path& path, int stepStartRound,
                          ChartImageSize size)
 {
-    const auto app = ensureGuiApplication();
+    const auto app = detail::ensureOffscreenApplication();
     const int w = std::max(200, size.width);
     const int h = std::max(150, size.height);
     const int unit = h / 35; // base font size: 20 px at 700 px height
@@ -297,7 +275,7 @@ void renderTimeSeriesPng(const sim::ChartData& data, const std::filesystem::path
 void renderTrustMatrixPng(const sim::Replay& replay, std::size_t row, const std::filesystem::path& path,
                           std::string_view highlight, ChartImageSize size)
 {
-    const auto app = ensureGuiApplication();
+    const auto app = detail::ensureOffscreenApplication();
     const auto matrix = sim::trustMatrixAt(replay, row);
     const auto& names = replay.record.stateNames;
     const auto n = names.size();
@@ -369,7 +347,7 @@ void renderTrustMatrixPng(const sim::Replay& replay, std::size_t row, const std:
 void renderNetworkPng(const sim::Replay& replay, std::size_t row, const std::filesystem::path& path,
                       std::string_view highlight, ChartImageSize size)
 {
-    const auto app = ensureGuiApplication();
+    const auto app = detail::ensureOffscreenApplication();
     const auto edges = replay.edgesAt(row);
     const auto& names = replay.record.stateNames;
     const auto n = names.size();

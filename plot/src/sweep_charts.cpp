@@ -2,6 +2,8 @@
 // Rendering sweep charts with Qt Charts offscreen: line + 95% band per metric, and heatmaps of two parameters.
 #include "cybersim/plot/sweep_charts.hpp"
 
+#include "offscreen_application.hpp"
+
 #include <QApplication>
 #include <QAreaSeries>
 #include <QChart>
@@ -19,7 +21,6 @@
 #include <map>
 #include <memory>
 #include <set>
-#include <unistd.h>
 
 namespace cybersim::plot
 {
@@ -30,28 +31,6 @@ namespace
 constexpr int kWidth = 900;
 constexpr int kHeight = 600;
 constexpr std::size_t kMaxGroups = 8;
-
-// Starts a QApplication when the caller has none, offscreen when there is no display (TOOLCHAIN.md, Qt).
-std::unique_ptr<QApplication> ensureApplication()
-{
-    if (QCoreApplication::instance() != nullptr)
-        return nullptr;
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY") &&
-        qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-    if (qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR"))
-    {
-        const auto dir = std::filesystem::temp_directory_path() / ("cybersim-runtime-" + std::to_string(getuid()));
-        std::error_code error;
-        std::filesystem::create_directories(dir, error);
-        std::filesystem::permissions(dir, std::filesystem::perms::owner_all, error);
-        qputenv("XDG_RUNTIME_DIR", QByteArray::fromStdString(dir.string()));
-    }
-    static int argc = 1;
-    static char name[] = "cybersim";
-    static char* argv[] = {name, nullptr};
-    return std::make_unique<QApplication>(argc, argv);
-}
 
 QString qs(const std::string& s)
 {
@@ -349,7 +328,7 @@ std::vector<std::filesystem::path> renderSweepCharts(const std::filesystem::path
     std::filesystem::create_directories(out, error);
     if (error)
         throw PlotInputError("cannot create " + out.string() + ": " + error.message());
-    const auto app = ensureApplication();
+    const auto app = detail::ensureOffscreenApplication();
 
     std::vector<const SweepColumn*> numeric, other;
     for (const auto& p : table.parameters)

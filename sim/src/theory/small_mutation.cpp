@@ -71,30 +71,32 @@ Eigen::VectorXd stationaryDistribution(const Eigen::MatrixXd& transition)
     return pi / pi.sum();
 }
 
-Eigen::MatrixXd pairwiseFixationMatrix(const Eigen::MatrixXd& payoff, int populationSize, double beta)
+namespace
+{
+// rho_ij: the probability that one j mutant takes over a population of i, for every ordered pair of strategies.
+template <class Fixation> Eigen::MatrixXd fixationMatrix(const Eigen::MatrixXd& payoff, Fixation fixation)
 {
     detail::requireSquare(payoff, "payoff matrix", 2);
     const Eigen::Index k = payoff.rows();
-    Eigen::MatrixXd fixation = Eigen::MatrixXd::Zero(k, k);
+    Eigen::MatrixXd out = Eigen::MatrixXd::Zero(k, k);
     for (Eigen::Index i = 0; i < k; ++i)
         for (Eigen::Index j = 0; j < k; ++j)
             if (i != j)
-                fixation(i, j) =
-                    pairwiseFixation(payoff, static_cast<int>(j), static_cast<int>(i), populationSize, beta);
-    return fixation;
+                out(i, j) = fixation(static_cast<int>(j), static_cast<int>(i));
+    return out;
+}
+} // namespace
+
+Eigen::MatrixXd pairwiseFixationMatrix(const Eigen::MatrixXd& payoff, int populationSize, double beta)
+{
+    return fixationMatrix(payoff, [&](int invader, int resident)
+                          { return pairwiseFixation(payoff, invader, resident, populationSize, beta); });
 }
 
 Eigen::MatrixXd moranFixationMatrix(const Eigen::MatrixXd& payoff, int populationSize, double selection)
 {
-    detail::requireSquare(payoff, "payoff matrix", 2);
-    const Eigen::Index k = payoff.rows();
-    Eigen::MatrixXd fixation = Eigen::MatrixXd::Zero(k, k);
-    for (Eigen::Index i = 0; i < k; ++i)
-        for (Eigen::Index j = 0; j < k; ++j)
-            if (i != j)
-                fixation(i, j) =
-                    moranGameFixation(payoff, static_cast<int>(j), static_cast<int>(i), populationSize, selection);
-    return fixation;
+    return fixationMatrix(payoff, [&](int invader, int resident)
+                          { return moranGameFixation(payoff, invader, resident, populationSize, selection); });
 }
 
 SmallMutationChain smallMutationChain(const Eigen::MatrixXd& fixation)
