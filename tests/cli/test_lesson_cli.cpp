@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
 // `cybersim lesson`, `cybersim run --record` and the lessons heading of `cybersim list`, run as the user runs them.
+#include "cli_process.hpp"
+
 #include <doctest/doctest.h>
 
 #include <cstdio>
@@ -15,6 +17,9 @@ namespace fs = std::filesystem;
 
 namespace
 {
+using cybersim::test::capture;
+using cybersim::test::run;
+
 
 fs::path binary()
 {
@@ -26,25 +31,6 @@ fs::path folder(const std::string& name)
     const auto path = fs::temp_directory_path() / ("cybersim-test-lesson-" + name + "-" + std::to_string(getpid()));
     fs::remove_all(path);
     return path;
-}
-
-int run(const std::string& command)
-{
-    const int status = std::system((command + " >/dev/null 2>&1").c_str());
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-
-std::string capture(const std::string& command)
-{
-    std::string out;
-    if (FILE* pipe = popen((command + " 2>&1").c_str(), "r"))
-    {
-        char buffer[4096];
-        while (const auto n = fread(buffer, 1, sizeof buffer, pipe))
-            out.append(buffer, n);
-        pclose(pipe);
-    }
-    return out;
 }
 
 std::string readFile(const fs::path& path)

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
 // `cybersim sweep` as a user runs it: exit codes, kill -9 then --resume, and the same sweep under mpirun (2 ranks).
+#include "cli_process.hpp"
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -20,6 +22,9 @@ namespace fs = std::filesystem;
 
 namespace
 {
+using cybersim::test::capture;
+using cybersim::test::run;
+
 
 // The cybersim binary of this build: ../cli/cybersim next to the tests' folder.
 fs::path cybersimBinary()
@@ -44,25 +49,6 @@ std::string readFile(const fs::path& path)
 std::string withoutTiming(const std::string& json)
 {
     return json.substr(0, json.find("\"timing\""));
-}
-
-int run(const std::string& command)
-{
-    const int status = std::system((command + " >/dev/null 2>&1").c_str());
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-
-std::string capture(const std::string& command)
-{
-    std::string out;
-    if (FILE* pipe = popen((command + " 2>&1").c_str(), "r"))
-    {
-        char buffer[4096];
-        while (const auto n = fread(buffer, 1, sizeof buffer, pipe))
-            out.append(buffer, n);
-        pclose(pipe);
-    }
-    return out;
 }
 
 fs::path writeSpec(const fs::path& folder, const std::string& name, int replicates, int rounds)

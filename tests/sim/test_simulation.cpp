@@ -55,7 +55,7 @@ TEST_CASE("simulation: builds the world and reports the initial figures as round
     CHECK(simulation.finished());
 }
 
-TEST_CASE("simulation: zero-sum doctrines destroy trust and cooperation; common-security doctrines build them")
+TEST_CASE("simulation: zero-sum doctrines destroy trust and cooperation, common-security doctrines build them")
 {
     Simulation zeroSum(test::uniformWorld(8, "zero-sum-hegemon", 150), catalogue());
     Simulation common(test::uniformWorld(8, "common-security-builder", 150), catalogue());
@@ -134,7 +134,7 @@ TEST_CASE("simulation: the stability eigenvalue matches a dense eigen-solve on a
     CHECK(std::abs(largest - simulation.convergedStabilityEigenvalue()) < 1e-9);
 }
 
-TEST_CASE("simulation: attribution noise breaks tit-for-tat; generosity restores cooperation")
+TEST_CASE("simulation: attribution noise breaks tit-for-tat, generosity restores cooperation")
 {
     const auto cooperation = [](const std::string& doctrine, double noise)
     {

@@ -119,7 +119,7 @@ TEST_CASE("validation: missing shared data is reported as SKIP, never PASS")
     CHECK(validation::runCheck("nowak-may", options).status() == Status::Skip);
 }
 
-TEST_CASE("validation: every listed check runs by name; an unknown name throws")
+TEST_CASE("validation: every listed check runs by name, an unknown name throws")
 {
     CHECK(validation::canonicalChecks().size() == 8);
     CHECK_THROWS_WITH_AS((void)validation::runCheck("nope", quickOptions()), "unknown check 'nope'", ConfigError);
