@@ -20,7 +20,6 @@ namespace
 using cybersim::test::capture;
 using cybersim::test::run;
 
-
 fs::path binary()
 {
     return fs::read_symlink("/proc/self/exe").parent_path().parent_path() / "cli" / "cybersim";

@@ -25,7 +25,6 @@ namespace
 using cybersim::test::capture;
 using cybersim::test::run;
 
-
 // The cybersim binary of this build: ../cli/cybersim next to the tests' folder.
 fs::path cybersimBinary()
 {
