@@ -57,6 +57,15 @@ void worldRounds(benchmark::State& state)
         });
 }
 BENCHMARK(worldRounds)->Name("world193_complete/threads")->Arg(1)->Arg(2)->UseRealTime()->Unit(benchmark::kMicrosecond);
+// Exactly 50 timed rounds at one thread, for counting instructions, which the machine's load does not change:
+//   valgrind --tool=callgrind --toggle-collect='cybersim::sim::Simulation::step()'
+//            build/bench/cybersim_bench --benchmark_filter=fixed50
+// then instructions per round = collected Ir / 50.
+BENCHMARK(worldRounds)
+    ->Name("world193_complete/fixed50/threads")
+    ->Arg(1)
+    ->Iterations(50)
+    ->Unit(benchmark::kMicrosecond);
 
 void defaultScenarioRun(benchmark::State& state)
 {

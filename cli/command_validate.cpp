@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: MIT
-// `cybersim validate`: runs the canonical checks (validation library), prints a table, writes CSV and JSON.
+// `cybersim validate`: runs the canonical checks (validation library), prints a table, writes CSV, JSON and charts.
 #include "commands.hpp"
 
 #include "cybersim/sim/catalogue.hpp"
 #include "cybersim/sim/error.hpp"
 #include "cybersim/sim/run_record.hpp"
 #include "cybersim/validation/canonical.hpp"
+
+#ifdef CYBERSIM_HAVE_PLOT
+#include "cybersim/plot/check_charts.hpp"
+#endif
 
 #include <cstdio>
 #include <filesystem>
@@ -96,6 +100,28 @@ int validateCommand(const ValidateOptions& options)
             std::cerr << "error: " << e.what() << '\n';
             return kExitRuntime;
         }
+#ifdef CYBERSIM_HAVE_PLOT
+        try
+        {
+            for (const auto& r : reports)
+            {
+                if (r.chart.isEmpty())
+                {
+                    std::printf("no chart for %s (nothing was computed)\n", r.name.c_str());
+                    continue;
+                }
+                const auto files = plot::renderCheckChart(r.chart, std::filesystem::path(options.out) / r.name);
+                std::printf("wrote %s (and .svg): %s\n", files.front().string().c_str(), r.chart.title.c_str());
+            }
+        }
+        catch (const std::exception& e)
+        {
+            std::cerr << "error: " << e.what() << '\n';
+            return kExitRuntime;
+        }
+#else
+        std::printf("no charts: this cybersim was built without Qt (validation.json holds each chart's data)\n");
+#endif
     }
     return failed > 0 ? kExitRuntime : kExitOk;
 }

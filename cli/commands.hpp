@@ -85,7 +85,7 @@ struct ValidateOptions
 {
     std::vector<std::string> names; // checks to run; empty = all
     bool quick = false;             // the small variant the test suite runs
-    std::string out;                // folder for validation.csv and validation.json; empty = none
+    std::string out;                // folder for validation.csv, validation.json and the charts; empty = none
     int threads = 0;                // 0 = all cores
     bool list = false;              // list the checks and exit
     std::uint64_t seed = 20260101;  // master seed of the stochastic checks

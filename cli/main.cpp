@@ -103,7 +103,8 @@ int main(int argc, char** argv)
         "validate", "Reproduce the canonical results of the field (docs/validation.md); exit 1 on any FAIL");
     validateCmd->add_option("names", validate.names, "Checks to run (default: all; see --list)");
     validateCmd->add_flag("--quick", validate.quick, "The small variant (seconds; what the test suite runs)");
-    validateCmd->add_option("--out", validate.out, "Folder for validation.csv and validation.json");
+    validateCmd->add_option("--out", validate.out,
+                            "Folder for validation.csv, validation.json and a chart per check (NAME.png, NAME.svg)");
     validateCmd->add_option("--threads", validate.threads, "Worker threads; 0 = all cores")->check(CLI::Range(0, 1024));
     validateCmd->add_flag("--list", validate.list, "List the checks and exit");
     validateCmd->add_option("--seed", validate.seed, "Master seed of the stochastic checks (default 20260101)");

@@ -2,6 +2,7 @@
 // Classroom charts drawn with QPainter onto a QImage: no widgets, so they render the same offscreen and on screen.
 #include "cybersim/plot/lesson_charts.hpp"
 
+#include "chart_output.hpp"
 #include "offscreen_application.hpp"
 
 #include <QFont>
@@ -22,37 +23,19 @@ namespace cybersim::plot
 namespace
 {
 
-// High-contrast colours that stay apart in print and for the common colour-vision deficiencies (Okabe-Ito).
-const QColor kPalette[] = {QColor(0, 114, 178), QColor(213, 94, 0),   QColor(0, 158, 115), QColor(204, 121, 167),
-                           QColor(230, 159, 0), QColor(86, 180, 233), QColor(0, 0, 0),     QColor(240, 228, 66)};
+using detail::niceStep;
+using detail::qs;
 
+// High-contrast colours that stay apart in print and for the common colour-vision deficiencies (Okabe-Ito).
 QColor colourOf(std::size_t i)
 {
-    return kPalette[i % std::size(kPalette)];
-}
-
-QString qs(const std::string& s)
-{
-    return QString::fromStdString(s);
+    return detail::categoryColour(i);
 }
 
 void save(const QImage& image, const std::filesystem::path& path)
 {
-    if (!image.save(qs(path.string()), "PNG"))
-        throw std::runtime_error("cannot write " + path.string());
-}
-
-// A "nice" tick step (1, 2 or 5 times a power of ten) giving about `count` ticks over `span`.
-double niceStep(double span, int count)
-{
-    if (!(span > 0.0))
-        return 1.0;
-    const double raw = span / count;
-    const double power = std::pow(10.0, std::floor(std::log10(raw)));
-    for (const double m : {1.0, 2.0, 5.0, 10.0})
-        if (raw <= m * power)
-            return m * power;
-    return 10.0 * power;
+    std::vector<std::filesystem::path> written;
+    detail::savePng(image, path, written);
 }
 
 QString tickText(double v, double step)

@@ -2,6 +2,7 @@
 // Rendering sweep charts with Qt Charts offscreen: line + 95% band per metric, and heatmaps of two parameters.
 #include "cybersim/plot/sweep_charts.hpp"
 
+#include "chart_output.hpp"
 #include "offscreen_application.hpp"
 
 #include <QApplication>
@@ -12,12 +13,12 @@
 #include <QLineSeries>
 #include <QPainter>
 #include <QScatterSeries>
-#include <QSvgGenerator>
 #include <QValueAxis>
 
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <functional>
 #include <map>
 #include <memory>
 #include <set>
@@ -32,44 +33,13 @@ constexpr int kWidth = 900;
 constexpr int kHeight = 600;
 constexpr std::size_t kMaxGroups = 8;
 
-QString qs(const std::string& s)
-{
-    return QString::fromStdString(s);
-}
+using detail::qs;
 
-void savePng(const QImage& image, const std::filesystem::path& path, std::vector<std::filesystem::path>& written)
-{
-    if (!image.save(qs(path.string()), "PNG"))
-        throw std::runtime_error("cannot write " + path.string());
-    written.push_back(path);
-}
-
-// Renders `paint` into a PNG and an SVG of the same size.
-template <typename Paint>
-void saveBoth(const std::filesystem::path& base, const std::string& title, Paint&& paint,
+// Renders `paint` into a PNG and an SVG of the chart size.
+void saveBoth(const std::filesystem::path& base, const std::string& title, const std::function<void(QPainter&)>& paint,
               std::vector<std::filesystem::path>& written)
 {
-    QImage image(kWidth, kHeight, QImage::Format_ARGB32);
-    image.fill(Qt::white);
-    {
-        QPainter painter(&image);
-        painter.setRenderHint(QPainter::Antialiasing);
-        paint(painter);
-    }
-    savePng(image, base.string() + ".png", written);
-    const auto svg = base.string() + ".svg";
-    QSvgGenerator generator;
-    generator.setFileName(qs(svg));
-    generator.setSize(QSize(kWidth, kHeight));
-    generator.setViewBox(QRect(0, 0, kWidth, kHeight));
-    generator.setTitle(qs(title));
-    {
-        QPainter painter(&generator);
-        paint(painter);
-    }
-    if (!std::filesystem::exists(svg))
-        throw std::runtime_error("cannot write " + svg);
-    written.push_back(svg);
+    detail::savePngAndSvg(base, title, QSize(kWidth, kHeight), paint, written);
 }
 
 struct Row
@@ -79,10 +49,7 @@ struct Row
 
 QColor colourOf(std::size_t i)
 {
-    static const QColor palette[] = {QColor(31, 119, 180),  QColor(214, 39, 40),   QColor(44, 160, 44),
-                                     QColor(255, 127, 14),  QColor(148, 103, 189), QColor(140, 86, 75),
-                                     QColor(227, 119, 194), QColor(127, 127, 127)};
-    return palette[i % 8];
+    return detail::categoryColour(i);
 }
 
 // Viridis-like ramp from dark blue (0) through teal and green to yellow (1).

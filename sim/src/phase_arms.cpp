@@ -22,13 +22,16 @@ double armsStabilityEigenvalue(SimulationState& s, int maxIterations)
     double lambda = s.perronRoot;
     for (int iteration = 0; iteration < maxIterations; ++iteration)
     {
+        const double* const weight = s.distrustWeight.data();
+        const std::uint32_t* const partner = s.world.partner.data();
+        const double* const current = v.data();
         s.forEachState(
             [&](std::size_t i)
             {
                 double sum = 0.0;
                 for (auto k = s.begin(i); k < s.end(i); ++k)
-                    sum += s.distrustWeight[k] * v[s.world.partner[k]];
-                next[i] = shift * v[i] + sum;
+                    sum += weight[k] * current[partner[k]];
+                next[i] = shift * current[i] + sum;
             });
         double norm = 0.0;
         for (std::size_t i = 0; i < n; ++i)
@@ -54,43 +57,46 @@ double armsStabilityEigenvalue(SimulationState& s, int maxIterations)
     return arms.reactivity * lambda - arms.fatigue;
 }
 
-void updateArms(SimulationState& s)
+void planArms(SimulationState& s, std::size_t i)
 {
     const auto& arms = s.params.arms;
-    if (!arms.enabled)
+    if (!s.active[i])
+    {
+        s.nextArms[i] = s.arms[i];
+        s.nextDefence[i] = s.defence[i];
         return;
-    s.forEachState(
-        [&](std::size_t i)
+    }
+    // Perceived threat = mean over rivals of distrust x their capability, weighted by interdependence. Averaged over
+    // relations rather than summed, so the race does not depend on how many partners a state has: with uniform trust
+    // T the system runs away exactly when k (1 - T) w > a.
+    const std::uint32_t* const partner = s.world.partner.data();
+    const std::uint8_t* const active = s.active.data();
+    const double* const weight = s.world.weight.data();
+    const double* const trust = s.trust.data();
+    const double* const capability = s.arms.data();
+    double threat = 0.0;
+    int related = 0;
+    for (auto k = s.begin(i); k < s.end(i); ++k)
+    {
+        const auto j = partner[k];
+        if (active[j])
         {
-            if (!s.active[i])
-            {
-                s.nextArms[i] = s.arms[i];
-                s.nextDefence[i] = s.defence[i];
-                return;
-            }
-            // Perceived threat = mean over rivals of distrust x their capability, weighted by interdependence.
-            // Averaged over relations rather than summed, so the race does not depend on how many partners a state
-            // has: with uniform trust T the system runs away exactly when k (1 - T) w > a.
-            double threat = 0.0;
-            int related = 0;
-            for (auto k = s.begin(i); k < s.end(i); ++k)
-            {
-                const auto j = s.world.partner[k];
-                if (s.active[j])
-                {
-                    threat += s.world.weight[k] * (1.0 - s.trust[k]) * s.arms[j];
-                    ++related;
-                }
-            }
-            if (related > 0)
-                threat /= related;
-            const double budget = s.world.states[i].budget;
-            const double drive = arms.grievance + arms.budgetDrive * s.offenceShare[i] * budget;
-            s.nextArms[i] =
-                std::max(0.0, s.arms[i] + arms.dt * (arms.reactivity * threat - arms.fatigue * s.arms[i] + drive));
-            s.nextDefence[i] =
-                std::max(0.0, s.defence[i] + arms.dt * (s.defenceShare[i] * budget - arms.fatigue * s.defence[i]));
-        });
+            threat += weight[k] * (1.0 - trust[k]) * capability[j];
+            ++related;
+        }
+    }
+    if (related > 0)
+        threat /= related;
+    const double budget = s.world.states[i].budget;
+    const double drive = arms.grievance + arms.budgetDrive * s.offenceShare[i] * budget;
+    s.nextArms[i] = std::max(0.0, s.arms[i] + arms.dt * (arms.reactivity * threat - arms.fatigue * s.arms[i] + drive));
+    s.nextDefence[i] =
+        std::max(0.0, s.defence[i] + arms.dt * (s.defenceShare[i] * budget - arms.fatigue * s.defence[i]));
+}
+
+void commitArms(SimulationState& s)
+{
+    const auto& arms = s.params.arms;
     s.arms.swap(s.nextArms);
     s.defence.swap(s.nextDefence);
     double total = 0.0;
@@ -106,6 +112,26 @@ void updateArms(SimulationState& s)
         s.runawayReported = true;
         s.log(EventType::Runaway, -1, -1, total, "arms race runaway: mean capability above the runaway level");
     }
+}
+
+void updateReputationAndArms(SimulationState& s)
+{
+    const bool reputation = s.params.sovereignty.enabled, arms = s.params.arms.enabled;
+    if (reputation)
+        computePressure(s);
+    if (!reputation && !arms)
+        return;
+    // One pass: a state's arms read only its own trust (already updated by reputation) and last round's capabilities.
+    s.forEachState(
+        [&](std::size_t i)
+        {
+            if (reputation)
+                applyReputation(s, i);
+            if (arms)
+                planArms(s, i);
+        });
+    if (arms)
+        commitArms(s);
 }
 
 } // namespace cybersim::sim

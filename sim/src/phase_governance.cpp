@@ -86,91 +86,119 @@ void runGovernance(SimulationState& s, bool summit)
     rewardAgreement(s, support);
 }
 
+namespace
+{
+
+// The chance that a partner sees at least one of `count` acts, each seen with probability 1/2 (Axelrod 1986).
+inline double chanceSeen(int count) noexcept
+{
+    return count > 0 ? 1.0 - 1.0 / double(std::uint64_t{1} << std::min(count, 60)) : 0.0;
+}
+
+} // namespace
+
 void enforceNorms(SimulationState& s)
 {
     const auto& g = s.params.governance;
     if (s.adoptedCount == 0)
         return;
     const auto round = static_cast<std::uint64_t>(s.round);
+    const std::size_t n = s.n();
+    const std::uint32_t* const partner = s.world.partner.data();
+    const std::uint32_t* const reverse = s.world.reverse.data();
+    const double* const vengefulness = s.vengefulness.data();
+    double* const violationSeen = s.violationSeen.data();
+    double* const lapseSeen = s.lapseSeen.data();
+    std::uint8_t* const punished = s.punished.data();
+    std::uint8_t* const metaPunished = s.metaPunished.data();
+    int violations = 0;
+    for (std::size_t i = 0; i < n; ++i)
+    {
+        violationSeen[i] = s.active[i] ? chanceSeen(s.intrusionsMade[i]) : 0.0;
+        violations += s.intrusionsMade[i];
+    }
     // Norms: each partner of a violator sees at least one of its v intrusions with probability 1 - (1/2)^v and
     // punishes with its vengefulness; it pays E, the violator P (Axelrod 1986: E = 2, P = 9).
     s.forEachState(
         [&](std::size_t k)
         {
             s.nonPunishments[k] = 0;
+            lapseSeen[k] = 0.0;
             if (!s.active[k])
                 return;
-            const double vengefulness = s.vengefulness[k];
+            const double vengeful = vengefulness[k];
             const auto draws = s.rng.stream(round, k);
+            double payoff = s.payoff[k];
+            int lapses = 0;
             for (auto e = s.begin(k); e < s.end(k); ++e)
             {
-                s.punished[e] = 0;
-                const auto i = s.world.partner[e];
-                const int violations = s.intrusionsMade[i];
-                if (violations == 0 || !s.active[i])
+                punished[e] = 0;
+                const auto i = partner[e];
+                const double seen = violationSeen[i];
+                if (seen == 0.0)
                     continue;
                 // One draw decides both: seen and punished (u < seen x vengefulness), seen and let pass (u < seen).
-                const double seen = 1.0 - 1.0 / double(std::uint64_t{1} << std::min(violations, 60));
                 const double u = draws.uniform(i, Purpose::NormsSee);
-                if (u < seen * vengefulness)
+                if (u < seen * vengeful)
                 {
-                    s.punished[e] = 1;
-                    s.payoff[k] -= g.punishmentCost;
+                    punished[e] = 1;
+                    payoff -= g.punishmentCost;
                 }
                 else if (u < seen)
-                    ++s.nonPunishments[k];
+                    ++lapses;
             }
+            s.payoff[k] = payoff;
+            s.nonPunishments[k] = lapses;
+            lapseSeen[k] = chanceSeen(lapses);
         });
+    // The punishments each state received; then, with metanorms, its own punishment of partners that let a violation
+    // pass (their lapses are all known once the pass above is done).
+    const bool metanorms = g.metanorms;
     s.forEachState(
-        [&](std::size_t i)
+        [&](std::size_t m)
         {
             int count = 0;
-            for (auto e = s.begin(i); e < s.end(i); ++e)
-                count += s.punished[s.world.reverse[e]];
-            s.punishedBy[i] = count;
-            s.payoff[i] -= g.punishment * count;
-        });
-    int punishments = 0, violations = 0;
-    for (std::size_t i = 0; i < s.n(); ++i)
-    {
-        punishments += s.punishedBy[i];
-        violations += s.intrusionsMade[i];
-    }
-    if (g.metanorms)
-    {
-        // Metanorms: partners of a state that let a violation pass punish it in turn.
-        s.forEachState(
-            [&](std::size_t m)
+            const auto b = s.begin(m), e = s.end(m);
+            for (auto x = b; x < e; ++x)
+                count += punished[reverse[x]];
+            s.punishedBy[m] = count;
+            double payoff = s.payoff[m] - g.punishment * count;
+            if (metanorms)
             {
-                if (!s.active[m])
-                    return;
-                const double vengefulness = s.vengefulness[m];
+                const bool punishes = s.active[m] != 0;
+                const double vengeful = vengefulness[m];
                 const auto draws = s.rng.stream(round, m);
-                for (auto e = s.begin(m); e < s.end(m); ++e)
+                for (auto x = b; x < e; ++x)
                 {
-                    s.punished[e] = 0;
-                    const auto k = s.world.partner[e];
-                    const int lapses = s.nonPunishments[k];
-                    if (lapses == 0)
+                    metaPunished[x] = 0;
+                    const auto k = partner[x];
+                    const double seen = lapseSeen[k];
+                    if (!punishes || seen == 0.0)
                         continue;
-                    const double seen = 1.0 - 1.0 / double(std::uint64_t{1} << std::min(lapses, 60));
-                    if (draws.uniform(k, Purpose::NormsPunish) < seen * vengefulness)
+                    if (draws.uniform(k, Purpose::NormsPunish) < seen * vengeful)
                     {
-                        s.punished[e] = 1;
-                        s.payoff[m] -= g.punishmentCost;
+                        metaPunished[x] = 1;
+                        payoff -= g.punishmentCost;
                     }
                 }
-            });
+            }
+            s.payoff[m] = payoff;
+        });
+    int punishments = 0;
+    for (std::size_t i = 0; i < n; ++i)
+        punishments += s.punishedBy[i];
+    if (metanorms)
+    {
         s.forEachState(
             [&](std::size_t k)
             {
                 int count = 0;
-                for (auto e = s.begin(k); e < s.end(k); ++e)
-                    count += s.punished[s.world.reverse[e]];
+                for (auto x = s.begin(k); x < s.end(k); ++x)
+                    count += metaPunished[reverse[x]];
                 s.payoff[k] -= g.punishment * count;
                 s.nonPunishments[k] = count; // reused: now the meta-punishments k received
             });
-        for (std::size_t i = 0; i < s.n(); ++i)
+        for (std::size_t i = 0; i < n; ++i)
             punishments += s.nonPunishments[i];
     }
     s.roundNormViolations = violations;

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
-// Phase 7: optional learning of doctrines between neighbours, with mutation (MODEL.md phase 7). Updates are
-// synchronous (all states compare last interval's payoffs, then all switch), except Moran, which is sequential.
+// Phase 7: optional learning of doctrines between neighbours, with mutation (MODEL.md phase 7). Synchronous updates:
+// all states compare last interval's payoffs, then all switch (Moran's birth-death events run in sequence).
+// Asynchronous updates (learning.update): states revise one at a time in a random order, each seeing the doctrines
+// and the recomputed payoffs of the revisions before it (Huberman and Glance 1993; sim/src/async_learning.cpp).
+#include "async_learning.hpp"
 #include "simulation_state.hpp"
 
 #include <algorithm>
@@ -70,9 +73,10 @@ std::int32_t reinforce(const SimulationState& s, std::size_t i, double scale)
     return s.doctrine[i];
 }
 
-// Myopic best response: the doctrine whose strategy, facing each partner's last act, would have earned most.
+// Myopic best response: the doctrine whose strategy, facing each partner's last act (`played`, by directed edge),
+// would have earned most.
 std::int32_t bestResponse(SimulationState& s, std::size_t i, std::vector<DyadMemory>& scratch,
-                          std::vector<Action>& acts)
+                          std::vector<Action>& acts, const std::vector<Action>& played)
 {
     const auto b = s.begin(i), e = s.end(i);
     const auto& game = s.params.game;
@@ -94,7 +98,7 @@ std::int32_t bestResponse(SimulationState& s, std::size_t i, std::vector<DyadMem
         double value = 0.0;
         for (auto k = b; k < e; ++k)
         {
-            const Action theirs = s.act[s.world.reverse[k]];
+            const Action theirs = played[s.world.reverse[k]];
             const double w = s.world.weight[k];
             value += game.kind == GameKind::Cyber ? (theirs == Action::Cooperate ? game.benefit * w : 0.0) +
                                                         (acts[k - b] == Action::Defect ? 0.5 * game.gain : 0.0)
@@ -109,6 +113,101 @@ std::int32_t bestResponse(SimulationState& s, std::size_t i, std::vector<DyadMem
     return best;
 }
 
+// Adopts a doctrine chosen in an asynchronous revision and recomputes the payoffs it changes.
+void adopt(SimulationState& s, std::size_t i, std::int32_t chosen)
+{
+    if (chosen == s.doctrine[i])
+        return;
+    const Strategy* previous = s.strategy[i];
+    s.log(EventType::DoctrineChange, static_cast<std::int32_t>(i), chosen, 0.0,
+          s.world.states[i].name + " adopts " + s.world.doctrines[std::size_t(chosen)]);
+    s.setDoctrine(i, chosen);
+    refreshAfterSwitch(s, i, previous);
+}
+
+// Asynchronous Moran process: n birth-death events, each choosing the reproducer in proportion to exp(w * payoff)
+// from the payoffs in force, so the offspring and the states whose payoffs it changes take their new fitness at once
+// (frequency dependence is exact). With probability `mutation` the offspring takes a random doctrine instead.
+void moranAsynchronously(SimulationState& s)
+{
+    const auto& l = s.params.learning;
+    const auto round = static_cast<std::uint64_t>(s.round);
+    auto& fitness = s.async.fitness;
+    fitness.resize(s.n());
+    for (std::size_t event = 0; event < s.n(); ++event)
+    {
+        double maxPayoff = -1e300;
+        for (std::size_t i = 0; i < s.n(); ++i)
+            if (s.active[i])
+                maxPayoff = std::max(maxPayoff, s.windowPayoff[i]);
+        double total = 0.0;
+        for (std::size_t i = 0; i < s.n(); ++i)
+        {
+            fitness[i] = s.active[i] ? std::exp(l.selectionIntensity * (s.windowPayoff[i] - maxPayoff)) : 0.0;
+            total += fitness[i];
+        }
+        if (!(total > 0.0))
+            break;
+        double pick = s.rng.uniform(round, event, 0, Purpose::Learn) * total;
+        std::size_t j = 0;
+        while (j + 1 < s.n() && (pick -= fitness[j]) >= 0.0)
+            ++j;
+        const auto degree = s.end(j) - s.begin(j);
+        if (degree == 0)
+            continue;
+        const auto i = s.world.partner[s.begin(j) + s.rng.below(degree, round, event, 1, Purpose::Learn)];
+        if (s.active[i])
+            adopt(s, i, mutate(s, event, s.doctrine[j]));
+    }
+}
+
+// One asynchronous learning step: a random order, then each active state revises with the rule, seeing the
+// doctrines and payoffs in force (the payoffs of the states a switch affects are recomputed at once).
+void learnAsynchronously(SimulationState& s)
+{
+    const auto& l = s.params.learning;
+    auto& a = s.async;
+    beginAsyncLearning(s);
+    if (l.rule == LearningRule::Moran)
+    {
+        moranAsynchronously(s);
+        return;
+    }
+    // Reinforcement's payoff scale is fixed at the start of the step, as in the synchronous update.
+    double scale = 1e-9;
+    if (l.rule == LearningRule::Reinforcement)
+        for (std::size_t i = 0; i < s.n(); ++i)
+            scale = std::max(scale, std::abs(s.windowPayoff[i]) /
+                                        (double(std::max<std::uint32_t>(1, s.end(i) - s.begin(i))) * l.interval));
+    shuffleOrder(s, a.order);
+    for (const auto i : a.order)
+    {
+        if (!s.active[i])
+            continue;
+        std::int32_t chosen = s.doctrine[i];
+        switch (l.rule)
+        {
+        case LearningRule::Imitation:
+            chosen = imitate(s, i);
+            break;
+        case LearningRule::ImitateBest:
+            chosen = imitateBest(s, i);
+            break;
+        case LearningRule::Reinforcement:
+            chosen = reinforce(s, i, scale);
+            break;
+        case LearningRule::BestResponse:
+            chosen = bestResponse(s, i, a.memory, a.decided, a.act);
+            break;
+        case LearningRule::None:
+        case LearningRule::Moran:
+        case LearningRule::AxelrodTraits:
+            break;
+        }
+        adopt(s, i, mutate(s, i, chosen));
+    }
+}
+
 } // namespace
 
 void runLearning(SimulationState& s)
@@ -121,6 +220,12 @@ void runLearning(SimulationState& s)
     if (l.rule == LearningRule::AxelrodTraits)
     {
         evolveNormTraits(s);
+        std::fill(s.windowPayoff.begin(), s.windowPayoff.end(), 0.0);
+        return;
+    }
+    if (l.update == LearningUpdate::Asynchronous)
+    {
+        learnAsynchronously(s);
         std::fill(s.windowPayoff.begin(), s.windowPayoff.end(), 0.0);
         return;
     }
@@ -158,7 +263,7 @@ void runLearning(SimulationState& s)
         std::vector<Action> acts;
         for (std::size_t i = 0; i < s.n(); ++i)
             if (s.active[i])
-                next[i] = bestResponse(s, i, scratch, acts);
+                next[i] = bestResponse(s, i, scratch, acts, s.act);
         break;
     }
     case LearningRule::Moran:

@@ -32,25 +32,22 @@ double gini(std::vector<double>& values)
     return (2.0 * weighted) / (n * total) - (n + 1.0) / n;
 }
 
-// The expected cyber stage game of the pair (i -> j) this round, as i faces it. With gain g > 0 and loss l > 0 the
-// order T > R and P > S always holds, so the dyad is a prisoner's dilemma exactly when R > P, and otherwise mutual
-// intrusion pays more than mutual restraint (neither a dilemma nor any other named 2x2 class).
-GameClass classifyDyad(const SimulationState& s, std::uint32_t k, std::size_t i)
-{
-    const auto& g = s.params.game;
-    const auto j = s.world.partner[k];
-    const double reward = g.benefit * s.world.weight[k];
-    const double gain = g.gain * s.intrusionChance[k] * s.exposure[j];
-    const double loss = g.loss * s.intrusionChance[s.world.reverse[k]] * s.exposure[i];
-    return PayoffMatrix{reward, -loss, reward + gain, gain - loss}.classify();
-}
-
 } // namespace
 
 void computeMetrics(SimulationState& s)
 {
     const std::size_t n = s.n();
     const bool cyber = s.params.game.kind == GameKind::Cyber;
+    const std::uint32_t* const partner = s.world.partner.data();
+    const std::uint32_t* const reverse = s.world.reverse.data();
+    const double* const weight = s.world.weight.data();
+    const double* const trust = s.trust.data();
+    const double* const chance = s.intrusionChance.data();
+    const double* const exposure = s.exposure.data();
+    const std::uint8_t* const active = s.active.data();
+    const std::int32_t* const bloc = s.bloc.data();
+    double* const distrustWeight = s.distrustWeight.data();
+    const double benefit = s.params.game.benefit, gain = s.params.game.gain, loss = s.params.game.loss;
     // Per-state partial sums in parallel; the world totals below add them in state order (STYLE F).
     s.forEachState(
         [&](std::size_t i)
@@ -58,32 +55,42 @@ void computeMetrics(SimulationState& s)
             double given = 0.0, received = 0.0;
             int related = 0;
             TrustPartials part;
-            const auto bi = s.bloc[i];
-            for (auto k = s.begin(i); k < s.end(i); ++k)
+            const auto bi = bloc[i];
+            const bool selfActive = active[i] != 0;
+            const auto b = s.begin(i), e = s.end(i);
+            for (auto k = b; k < e; ++k)
             {
-                const auto j = s.world.partner[k];
-                if (!s.active[j])
+                const auto j = partner[k];
+                if (!active[j])
                     continue;
-                const double t = s.trust[k];
+                const double t = trust[k];
                 given += t;
-                received += s.trust[s.world.reverse[k]];
+                received += trust[reverse[k]];
                 ++related;
                 part.squares += t * t;
-                const auto bj = s.bloc[j];
+                const auto bj = bloc[j];
                 if (bi >= 0 && bj >= 0)
                 {
                     (bi == bj ? part.within : part.between) += t;
                     ++(bi == bj ? part.withinCount : part.betweenCount);
                 }
-                if (cyber && i < j && s.active[i])
-                    ++part.classes[static_cast<std::size_t>(classifyDyad(s, k, i))];
+                // The expected cyber stage game of the pair (i -> j) this round, as i faces it. With gain g > 0 and
+                // loss l > 0 the order T > R and P > S always holds, so the dyad is a prisoner's dilemma exactly when
+                // R > P, and otherwise mutual intrusion pays more than mutual restraint.
+                if (cyber && i < j && selfActive)
+                {
+                    const double reward = benefit * weight[k];
+                    const double gained = gain * chance[k] * exposure[j];
+                    const double lost = loss * chance[reverse[k]] * exposure[i];
+                    ++part.classes[static_cast<std::size_t>(
+                        PayoffMatrix{reward, -lost, reward + gained, gained - lost}.classify())];
+                }
             }
             part.sum = given;
             part.count = related;
-            for (auto k = s.begin(i); k < s.end(i); ++k)
-                s.distrustWeight[k] = s.active[i] && s.active[s.world.partner[k]] && related > 0
-                                          ? s.world.weight[k] * (1.0 - s.trust[k]) / related
-                                          : 0.0;
+            for (auto k = b; k < e; ++k)
+                distrustWeight[k] =
+                    selfActive && active[partner[k]] && related > 0 ? weight[k] * (1.0 - trust[k]) / related : 0.0;
             s.trustPartials[i] = part;
             s.trustGiven[i] = related ? given / related : 0.0;
             s.trustReceived[i] = related ? received / related : 0.0;

@@ -12,13 +12,6 @@ namespace cybersim::sim
 namespace
 {
 
-// Probability that an intrusion succeeds: logistic in the attacker's capability over the victim's defence
-// (MODEL.md "A starting point for the cyber stage game").
-inline double intrusionSuccess(double attackerArms, double victimDefence, double scale) noexcept
-{
-    return logistic((attackerArms - victimDefence) / scale);
-}
-
 void decide(SimulationState& s, std::size_t i)
 {
     const auto b = s.begin(i), e = s.end(i);
@@ -32,27 +25,34 @@ void decide(SimulationState& s, std::size_t i)
     s.strategy[i]->decide(std::span<DyadMemory>(s.memory.data() + b, e - b), std::span<Action>(s.act.data() + b, e - b),
                           context);
 
+    // Raw pointers: stores to one-byte acts may alias anything, and would otherwise make the compiler reload every
+    // vector's data pointer after each store.
+    const std::uint32_t* const partner = s.world.partner.data();
+    const double* const trust = s.trust.data();
+    const std::uint8_t* const active = s.active.data();
+    Action* const act = s.act.data();
+    const auto draws = s.rng.stream(context.round, i);
+
     // Adopted norms restrain intrusions, less so for bold states (Axelrod 1986 boldness).
     const double restraint = s.params.governance.restraint * s.adoptedShare() * (1.0 - s.boldness[i]);
     const double execution = s.params.noise.execution;
     if (restraint > 0.0 || execution > 0.0)
         for (auto k = b; k < e; ++k)
         {
-            const auto j = s.world.partner[k];
-            if (restraint > 0.0 && s.act[k] == Action::Defect &&
-                s.rng.uniform(context.round, i, j, Purpose::Norms) < restraint)
-                s.act[k] = Action::Cooperate;
-            if (execution > 0.0 && s.rng.uniform(context.round, i, j, Purpose::ImplementNoise) < execution)
-                s.act[k] = s.act[k] == Action::Cooperate ? Action::Defect : Action::Cooperate;
+            const auto j = partner[k];
+            if (restraint > 0.0 && act[k] == Action::Defect && draws.uniform(j, Purpose::Norms) < restraint)
+                act[k] = Action::Cooperate;
+            if (execution > 0.0 && draws.uniform(j, Purpose::ImplementNoise) < execution)
+                act[k] = act[k] == Action::Cooperate ? Action::Defect : Action::Cooperate;
         }
 
     // Budget: distrust of neighbours shifts money from common security to offence (security dilemma).
     double trustSum = 0.0;
     int related = 0;
     for (auto k = b; k < e; ++k)
-        if (s.active[s.world.partner[k]])
+        if (active[partner[k]])
         {
-            trustSum += s.trust[k];
+            trustSum += trust[k];
             ++related;
         }
     const double distrust = related > 0 ? 1.0 - trustSum / related : 0.0;
@@ -61,7 +61,35 @@ void decide(SimulationState& s, std::size_t i)
     s.contributionShare[i] = doctrine.contributionShare * (1.0 - shift);
     s.defenceShare[i] = doctrine.defenceShare;
     s.surveilling[i] = s.params.surveillance.enabled && doctrine.surveillance > 0.0 &&
-                       s.rng.uniform(context.round, i, 0, Purpose::Surveillance) < doctrine.surveillance;
+                       draws.uniform(0, Purpose::Surveillance) < doctrine.surveillance;
+}
+
+// Intrusion success for every act of state i: p_ij = logistic((K_i - D_j) / s) (MODEL.md "A starting point for the
+// cyber stage game"), drawn with the key (round, i, j). Kept per edge, so resolve() reads both directions without
+// drawing twice, and the metrics classify the game that was actually played. Reads only i's own acts, so it runs in
+// the same pass as decide().
+void attemptIntrusions(SimulationState& s, std::size_t i)
+{
+    const auto b = s.begin(i), e = s.end(i);
+    const std::uint32_t* const partner = s.world.partner.data();
+    const double* const defence = s.defence.data();
+    const std::uint8_t* const active = s.active.data();
+    const Action* const act = s.act.data();
+    double* const chance = s.intrusionChance.data();
+    std::uint8_t* const succeeded = s.intrusionSucceeded.data();
+    const double scale = s.params.game.intrusionScale;
+    const double arms = s.arms[i];
+    // The chances first, in a loop without draws or branches, then the draws for the acts that are intrusions.
+    for (auto k = b; k < e; ++k)
+        chance[k] = logistic((arms - defence[partner[k]]) / scale);
+    const auto draws = s.rng.stream(static_cast<std::uint64_t>(s.round), i);
+    const bool attackerActive = active[i] != 0;
+    for (auto k = b; k < e; ++k)
+    {
+        const auto j = partner[k];
+        succeeded[k] =
+            act[k] == Action::Defect && attackerActive && active[j] && draws.uniform(j, Purpose::Intrusion) < chance[k];
+    }
 }
 
 void resolve(SimulationState& s, std::size_t i)
@@ -72,35 +100,56 @@ void resolve(SimulationState& s, std::size_t i)
     const auto& doctrine = *s.doctrineDefs[static_cast<std::size_t>(s.doctrine[i])];
     const bool cyber = p.game.kind == GameKind::Cyber;
     const double vi = s.exposure[i];
+    const std::uint32_t* const partner = s.world.partner.data();
+    const std::uint32_t* const reverse = s.world.reverse.data();
+    const double* const weight = s.world.weight.data();
+    const double* const exposure = s.exposure.data();
+    const std::uint8_t* const active = s.active.data();
+    const std::uint8_t* const succeeded = s.intrusionSucceeded.data();
+    const Action* const act = s.act.data();
+    DyadMemory* const memory = s.memory.data();
+    double* const trust = s.trust.data();
+    double* const edgePayoff = s.edgePayoff.data();
+    std::uint8_t* const accused = s.accused.data();
+    std::uint8_t* const intruded = s.intruded.data();
+    const double benefit = p.game.benefit, gain = p.game.gain, loss = p.game.loss;
+    const bool surveilling = s.surveilling[i] != 0;
+    const double surveillanceGain = p.surveillance.gain;
+    const double falseAttribution = p.noise.falseAttribution, missedAttack = p.noise.missedAttack;
+    const double gainRate = p.trust.gainRate, lossRate = p.trust.lossRate;
+    const bool accuses = p.sovereignty.enabled;
+    const bool hypocrite = doctrine.hypocrite;
+    const double accusationThreshold = p.sovereignty.accusationThreshold;
+    const bool selfActive = active[i] != 0;
     double payoff = 0.0;
     int coop = 0, acts = 0, attacks = 0, intrusions = 0, accusations = 0, groundless = 0;
     for (auto k = b; k < e; ++k)
     {
-        const auto j = s.world.partner[k];
-        s.accused[k] = 0;
-        s.intruded[k] = 0;
-        if (!s.active[i] || !s.active[j])
+        const auto j = partner[k];
+        accused[k] = 0;
+        intruded[k] = 0;
+        if (!selfActive || !active[j])
         {
-            s.edgePayoff[k] = 0.0;
+            edgePayoff[k] = 0.0;
             continue;
         }
-        const auto r = s.world.reverse[k];
-        const Action mine = s.act[k], theirs = s.act[r];
-        const double w = s.world.weight[k];
+        const auto r = reverse[k];
+        const Action mine = act[k], theirs = act[r];
+        const double w = weight[k];
         double own = 0.0, other = 0.0;
         bool inSucceeded = false, outSucceeded = false;
         if (cyber)
         {
-            const double vj = s.exposure[j];
-            const double reward = p.game.benefit * w;
-            outSucceeded = s.intrusionSucceeded[k] != 0;
-            inSucceeded = s.intrusionSucceeded[r] != 0;
-            own = (theirs == Action::Cooperate ? reward : 0.0) + (outSucceeded ? p.game.gain * vj : 0.0) -
-                  (inSucceeded ? p.game.loss * vi : 0.0);
-            other = (mine == Action::Cooperate ? reward : 0.0) + (inSucceeded ? p.game.gain * vi : 0.0) -
-                    (outSucceeded ? p.game.loss * vj : 0.0);
-            if (s.surveilling[i])
-                own += p.surveillance.gain * w * vj;
+            const double vj = exposure[j];
+            const double reward = benefit * w;
+            outSucceeded = succeeded[k] != 0;
+            inSucceeded = succeeded[r] != 0;
+            own = (theirs == Action::Cooperate ? reward : 0.0) + (outSucceeded ? gain * vj : 0.0) -
+                  (inSucceeded ? loss * vi : 0.0);
+            other = (mine == Action::Cooperate ? reward : 0.0) + (inSucceeded ? gain * vi : 0.0) -
+                    (outSucceeded ? loss * vj : 0.0);
+            if (surveilling)
+                own += surveillanceGain * w * vj;
         }
         else
         {
@@ -109,34 +158,35 @@ void resolve(SimulationState& s, std::size_t i)
             outSucceeded = mine == Action::Defect;
             inSucceeded = theirs == Action::Defect;
         }
-        s.intruded[k] = outSucceeded ? 1 : 0;
+        intruded[k] = outSucceeded ? 1 : 0;
 
         // Attribution noise: restraint seen as an attack (e1), an attack missed (e2) (seeds/000 §2).
         Action seen = theirs;
         if (theirs == Action::Cooperate)
         {
-            if (p.noise.falseAttribution > 0.0 && draws.uniform(j, Purpose::PerceiveNoise) < p.noise.falseAttribution)
+            if (falseAttribution > 0.0 && draws.uniform(j, Purpose::PerceiveNoise) < falseAttribution)
                 seen = Action::Defect;
         }
-        else if (p.noise.missedAttack > 0.0 && draws.uniform(j, Purpose::PerceiveNoise) < p.noise.missedAttack)
+        else if (missedAttack > 0.0 && draws.uniform(j, Purpose::PerceiveNoise) < missedAttack)
             seen = Action::Cooperate;
-        s.memory[k].record(mine, seen, own, other);
+        memory[k].record(mine, seen, own, other);
 
         // Trust is lost faster than it is gained (Slovic 1993, trust asymmetry).
-        double& t = s.trust[k];
+        double t = trust[k];
         if (seen == Action::Cooperate)
-            t += p.trust.gainRate * (1.0 - t);
+            t += gainRate * (1.0 - t);
         else
         {
-            t -= p.trust.lossRate * t;
-            if (p.sovereignty.enabled && (doctrine.hypocrite || t < p.sovereignty.accusationThreshold))
+            t -= lossRate * t;
+            if (accuses && (hypocrite || t < accusationThreshold))
             {
-                s.accused[k] = 1;
+                accused[k] = 1;
                 ++accusations;
                 groundless += theirs == Action::Cooperate ? 1 : 0;
             }
         }
-        s.edgePayoff[k] = own;
+        trust[k] = t;
+        edgePayoff[k] = own;
         payoff += own;
         ++acts;
         coop += mine == Action::Cooperate ? 1 : 0;
@@ -145,9 +195,8 @@ void resolve(SimulationState& s, std::size_t i)
     }
     // Self-interaction (Nowak and May 1992): the state also meets its own twin, playing its act toward its first
     // partner (exact for the unconditional strategies of spatial games).
-    if (p.network.selfInteraction && s.active[i] && e > b)
-        payoff +=
-            cyber ? (s.act[b] == Action::Cooperate ? p.game.benefit : 0.0) : p.game.matrix.payoff(s.act[b], s.act[b]);
+    if (p.network.selfInteraction && selfActive && e > b)
+        payoff += cyber ? (act[b] == Action::Cooperate ? benefit : 0.0) : p.game.matrix.payoff(act[b], act[b]);
     s.payoff[i] = payoff + s.payoffAdjustment[i];
     s.payoffAdjustment[i] = 0.0;
     s.coopActs[i] = coop;
@@ -158,81 +207,70 @@ void resolve(SimulationState& s, std::size_t i)
     s.groundlessMade[i] = groundless;
 }
 
-// Intrusion success for every act of state i: p_ij = logistic((K_i - D_j) / s), drawn with the key (round, i, j).
-// Kept per edge, so resolve() reads both directions without drawing twice, and the metrics classify the game
-// that was actually played.
-void attemptIntrusions(SimulationState& s, std::size_t i)
-{
-    const auto draws = s.rng.stream(static_cast<std::uint64_t>(s.round), i);
-    const double scale = s.params.game.intrusionScale;
-    const double arms = s.arms[i];
-    for (auto k = s.begin(i); k < s.end(i); ++k)
-    {
-        const auto j = s.world.partner[k];
-        const double p = intrusionSuccess(arms, s.defence[j], scale);
-        s.intrusionChance[k] = p;
-        s.intrusionSucceeded[k] =
-            s.act[k] == Action::Defect && s.active[i] && s.active[j] && draws.uniform(j, Purpose::Intrusion) < p;
-    }
-}
-
 } // namespace
 
 void playDyads(SimulationState& s)
 {
+    const bool cyber = s.params.game.kind == GameKind::Cyber;
     s.forEachState(
         [&](std::size_t i)
         {
             if (s.active[i])
                 decide(s, i);
+            if (cyber)
+                attemptIntrusions(s, i);
         });
-    if (s.params.game.kind == GameKind::Cyber)
-        s.forEachState([&](std::size_t i) { attemptIntrusions(s, i); });
     s.forEachState([&](std::size_t i) { resolve(s, i); });
 }
 
-void updateReputation(SimulationState& s)
+void computePressure(SimulationState& s)
 {
-    const auto& p = s.params;
-    if (!p.sovereignty.enabled)
-        return;
     // Pressure on j: the share of j's neighbours accusing it, each weighted by its legitimacy, so accusations by
     // states that are seen to do the same carry less weight (seeds/000 §2, double standards).
+    const std::uint32_t* const partner = s.world.partner.data();
+    const std::uint32_t* const reverse = s.world.reverse.data();
+    const std::uint8_t* const accused = s.accused.data();
+    const double* const legitimacy = s.legitimacy.data();
     s.forEachState(
         [&](std::size_t j)
         {
             double weighted = 0.0;
-            const auto degree = s.end(j) - s.begin(j);
-            for (auto k = s.begin(j); k < s.end(j); ++k)
-            {
-                const auto r = s.world.reverse[k];
-                if (s.accused[r])
-                    weighted += s.legitimacy[s.world.partner[k]];
-            }
-            s.pressure[j] = degree > 0 ? weighted / double(degree) : 0.0;
+            const auto b = s.begin(j), e = s.end(j);
+            for (auto k = b; k < e; ++k)
+                if (accused[reverse[k]])
+                    weighted += legitimacy[partner[k]];
+            s.pressure[j] = e > b ? weighted / double(e - b) : 0.0;
         });
-    s.forEachState(
-        [&](std::size_t i)
-        {
-            if (!s.active[i])
-                return;
-            for (auto k = s.begin(i); k < s.end(i); ++k)
-            {
-                const auto j = s.world.partner[k];
-                double& t = s.trust[k];
-                t -= p.trust.reputationWeight * s.pressure[j] * t;
-                // A groundless accusation costs the accuser the trust of the accused, who knows it did nothing.
-                if (s.accused[s.world.reverse[k]] && s.act[k] == Action::Cooperate)
-                    t -= p.sovereignty.observerPenalty * t;
-            }
-            // Legitimacy: punishing in public what one does in secret is a double standard.
-            double& legit = s.legitimacy[i];
-            if (s.accusationsMade[i] > 0 && (s.intrusionsMade[i] > 0 || s.surveilling[i]))
-                legit -= p.sovereignty.hypocrisyPenalty;
-            else
-                legit += p.sovereignty.legitimacyRecovery;
-            legit = std::clamp(legit, 0.0, 1.0);
-        });
+}
+
+void applyReputation(SimulationState& s, std::size_t i)
+{
+    const auto& p = s.params;
+    if (!s.active[i])
+        return;
+    const std::uint32_t* const partner = s.world.partner.data();
+    const std::uint32_t* const reverse = s.world.reverse.data();
+    const std::uint8_t* const accused = s.accused.data();
+    const Action* const act = s.act.data();
+    const double* const pressure = s.pressure.data();
+    double* const trust = s.trust.data();
+    const double reputationWeight = p.trust.reputationWeight, observerPenalty = p.sovereignty.observerPenalty;
+    for (auto k = s.begin(i); k < s.end(i); ++k)
+    {
+        double t = trust[k];
+        t -= reputationWeight * pressure[partner[k]] * t;
+        // A groundless accusation costs the accuser the trust of the accused, who knows it did nothing.
+        if (accused[reverse[k]] && act[k] == Action::Cooperate)
+            t -= observerPenalty * t;
+        trust[k] = t;
+    }
+    // Legitimacy: punishing in public what one does in secret is a double standard.
+    double& legit = s.legitimacy[i];
+    if (s.accusationsMade[i] > 0 && (s.intrusionsMade[i] > 0 || s.surveilling[i]))
+        legit -= p.sovereignty.hypocrisyPenalty;
+    else
+        legit += p.sovereignty.legitimacyRecovery;
+    legit = std::clamp(legit, 0.0, 1.0);
 }
 
 } // namespace cybersim::sim

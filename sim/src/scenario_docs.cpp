@@ -83,6 +83,7 @@ std::string schemaMarkdown()
         {"sovereignty", "[sovereignty]: accusations and legitimacy"},
         {"governance", "[governance]: the norm agenda"},
         {"learning", "[learning]: doctrine learning"},
+        {"group_game", "[group_game]: N-player group games"},
     };
     for (const auto& [group, title] : groups)
     {
@@ -106,6 +107,13 @@ std::string schemaMarkdown()
                    "R=3 S=0 T=5 P=1); cyber derives payoffs per dyad from benefit, gain, loss and intrusion_scale.\n";
         if (group == "governance")
             out += "\nAlso in `[governance]`: `issues` (see [[governance.issues]]).\n";
+        if (group == "group_game")
+            out += "\nA state cooperates in the group game when the first move its strategy makes toward a stranger is "
+                   "C (TitForTat, GTFT, Cooperator: yes; Defector, SuspiciousTitForTat: no), flipped with probability "
+                   "`noise.execution`. With k cooperators among n members, public goods pays r c k / n, minus c to a "
+                   "cooperator; collective risk pays b when k >= M and b (1 - r) otherwise (the expected loss), minus "
+                   "c b to a cooperator. The payoff is added to the round's, so learning acts on it "
+                   "(docs/model.md, \"Group games\").\n";
     }
 
     out += "\n## [[states]]: the listed states\n\nOne table per state, e.g.\n\n"

@@ -55,9 +55,9 @@ std::string indexed(const std::string& path, std::size_t i)
 
 const std::vector<std::string>& tableNames()
 {
-    static const std::vector<std::string> names{"run",          "network",     "generate",   "game",
-                                                "noise",        "trust",       "arms",       "common_security",
-                                                "surveillance", "sovereignty", "governance", "learning"};
+    static const std::vector<std::string> names{
+        "run",          "network",     "generate",   "game",     "noise",     "trust", "arms", "common_security",
+        "surveillance", "sovereignty", "governance", "learning", "group_game"};
     return names;
 }
 

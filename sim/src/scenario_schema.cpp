@@ -51,6 +51,18 @@ template <> struct EnumNames<LearningRule>
     static constexpr std::array<std::string_view, 7> names{"none",          "imitation",     "imitate-best",  "moran",
                                                            "reinforcement", "best-response", "axelrod-traits"};
 };
+template <> struct EnumNames<LearningUpdate>
+{
+    static constexpr std::array<std::string_view, 2> names{"synchronous", "asynchronous"};
+};
+template <> struct EnumNames<GroupGameKind>
+{
+    static constexpr std::array<std::string_view, 3> names{"none", "public-goods", "collective-risk"};
+};
+template <> struct EnumNames<GroupFormation>
+{
+    static constexpr std::array<std::string_view, 3> names{"well-mixed", "all-groups", "neighbourhood"};
+};
 template <> struct EnumNames<EventKind>
 {
     static constexpr std::array<std::string_view, 6> names{"disclosure", "incident", "join",
@@ -439,6 +451,11 @@ std::vector<ParameterInfo> buildParameters()
 
     using L = LearningDef;
     b.add<Path<&S::learning, &L::rule>>("learning.rule", "how doctrines spread between neighbours", "");
+    b.add<Path<&S::learning, &L::update>>(
+        "learning.update",
+        "synchronous (all revise at once from the last interval's payoffs) or asynchronous (one at a time in a random "
+        "order, each seeing the doctrines and recomputed payoffs changed before it; Huberman and Glance 1993)",
+        "");
     b.add<Path<&S::learning, &L::selectionIntensity>>("learning.selection_intensity", "beta (Fermi rule) or w (Moran)",
                                                       "", incl(0));
     b.add<Path<&S::learning, &L::mutation>>("learning.mutation", "probability of adopting a random doctrine instead",
@@ -447,6 +464,43 @@ std::vector<ParameterInfo> buildParameters()
                                             incl(kMaxCount));
     b.add<Path<&S::learning, &L::aspiration>>("learning.aspiration", "Bush-Mosteller aspiration level",
                                               "payoff per round");
+
+    using Gg = GroupGameDef;
+    b.add<Path<&S::groupGame, &Gg::kind>>(
+        "group_game.kind",
+        "N-player game played in groups each round, its payoff added to the round's: none, public-goods or "
+        "collective-risk (Santos and Pacheco 2011)",
+        "");
+    b.add<Path<&S::groupGame, &Gg::formation>>(
+        "group_game.formation",
+        "how groups form: well-mixed (N-1 co-players drawn at random from the active states), all-groups (expected "
+        "payoff over every group of N) or neighbourhood (each state's closed network neighbourhood; Santos, Santos "
+        "and Pacheco 2008)",
+        "");
+    b.add<Path<&S::groupGame, &Gg::size>>("group_game.size",
+                                          "N, members per group (well-mixed and all-groups; at most the state count)",
+                                          "states", incl(2), incl(1000));
+    b.add<Path<&S::groupGame, &Gg::samples>>(
+        "group_game.samples", "well-mixed: groups each state plays per round as focal member; its payoff is the mean",
+        "groups", incl(1), incl(1000));
+    b.add<Path<&S::groupGame, &Gg::multiplicationFactor>>(
+        "group_game.multiplication_factor", "public goods: r, the pool of contributions is multiplied by r and shared",
+        "", incl(0));
+    b.add<Path<&S::groupGame, &Gg::cost>>("group_game.cost", "public goods: c, what a cooperator contributes per group",
+                                          "payoff", incl(0));
+    b.add<Path<&S::groupGame, &Gg::endowment>>(
+        "group_game.endowment", "collective risk: b, what each member holds before contributing", "payoff", excl(0));
+    b.add<Path<&S::groupGame, &Gg::costFraction>>(
+        "group_game.cost_fraction", "collective risk: c, the share of the endowment a cooperator contributes", "share",
+        p01, p1);
+    b.add<Path<&S::groupGame, &Gg::threshold>>(
+        "group_game.threshold",
+        "collective risk: M, cooperators a group needs to avert the risk (at most group_game.size)", "states", incl(1),
+        incl(1000));
+    b.add<Path<&S::groupGame, &Gg::risk>>(
+        "group_game.risk",
+        "collective risk: r, probability that a group below M loses everything (payoffs take the expected loss)", prob,
+        p01, p1);
 
     using St = StateDef;
     b.add<InArray<&statesOf, &St::name>>("states[].name", "unique, non-empty name", "");
@@ -591,7 +645,7 @@ std::string ParameterInfo::rangeText() const
     const auto num = [this](double v)
     {
         return type == ValueType::Integer && std::abs(v) < 9.0e18 ? std::to_string(static_cast<std::int64_t>(v))
-                                                                 : formatReal(v);
+                                                                  : formatReal(v);
     };
     if (min && max)
         return (min->exclusive ? "(" : "[") + num(min->value) + ", " + num(max->value) + (max->exclusive ? ")" : "]");

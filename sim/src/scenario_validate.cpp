@@ -385,6 +385,21 @@ void checkNetwork(const Scenario& s, std::size_t n, LoadContext& context)
     }
 }
 
+// The group game's sizes must fit the world: a group of N needs N states, and a threshold above N is never reached.
+void checkGroupGame(const Scenario& s, std::size_t n, LoadContext& context)
+{
+    const auto& g = s.groupGame;
+    if (g.kind == GroupGameKind::None || g.formation == GroupFormation::Neighbourhood)
+        return;
+    if (n >= 2 && static_cast<std::size_t>(g.size) > n)
+        context.error("group_game.size", "is " + std::to_string(g.size) + ", expected at most the " +
+                                             std::to_string(n) + " states (groups are drawn from them)");
+    if (g.kind == GroupGameKind::CollectiveRisk && g.threshold > g.size)
+        context.error("group_game.threshold", "is " + std::to_string(g.threshold) +
+                                                  ", expected at most group_game.size (" + std::to_string(g.size) +
+                                                  ")");
+}
+
 void checkEvents(const Scenario& s, const std::set<std::string>& known, const std::vector<std::string>& knownList,
                  LoadContext& context)
 {
@@ -664,6 +679,7 @@ void validateScenario(Scenario& s, LoadContext& context, const Catalogue& catalo
 
     if (n >= 2)
         checkNetwork(s, n, context);
+    checkGroupGame(s, n, context);
 
     // Explicit edges.
     std::set<std::pair<std::string, std::string>> seen;

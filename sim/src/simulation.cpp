@@ -14,19 +14,6 @@
 namespace cybersim::sim
 {
 
-double logistic(double x) noexcept
-{
-    // e^-x = 2^(-x log2 e) = 2^k 2^f with k integer and f in [-1/2, 1/2]; 2^f by a degree-7 Taylor polynomial,
-    // 2^k by writing the exponent bits (k stays well inside the normal range after the clamp).
-    const double y = std::clamp(-x * 1.4426950408889634, -1000.0, 1000.0);
-    const double k = std::nearbyint(y);
-    const double f = (y - k) * 0.6931471805599453;
-    const double p =
-        1.0 + f * (1.0 + f * (0.5 + f * (1.0 / 6 + f * (1.0 / 24 + f * (1.0 / 120 + f * (1.0 / 720 + f / 5040))))));
-    const auto exponent = static_cast<std::uint64_t>(static_cast<std::int64_t>(k) + 1023) << 52;
-    return 1.0 / (1.0 + p * std::bit_cast<double>(exponent));
-}
-
 ParamValue numericParamValue(const ParameterInfo& info, double value)
 {
     if (info.type == ValueType::Integer)
@@ -108,6 +95,9 @@ Simulation::Simulation(const Scenario& scenario, const Catalogue& catalogue, Sim
     s.accused.assign(m, 0);
     s.intruded.assign(m, 0);
     s.punished.assign(m, 0);
+    s.metaPunished.assign(m, 0);
+    s.violationSeen.assign(n, 0.0);
+    s.lapseSeen.assign(n, 0.0);
     s.edgePayoff.assign(m, 0.0);
 
     s.boldness.resize(n);
@@ -170,8 +160,8 @@ void Simulation::step()
                     [&](const EventDef& e) { return e.round == s.round && e.kind == EventKind::Summit; });
     applyScheduledEvents(s);
     playDyads(s);
-    updateReputation(s);
-    updateArms(s);
+    playGroupGames(s);
+    updateReputationAndArms(s);
     updateCommonSecurity(s);
     runGovernance(s, summit);
     if (s.params.governance.enforcement == Enforcement::Axelrod)

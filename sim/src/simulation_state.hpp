@@ -10,9 +10,14 @@
 #include "cybersim/sim/simulation.hpp"
 #include "cybersim/sim/world.hpp"
 
+#include "async_learning.hpp"
+#include "phase_group_game.hpp"
+
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
 
+#include <algorithm>
+#include <bit>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -22,8 +27,23 @@ namespace cybersim::sim
 {
 
 /// Logistic 1 / (1 + e^-x) with a fast exponential (relative error below 2e-7), our own code so that results do not
-/// depend on the C library's exp (STYLE F). Used for intrusion success, which is evaluated for every hostile act.
-[[nodiscard]] double logistic(double x) noexcept;
+/// depend on the C library's exp (STYLE F). Evaluated for every directed relation every round, so it is inline and
+/// branch-free (no library call), which lets the compiler keep the per-edge loop tight.
+[[nodiscard]] inline double logistic(double x) noexcept
+{
+    // e^-x = 2^(-x log2 e) = 2^k 2^f with k integer and f in [-1/2, 1/2]; 2^f by a degree-7 Taylor polynomial,
+    // 2^k by writing the exponent bits (k stays well inside the normal range after the clamp). Adding and
+    // subtracting 1.5 * 2^52 rounds to the nearest integer, ties to even, exactly as nearbyint does in the default
+    // rounding mode, for |y| <= 1000.
+    constexpr double roundingConstant = 0x1.8p52;
+    const double y = std::clamp(-x * 1.4426950408889634, -1000.0, 1000.0);
+    const double k = (y + roundingConstant) - roundingConstant;
+    const double f = (y - k) * 0.6931471805599453;
+    const double p =
+        1.0 + f * (1.0 + f * (0.5 + f * (1.0 / 6 + f * (1.0 / 24 + f * (1.0 / 120 + f * (1.0 / 720 + f / 5040))))));
+    const auto exponent = static_cast<std::uint64_t>(static_cast<std::int64_t>(k) + 1023) << 52;
+    return 1.0 / (1.0 + p * std::bit_cast<double>(exponent));
+}
 
 /// One state's share of the round's trust statistics, summed in state order afterwards.
 struct TrustPartials
@@ -78,6 +98,8 @@ struct SimulationState
     std::vector<double> trust;
     std::vector<Action> act;
     std::vector<std::uint8_t> accused, intruded, punished;
+    std::vector<std::uint8_t> metaPunished;       // metanorms: m punished partner k for letting a violation pass
+    std::vector<double> violationSeen, lapseSeen; // per state: chance a partner sees its violations / its lapses
     std::vector<double> edgePayoff;
 
     // Common security, governance, arms.
@@ -97,6 +119,10 @@ struct SimulationState
     std::vector<EventRecord> events;
     int roundNormViolations = 0, roundPunishments = 0, roundDisclosures = 0, roundStatesHit = 0;
     double roundContributions = 0.0, roundNeeded = 0.0;
+
+    // The group game and asynchronous learning (sized on first use; empty when the scenario uses neither).
+    GroupGameScratch group;
+    AsyncLearningScratch async;
 
     [[nodiscard]] std::size_t n() const noexcept { return world.stateCount(); }
     [[nodiscard]] std::uint32_t begin(std::size_t i) const noexcept { return world.offsets[i]; }
@@ -132,8 +158,13 @@ struct SimulationState
 
 void applyScheduledEvents(SimulationState& s);
 void playDyads(SimulationState& s);
-void updateReputation(SimulationState& s);
-void updateArms(SimulationState& s);
+/// Phase 4 (reputation) and 4b (arms) in one pass over the states: computePressure over all states first, then for
+/// each state applyReputation and planArms, then commitArms.
+void updateReputationAndArms(SimulationState& s);
+void computePressure(SimulationState& s);
+void applyReputation(SimulationState& s, std::size_t i);
+void planArms(SimulationState& s, std::size_t i);
+void commitArms(SimulationState& s);
 void updateCommonSecurity(SimulationState& s);
 void runGovernance(SimulationState& s, bool summit);
 void enforceNorms(SimulationState& s);

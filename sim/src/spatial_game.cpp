@@ -475,7 +475,8 @@ void SpatialGame::stepSynchronous()
 
 // Random sequential updating (Huberman and Glance 1993): every generation visits each cell once, in an order drawn
 // from (seed, generation); a visited cell compares the current scores of itself and its neighbours and switches at
-// once, so later cells see the change. Serial by nature.
+// once, so later cells see the change. Serial by nature. The order is the engine's for learning.update =
+// asynchronous (a Fisher-Yates shuffle keyed by Purpose::Order, sim/src/phase_learning.cpp), so the two agree.
 void SpatialGame::stepAsynchronous()
 {
     const int w = m_def.width, h = m_def.height;
@@ -484,7 +485,7 @@ void SpatialGame::stepAsynchronous()
     const auto generation = static_cast<std::uint64_t>(m_generation);
     std::iota(m_order.begin(), m_order.end(), 0U);
     for (std::size_t i = n - 1; i > 0; --i)
-        std::swap(m_order[i], m_order[rng.below(i + 1, generation, i, 0, Purpose::Learn)]);
+        std::swap(m_order[i], m_order[rng.below(i + 1, generation, i, 0, Purpose::Order)]);
     for (const std::uint32_t cellIndex : m_order)
     {
         const int x = static_cast<int>(cellIndex % static_cast<std::uint32_t>(w));
@@ -599,7 +600,7 @@ std::optional<SpatialGame> SpatialGame::fromScenario(const Scenario& scenario, c
                       scenario.noise.missedAttack == 0.0 && scenario.noise.execution == 0.0 && !scenario.arms.enabled &&
                       !scenario.commonSecurity.enabled && !scenario.surveillance.enabled &&
                       !scenario.sovereignty.enabled && scenario.governance.approach == GovernanceApproach::None &&
-                      scenario.events.empty();
+                      scenario.groupGame.kind == GroupGameKind::None && scenario.events.empty();
     if (!pure)
         return std::nullopt;
     for (const auto& st : scenario.states)
@@ -641,6 +642,7 @@ std::optional<SpatialGame> SpatialGame::fromScenario(const Scenario& scenario, c
     def.game = scenario.game.matrix;
     def.weight = net.weight;
     def.seed = scenario.run.seed;
+    def.update = l.update == LearningUpdate::Asynchronous ? SpatialUpdate::Asynchronous : SpatialUpdate::Synchronous;
     if (def.width < (def.periodic ? 3 : 2) || def.height < (def.periodic ? 3 : 2))
         return std::nullopt;
 

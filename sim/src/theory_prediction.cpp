@@ -82,6 +82,8 @@ WellMixed wellMixedPopulation(const Scenario& scenario, const Catalogue& catalog
         return fail("needs a complete network without self-interaction (a well-mixed population)");
     if (l.mutation > 0.0)
         return fail("needs learning.mutation = 0");
+    if (scenario.groupGame.kind != GroupGameKind::None)
+        return fail("a group game (group_game.kind) adds payoffs that the 2x2 game's prediction leaves out");
     if (scenario.noise.execution > 0.0)
         return fail("needs noise.execution = 0");
     if (scenario.governance.approach != GovernanceApproach::None && scenario.governance.restraint > 0.0)
@@ -238,12 +240,22 @@ std::optional<TheoryPrediction> fixationPrediction(const Scenario& scenario, con
         p.formula = "rho = 1 / (1 + sum_k prod_{i<=k} exp(-beta (f_inv(i) - f_res(i)))), beta = intensity x interval x "
                     "weight x (N-1) (Traulsen, Nowak and Pacheco 2006; Nowak et al. 2004)";
         p.value = theory::pairwiseFixation(a, invader, resident, n, beta);
-        p.exact = false;
-        p.applicability = l.rule == LearningRule::Moran
-                              ? "the engine keeps each learning step's fitness while its N birth-death events run, "
-                                "so frequency-dependent payoffs are matched only approximately"
-                              : "the engine's Fermi rule updates every state at once, while the formula assumes one "
-                                "update per event: an approximation";
+        // The asynchronous Moran rule recomputes the payoffs after every birth-death event, so with one round per
+        // learning step its T-/T+ is the formula's exactly (tests/sim/test_group_game_engine.cpp checks the N-player
+        // case).
+        const bool asynchronous = l.update == LearningUpdate::Asynchronous;
+        p.exact = l.rule == LearningRule::Moran && asynchronous && l.interval == 1;
+        p.applicability =
+            p.exact ? "the engine's asynchronous Moran rule recomputes the payoffs after every birth-death event, so "
+                      "the frequency-dependent process is the formula's"
+            : l.rule == LearningRule::Moran
+                ? "the engine keeps each learning step's fitness while its N birth-death events run (unless "
+                  "learning.update is asynchronous and learning.interval 1), so frequency-dependent payoffs are "
+                  "matched only approximately"
+            : asynchronous ? "the engine's asynchronous Fermi rule visits every state once per step in random order, "
+                             "while the formula assumes a random focal state per event: an approximation"
+                           : "the engine's Fermi rule updates every state at once, while the formula assumes one "
+                             "update per event: an approximation";
     }
     p.label += ", N = " + std::to_string(n);
     return p;

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
-// `cybersim tournament` and `cybersim validate` as a user runs them: CSV outputs, exit codes, did-you-mean.
+// `cybersim tournament` and `cybersim validate` as a user runs them: CSV outputs, charts, exit codes, did-you-mean.
+#include "cybersim/validation/canonical.hpp"
+
 #include <doctest/doctest.h>
 
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -29,10 +32,12 @@ struct Outcome
     std::string output; // stdout and stderr
 };
 
-Outcome runCli(const std::string& arguments)
+// Runs `cybersim ARGUMENTS` with `environment` (e.g. "QT_QPA_PLATFORM=offscreen") prefixed.
+Outcome runCli(const std::string& arguments, const std::string& environment = "")
 {
     Outcome o;
-    if (FILE* pipe = popen((binary().string() + " " + arguments + " 2>&1").c_str(), "r"))
+    const auto command = environment + (environment.empty() ? "" : " ") + binary().string() + " " + arguments;
+    if (FILE* pipe = popen((command + " 2>&1").c_str(), "r"))
     {
         char buffer[4096];
         for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;)
@@ -41,6 +46,21 @@ Outcome runCli(const std::string& arguments)
         o.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     }
     return o;
+}
+
+std::string readBytes(const fs::path& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+// A big-endian 32-bit number at `offset` of `bytes` (PNG header fields).
+std::uint32_t bigEndian32(const std::string& bytes, std::size_t offset)
+{
+    std::uint32_t v = 0;
+    for (std::size_t i = 0; i < 4; ++i)
+        v = (v << 8) | static_cast<unsigned char>(bytes[offset + i]);
+    return v;
 }
 
 std::vector<std::string> lines(const fs::path& path)
@@ -111,5 +131,35 @@ TEST_CASE("cli validate: a named quick check prints a table and writes CSV and J
     o = runCli("validate norms --quick");
     CHECK(o.code == 0);
     CHECK(o.output.find("norms            PASS") != std::string::npos);
+    fs::remove_all(folder);
+}
+
+TEST_CASE("cli validate: --out writes a PNG and an SVG chart per check")
+{
+    const auto folder = fs::temp_directory_path() / ("cybersim-test-validate-charts-" + std::to_string(getpid()));
+    fs::remove_all(folder);
+    const auto o = runCli("validate --quick --out " + folder.string(), "QT_QPA_PLATFORM=offscreen");
+    INFO(o.output);
+    REQUIRE(o.code == 0);
+#ifdef CYBERSIM_TESTS_HAVE_PLOT
+    for (const auto& check : cybersim::validation::canonicalChecks())
+    {
+        CAPTURE(check.name);
+        const auto png = folder / (check.name + ".png");
+        CHECK(o.output.find("wrote " + png.string()) != std::string::npos);
+        const auto bytes = readBytes(png);
+        REQUIRE(bytes.size() > 24);
+        CHECK(bytes.substr(0, 8) == std::string("\x89PNG\r\n\x1a\n", 8));
+        CHECK(bytes.substr(12, 4) == "IHDR");
+        CHECK(bigEndian32(bytes, 16) == 900); // width, as docs/images/validation/
+        CHECK(bigEndian32(bytes, 20) == 560); // height
+        CHECK(bytes.size() > 15000);          // a drawn chart, not a blank image (a blank 900x560 PNG is ~3 KB)
+        CHECK(bytes.size() < 200000);
+        CHECK(readBytes(folder / (check.name + ".svg")).find("<svg") != std::string::npos);
+    }
+#else
+    CHECK(o.output.find("built without Qt") != std::string::npos);
+    CHECK_FALSE(fs::exists(folder / "richardson.png"));
+#endif
     fs::remove_all(folder);
 }

@@ -6,6 +6,7 @@
 
 #include <doctest/doctest.h>
 
+#include <cmath>
 #include <string>
 
 using namespace cybersim;
@@ -44,7 +45,67 @@ void checkAllPass(const std::string& name)
     }
 }
 
+// A chart the plot library can draw and a reader can read: titles, data beyond reference lines, finite values.
+void checkChartData(const validation::CheckChart& chart)
+{
+    using validation::ChartStyle;
+    REQUIRE_FALSE(chart.isEmpty());
+    CHECK_FALSE(chart.title.empty());
+    CHECK_FALSE(chart.xTitle.empty());
+    CHECK_FALSE(chart.yTitle.empty());
+    if (chart.yMin && chart.yMax)
+        CHECK(*chart.yMin < *chart.yMax);
+    int data = 0, named = 0;
+    for (const auto& s : chart.series)
+    {
+        CAPTURE(s.name);
+        const bool isLine =
+            s.style == ChartStyle::Line || s.style == ChartStyle::Dashed || s.style == ChartStyle::Reference;
+        CHECK(s.points.size() >= (isLine ? 2U : 1U));
+        data += s.style != ChartStyle::Reference ? 1 : 0;
+        named += s.name.empty() ? 0 : 1;
+        for (const auto& p : s.points)
+        {
+            INFO("point (" << p.x << ", " << p.y << ") +- " << p.error);
+            CHECK(std::isfinite(p.x));
+            CHECK(std::isfinite(p.y));
+            CHECK(std::isfinite(p.error));
+            CHECK(p.error >= 0.0);
+            if (chart.logX)
+                CHECK(p.x > 0.0);
+            if (chart.logY)
+                CHECK(p.y > 0.0);
+            if (!chart.xCategories.empty())
+            {
+                CHECK(p.x >= -0.5);
+                CHECK(p.x <= double(chart.xCategories.size()) - 0.5);
+            }
+        }
+    }
+    CHECK(data > 0);
+    CHECK(named > 0);
+}
+
 } // namespace
+
+TEST_CASE("validation: every check's quick variant gives chart data with titles and finite values")
+{
+    for (const auto& info : validation::canonicalChecks())
+    {
+        CAPTURE(info.name);
+        checkChartData(validation::runCheck(info.name, quickOptions()).chart);
+    }
+}
+
+TEST_CASE("validation: a chart is empty until a series has a point")
+{
+    validation::CheckChart chart;
+    CHECK(chart.isEmpty());
+    chart.series.push_back({"a", validation::ChartStyle::Line, {}, -1});
+    CHECK(chart.isEmpty());
+    chart.series.push_back({"b", validation::ChartStyle::Points, {{0.0, 1.0, 0.0}}, -1});
+    CHECK_FALSE(chart.isEmpty());
+}
 
 TEST_CASE("validation: the quick variant of each implemented canonical check passes")
 {
@@ -109,6 +170,7 @@ TEST_CASE("validation: missing shared data is reported as SKIP, never PASS")
     options.sharedDir = "/nonexistent/cybersim-shared";
     const auto peer = validation::runCheck("axelrod-peer", options);
     CHECK(peer.status() == Status::Skip);
+    CHECK(peer.chart.isEmpty()); // nothing computed, nothing to draw: `cybersim validate --out` writes no chart
     for (const auto& row : peer.rows)
     {
         CHECK(row.status == Status::Skip);
@@ -165,7 +227,11 @@ TEST_CASE("validation: reports are written as CSV and JSON")
     CHECK(csv.starts_with("check,check_status,quantity,published,ours,tolerance,status,note,citation\n"));
     CHECK(csv.find("\"q, with comma\"") != std::string::npos);
     CHECK(csv.find("\"note \"\"quoted\"\"\"") != std::string::npos);
+    report.chart.title = "t";
+    report.chart.series.push_back({"ours", validation::ChartStyle::OpenPoints, {{1.0, 2.0, 0.5}}, -1});
     const auto json = validation::reportsJson({report}, true);
     CHECK(json.find("\"variant\": \"quick\"") != std::string::npos);
     CHECK(json.find("\"status\": \"PASS\"") != std::string::npos);
+    CHECK(json.find("\"style\": \"open-points\"") != std::string::npos);
+    CHECK(json.find("\"name\": \"ours\"") != std::string::npos);
 }

@@ -8,6 +8,7 @@
 #include "cybersim/sim/error.hpp"
 #include "cybersim/sim/strategy.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <memory>
@@ -106,7 +107,7 @@ CheckReport checkAxelrod1980(const ValidationOptions& options)
     const double n = static_cast<double>(kEntries.size());
     int niceTop = 0, bottomTwo = 0;
     double spearmanSum = 0.0;
-    std::vector<double> meanScore(kEntries.size(), 0.0);
+    std::vector<double> meanScore(kEntries.size(), 0.0), meanSquare(kEntries.size(), 0.0);
     for (int s = 0; s < seeds; ++s)
     {
         agents::TournamentDef def;
@@ -127,7 +128,9 @@ CheckReport checkAxelrod1980(const ValidationOptions& options)
             const double d = static_cast<double>(place) - static_cast<double>(e.player);
             d2 += d * d;
             // Axelrod's score: mean points per 200-move game over the 15 games of a round robin.
-            meanScore[e.player] += e.meanScorePerTurn * 200.0 / seeds;
+            const double score = e.meanScorePerTurn * 200.0;
+            meanScore[e.player] += score / seeds;
+            meanSquare[e.player] += score * score / seeds;
         }
         niceTop += top == nice ? 1 : 0;
         bottomTwo += last == bottom ? 1 : 0;
@@ -146,6 +149,33 @@ CheckReport checkAxelrod1980(const ValidationOptions& options)
     for (std::size_t i = 0; i < kEntries.size(); ++i)
         report.rows.push_back({kEntries[i] + " mean score per 200-move game", fmt(kPublished[i], 4),
                                fmt(meanScore[i], 4), "none (reconstructed entries)", Status::Info, over});
+
+    // Chart: each entry's score, published and ours (bars: spread over seeds), in the published order; the two
+    // series sit a little left and right of the entry so that close values stay apart.
+    auto& chart = report.chart;
+    chart.title =
+        "Axelrod's first tournament: score per entry, published and ours (" + std::to_string(seeds) + " seeds)";
+    chart.xTitle = "entry, in the published order (top eight: the nice rules)";
+    chart.yTitle = "mean score per 200-move game";
+    CheckChartSeries published{"published (Axelrod 1980, Table 2)", ChartStyle::Points, {}, kChartBlack};
+    CheckChartSeries ours{"ours, mean over seeds (bars: SD over seeds)", ChartStyle::Points, {}, 0};
+    double low = kPublished.back(), high = kPublished.front();
+    for (std::size_t i = 0; i < kEntries.size(); ++i)
+    {
+        constexpr std::string_view kPrefix = "FirstBy";
+        const auto& name = kEntries[i];
+        chart.xCategories.push_back(name.starts_with(kPrefix) ? name.substr(kPrefix.size()) : name);
+        const double sd = std::sqrt(std::max(0.0, meanSquare[i] - meanScore[i] * meanScore[i]));
+        published.points.push_back({double(i) - 0.12, kPublished[i], 0.0});
+        ours.points.push_back({double(i) + 0.12, meanScore[i], sd});
+        low = std::min({low, kPublished[i], meanScore[i] - sd});
+        high = std::max({high, kPublished[i], meanScore[i] + sd});
+    }
+    chart.yMin = std::floor(low / 25.0) * 25.0 - 10.0;
+    chart.yMax = std::ceil(high / 25.0) * 25.0 + 10.0;
+    chart.series.push_back(verticalLine("", 7.5, *chart.yMin, *chart.yMax));
+    chart.series.push_back(std::move(published));
+    chart.series.push_back(std::move(ours));
     return report;
 }
 
@@ -156,6 +186,13 @@ CheckReport checkAxelrodPeer(const ValidationOptions& options)
     report.citation = "Axelrod-Python (Axelrod-Python/Axelrod@95052da1) tests, via shared/validation/*.tsv";
     report.method = "agents::playMatch and agents::runTournament (self-play played, excluded from the totals)";
     const auto dir = sharedDir(options) / "validation";
+    // Chart: every compared score per turn, ours against the published one; exact agreement puts all on the diagonal.
+    auto& chart = report.chart;
+    chart.title = "Axelrod-Python's strategy tests: our scores against theirs";
+    chart.xTitle = "published score per turn (Axelrod-Python)";
+    chart.yTitle = "our score per turn";
+    CheckChartSeries matchPoints{"48 test matches, both players", ChartStyle::Points, {}, 0};
+    CheckChartSeries totalPoints{"8 small-tournament totals (per turn and opponent)", ChartStyle::OpenPoints, {}, 1};
     bool opened = false;
     const auto vectors = readTsv(dir / "axelrod_peer_vectors.tsv", opened);
     if (!opened)
@@ -176,6 +213,9 @@ CheckReport checkAxelrodPeer(const ValidationOptions& options)
                 const auto r = agents::playMatch(*player, *opponent, static_cast<std::uint32_t>(std::stoul(row[3])));
                 ok = r.movesA == row[4] && r.movesB == row[5] && r.scoreA == std::stod(row[6]) &&
                      r.scoreB == std::stod(row[7]);
+                const double turns = std::stod(row[3]);
+                matchPoints.points.push_back({std::stod(row[6]) / turns, double(r.scoreA) / turns, 0.0});
+                matchPoints.points.push_back({std::stod(row[7]) / turns, double(r.scoreB) / turns, 0.0});
             }
             matched += ok ? 1 : 0;
             if (!ok && firstMismatch.empty())
@@ -186,11 +226,26 @@ CheckReport checkAxelrodPeer(const ValidationOptions& options)
                                std::to_string(matched), "exact, every row", passIf(total > 0 && matched == total),
                                firstMismatch});
     }
+    const auto finishChart = [&]
+    {
+        if (matchPoints.points.empty() && totalPoints.points.empty())
+            return;
+        double top = 0.0;
+        for (const auto* series : {&matchPoints, &totalPoints})
+            for (const auto& p : series->points)
+                top = std::max({top, p.x, p.y});
+        top = std::ceil(top);
+        chart.series.push_back({"ours = published", ChartStyle::Reference, {{0, 0, 0}, {top, top, 0}}, -1});
+        for (auto* series : {&matchPoints, &totalPoints})
+            if (!series->points.empty())
+                chart.series.push_back(std::move(*series));
+    };
     const auto tournaments = readTsv(dir / "axelrod_peer_small_tournaments.tsv", opened);
     if (!opened)
     {
         report.rows.push_back({"peer small-tournament totals", "8 rows", "-", "exact", Status::Skip,
                                "cannot open " + (dir / "axelrod_peer_small_tournaments.tsv").string()});
+        finishChart();
         return report;
     }
     int matched = 0;
@@ -215,6 +270,12 @@ CheckReport checkAxelrodPeer(const ValidationOptions& options)
             ok = player < def.players.size();
             for (std::uint32_t r = 0; ok && r < def.repetitions; ++r)
                 ok = result.totalScore(player, r, false) == std::stod(row[3]);
+            if (player < def.players.size() && def.players.size() > 1)
+            {
+                const double perTurn = double(def.turns) * double(def.players.size() - 1);
+                totalPoints.points.push_back(
+                    {std::stod(row[3]) / perTurn, double(result.totalScore(player, 0, false)) / perTurn, 0.0});
+            }
         }
         matched += ok ? 1 : 0;
         if (!ok && firstMismatch.empty())
@@ -224,6 +285,7 @@ CheckReport checkAxelrodPeer(const ValidationOptions& options)
     report.rows.push_back({"peer small-tournament totals reproduced exactly", std::to_string(total),
                            std::to_string(matched), "exact, every row", passIf(total > 0 && matched == total),
                            firstMismatch});
+    finishChart();
     return report;
 }
 

@@ -64,8 +64,18 @@ Eigen::MatrixXd matrixOf(const Game2& g)
     return m;
 }
 
+// The chart's population size: the Moran curve is drawn for N = 10, the size of the simulated constant-fitness case.
+constexpr int kChartPopulation = 10;
+
+// The Moran fixation probability with constant relative fitness r, (1 - 1/r) / (1 - 1/r^N), 1/N when neutral.
+double moranClosedForm(double r, int n)
+{
+    return r == 1.0 ? 1.0 / n : (1.0 - 1.0 / r) / (1.0 - std::pow(1.0 / r, n));
+}
+
 // The engine's own Moran learning rule on a complete network (scenarios/classic/moran.toml): one mutant of constant
-// relative fitness r = exp(w (N - 1)), run to absorption from many seeds.
+// relative fitness r = exp(w (N - 1)), run to absorption from many seeds. Adds its point to the chart when the
+// scenario's N is the chart's.
 void checkEngineMoran(const ValidationOptions& options, CheckReport& report)
 {
     const auto file = scenariosDir(options) / "classic" / "moran.toml";
@@ -105,6 +115,9 @@ void checkEngineMoran(const ValidationOptions& options, CheckReport& report)
     const double p = double(fixed) / replicates;
     const double se = std::sqrt(theory * (1.0 - theory) / replicates);
     const double z = (p - theory) / se;
+    if (n == kChartPopulation)
+        report.chart.series.push_back(
+            {"the engine's Moran rule (moran.toml)", ChartStyle::OpenPoints, {{r, p, 3.0 * se}}, 2});
     report.rows.push_back(
         {"engine Moran rule (scenarios/classic/moran.toml), r=" + fmt(r, 4) + ", N=" + std::to_string(n),
          fmt(theory, 6), fmt(p, 6), "3 SE", passIf(std::abs(z) <= 3.0 && unresolved == 0),
@@ -128,7 +141,7 @@ CheckReport checkFixation(const ValidationOptions& options)
     for (const int n : {2, 10, 100, 1000})
         for (const double r : {0.5, 0.9, 0.999, 1.0, 1.001, 1.1, 2.0, 10.0})
         {
-            const double closed = r == 1.0 ? 1.0 / n : (1.0 - 1.0 / r) / (1.0 - std::pow(1.0 / r, n));
+            const double closed = moranClosedForm(r, n);
             worst = std::max(worst, relativeError(sim::theory::moranFixation(r, n), closed));
         }
     report.rows.push_back({"Moran constant fitness, theory layer vs (1-1/r)/(1-1/r^N), 32 (r, N) pairs", "closed form",
@@ -244,6 +257,24 @@ CheckReport checkFixation(const ValidationOptions& options)
         cases.push_back({"pairwise comparison, stag hunt, stag invades hare, N=20, beta=0.3", d,
                          sim::theory::pairwiseFixation(matrixOf({4.0, 0.0, 3.0, 2.0}), 0, 1, 20, 0.3)});
     }
+    // Chart: the Moran closed form for N = 10 over r, with simulated frequencies (bars: 3 SE, the tolerance).
+    auto& chart = report.chart;
+    chart.title =
+        "Fixation of one mutant of relative fitness r (Moran process, N = " + std::to_string(kChartPopulation) +
+        "): closed form and simulation";
+    chart.xTitle = "relative fitness of the mutant r";
+    chart.yTitle = "fixation probability (bars: 3 SE)";
+    chart.yMin = 0.0;
+    CheckChartSeries curve{"closed form (1 - 1/r) / (1 - 1/r^N)", ChartStyle::Line, {}, 0};
+    for (int i = 0; i <= 100; ++i)
+    {
+        const double r = 0.5 + 0.025 * i;
+        curve.points.push_back({r, moranClosedForm(r, kChartPopulation), 0.0});
+    }
+    chart.series.push_back(std::move(curve));
+    chart.series.push_back(horizontalLine("neutral, 1/N", 1.0 / kChartPopulation, 0.5, 3.0));
+    CheckChartSeries simulated{"simulated Moran process", ChartStyle::Points, {}, 1};
+
     for (std::size_t k = 0; k < cases.size(); ++k)
     {
         auto& c = cases[k];
@@ -255,7 +286,27 @@ CheckReport checkFixation(const ValidationOptions& options)
         const double z = (p - c.theory) / se;
         report.rows.push_back({"simulated: " + c.what, fmt(c.theory, 6), fmt(p, 6), "3 SE", passIf(std::abs(z) <= 3.0),
                                std::to_string(replicates) + " runs, SE " + fmt(se, 2) + ", z = " + fmt(z, 3)});
+        if (k == 0) // the constant-fitness case is the chart's r = 1.5
+            simulated.points.push_back({c.def.a, p, 3.0 * se});
     }
+    // More simulated points along the curve, for the chart only (a tenth of the replicates each).
+    const int chartReplicates = replicates / 10;
+    for (const double r : {0.5, 0.75, 1.0, 1.25, 2.0, 2.5, 3.0})
+    {
+        FixationSimulationDef d;
+        d.process = FixationSimulationDef::Process::Moran;
+        d.populationSize = kChartPopulation;
+        d.a = d.b = r;
+        d.c = d.d = 1.0;
+        d.replicates = chartReplicates;
+        d.seed = sim::deriveSeed(options.seed, 40, static_cast<std::uint64_t>(r * 1000.0));
+        const double theory = moranClosedForm(r, kChartPopulation);
+        const double p = double(simulateFixations(d, options.threads)) / chartReplicates;
+        simulated.points.push_back({r, p, 3.0 * std::sqrt(theory * (1.0 - theory) / chartReplicates)});
+    }
+    std::sort(simulated.points.begin(), simulated.points.end(),
+              [](const ChartPoint& a, const ChartPoint& b) { return a.x < b.x; });
+    chart.series.push_back(std::move(simulated));
     checkEngineMoran(options, report);
     return report;
 }

@@ -35,10 +35,11 @@ struct MatchStatistics
 
 // Plays `matches` independent noisy matches of `name` against itself and averages the first seat's payoff per turn
 // after `burnIn` turns (the chain starts from CC; the burn-in removes the start from a stationary comparison).
-MatchStatistics noisySelfPlay(const std::string& name, int matches, std::uint32_t turns, std::uint32_t burnIn,
-                              double noise, std::uint64_t seed, std::size_t threads)
+MatchStatistics noisySelfPlay(const std::string& name, const std::vector<double>& params, int matches,
+                              std::uint32_t turns, std::uint32_t burnIn, double noise, std::uint64_t seed,
+                              std::size_t threads)
 {
-    const auto strategy = agents::builtinCatalogue().makeStrategy(name, {});
+    const auto strategy = agents::builtinCatalogue().makeStrategy(name, params);
     const sim::PayoffMatrix game;
     std::vector<double> means(static_cast<std::size_t>(matches), 0.0);
     auto body = [&]
@@ -153,8 +154,8 @@ CheckReport checkGenerosity(const ValidationOptions& options)
     {
         const auto& p = pairs[k];
         const double expected = th::memoryOneOutcome(p.rule, p.rule, noise, game).firstPayoff;
-        const auto s =
-            noisySelfPlay(p.name, matches, turns, burnIn, noise, sim::deriveSeed(options.seed, 6, k), options.threads);
+        const auto s = noisySelfPlay(p.name, {}, matches, turns, burnIn, noise, sim::deriveSeed(options.seed, 6, k),
+                                     options.threads);
         simulated.push_back(s);
         theory.push_back(expected);
         const double z = (s.mean - expected) / s.se;
@@ -175,6 +176,39 @@ CheckReport checkGenerosity(const ValidationOptions& options)
                                "> 0 (theory " + fmt(theory[k] - theory[0], 4) + ")", fmt(gap, 4), "> 3 SE",
                                passIf(gap > 3.0 * se), "SE " + fmt(se, 2)});
     }
+
+    // Chart: the chain's payoff of (1, g, 1, g) against itself over the generosity g, with simulated matches at TFT
+    // (g = 0), GTFT (g = 1/3) and a few more g (chart only), and WSLS's payoff as a line.
+    auto& chart = report.chart;
+    chart.title = "Generosity under noise (5% of moves flipped): payoff of each rule against itself";
+    chart.xTitle = "generosity g: probability of cooperating after the partner's defection";
+    chart.yTitle = "long-run payoff per turn (bars: 3 SE)";
+    chart.yMin = collapse - 0.05;
+    chart.yMax = game.reward + 0.05;
+    CheckChartSeries chain{"chain, (1, g, 1, g) vs itself", ChartStyle::Line, {}, 0};
+    for (int i = 0; i <= 200; ++i)
+    {
+        const double g = i / 200.0;
+        chain.points.push_back(
+            {g, th::memoryOneOutcome({1.0, g, 1.0, g}, {1.0, g, 1.0, g}, noise, game).firstPayoff, 0.0});
+    }
+    CheckChartSeries played{"simulated", ChartStyle::Points, {}, 1};
+    played.points.push_back({0.0, simulated[0].mean, 3.0 * simulated[0].se});
+    played.points.push_back({generosity, simulated[1].mean, 3.0 * simulated[1].se});
+    std::uint64_t extra = pairs.size();
+    for (const double g : {0.1, 0.2, 0.5, 0.75, 1.0})
+    {
+        const auto s = noisySelfPlay("GTFT", {g}, matches, turns, burnIn, noise,
+                                     sim::deriveSeed(options.seed, 6, extra++), options.threads);
+        played.points.push_back({g, s.mean, 3.0 * s.se});
+    }
+    std::sort(played.points.begin(), played.points.end(),
+              [](const ChartPoint& a, const ChartPoint& b) { return a.x < b.x; });
+    chart.series.push_back(verticalLine("GTFT, g = 1/3", generosity, *chart.yMin, *chart.yMax));
+    chart.series.push_back(horizontalLine("TFT's collapse (R+S+T+P)/4", collapse, 0.0, 1.0));
+    chart.series.push_back(horizontalLine("WSLS vs itself (chain)", theory[2], 0.0, 1.0, ChartStyle::Dashed, 2));
+    chart.series.push_back(std::move(chain));
+    chart.series.push_back(std::move(played));
     return report;
 }
 
@@ -188,6 +222,13 @@ CheckReport checkNorms(const ValidationOptions& options)
     const auto dir = options.scenariosDir.empty() ? defaultScenariosDir() : options.scenariosDir;
     const auto& catalogue = agents::builtinCatalogue();
     constexpr int kRuns = 100;
+    auto& chart = report.chart;
+    chart.title = "Norms collapse, metanorms establish them: mean over " + std::to_string(kRuns) + " runs of each";
+    chart.xTitle = "generation (log scale)";
+    chart.yTitle = "mean boldness / vengefulness over the 20 states";
+    chart.logX = true;
+    chart.yMin = 0.0;
+    chart.yMax = 1.0;
     struct Case
     {
         const char* file;
@@ -207,7 +248,11 @@ CheckReport checkNorms(const ValidationOptions& options)
             continue;
         }
         const auto base = sim::loadScenarioFile(file, catalogue);
+        const auto generations = static_cast<std::size_t>(std::max(0, base.run.rounds));
         std::vector<std::uint8_t> hit(kRuns, 0);
+        // Each run's mean boldness and vengefulness after every generation, averaged over runs in run order below.
+        std::vector<std::vector<double>> boldness(kRuns, std::vector<double>(generations, NAN));
+        std::vector<std::vector<double>> vengefulness = boldness;
         tbb::task_arena arena(options.threads > 0 ? int(options.threads) : tbb::task_arena::automatic);
         arena.execute(
             [&]
@@ -218,7 +263,12 @@ CheckReport checkNorms(const ValidationOptions& options)
                                       auto scenario = base;
                                       scenario.run.seed = sim::deriveSeed(options.seed, 7, std::uint64_t(run));
                                       sim::Simulation simulation(scenario, catalogue, {false});
-                                      simulation.advance(scenario.run.rounds);
+                                      for (std::size_t g = 0; g < generations && !simulation.finished(); ++g)
+                                      {
+                                          simulation.step();
+                                          boldness[std::size_t(run)][g] = simulation.metrics().meanBoldness;
+                                          vengefulness[std::size_t(run)][g] = simulation.metrics().meanVengefulness;
+                                      }
                                       const auto& m = simulation.metrics();
                                       const bool reached = c.collapse ? m.meanBoldness >= 6.0 / 7.0 - 1e-9 &&
                                                                             m.meanVengefulness <= 1.0 / 7.0 + 1e-9
@@ -231,6 +281,23 @@ CheckReport checkNorms(const ValidationOptions& options)
         for (auto h : hit)
             count += h;
         const double share = double(count) / kRuns;
+        const std::string game = c.collapse ? "norms game" : "metanorms game";
+        const auto style = c.collapse ? ChartStyle::Line : ChartStyle::Dashed;
+        CheckChartSeries meanB{"boldness, " + game, style, {}, 0};
+        CheckChartSeries meanV{"vengefulness, " + game, style, {}, 1};
+        for (std::size_t g = 0; g < generations; ++g)
+        {
+            double b = 0.0, v = 0.0;
+            for (int run = 0; run < kRuns; ++run)
+            {
+                b += boldness[std::size_t(run)][g] / kRuns;
+                v += vengefulness[std::size_t(run)][g] / kRuns;
+            }
+            meanB.points.push_back({double(g + 1), b, 0.0});
+            meanV.points.push_back({double(g + 1), v, 0.0});
+        }
+        chart.series.push_back(std::move(meanB));
+        chart.series.push_back(std::move(meanV));
         report.rows.push_back({std::string(c.quantity) + ", share of " + std::to_string(kRuns) + " runs",
                                ">= " + fmt(c.target, 2), fmt(share, 3), ">= " + fmt(c.target, 2),
                                passIf(share >= c.target),
@@ -325,6 +392,36 @@ CheckReport checkCollectiveRisk(const ValidationOptions& options)
     }
     report.rows.push_back({"eta_G at r = 0.5 for n = 4, 6, 8, 10 (M = n/2)", "smaller groups cooperate more", bySize,
                            "decreasing in n", passIf(falling), "Z=50, beta=5, mu=0.01"});
+    appendEngineCollectiveRisk(report, options); // check_engine.cpp: the engine's group game against these formulas
+
+    // Chart: the replicator gradient over the cooperator share for risks below and above r*, rest points marked.
+    auto& chart = report.chart;
+    chart.title =
+        "Collective-risk dilemma (n = 6, M = 3, c = 0.1): interior rest points appear above r* = " + fmt(rStar, 3);
+    chart.xTitle = "share of cooperators x";
+    chart.yTitle = "gradient dx/dt = x (1 - x) (f_C - f_D)";
+    chart.series.push_back(horizontalLine("", 0.0, 0.0, 1.0));
+    CheckChartSeries stablePoints{"stable rest point", ChartStyle::Points, {}, kChartBlack};
+    CheckChartSeries unstablePoints{"unstable rest point", ChartStyle::OpenPoints, {}, kChartBlack};
+    int colour = 0;
+    for (const double r : {0.2, 0.95 * rStar, 1.05 * rStar, 0.5, 0.9})
+    {
+        auto d = def;
+        d.risk = r;
+        const auto crd = th::collectiveRiskGame(d);
+        const bool nearCritical = std::abs(r / rStar - 1.0) < 0.1;
+        CheckChartSeries curve{"r = " + fmt(r, 3) + (nearCritical ? (r < rStar ? " (0.95 r*)" : " (1.05 r*)") : ""),
+                               ChartStyle::Line,
+                               {},
+                               colour++};
+        for (int i = 0; i <= 200; ++i)
+            curve.points.push_back({i / 200.0, th::groupReplicatorGradient(crd, i / 200.0), 0.0});
+        chart.series.push_back(std::move(curve));
+        for (const auto& p : th::groupReplicatorFixedPoints(crd))
+            (p.isStable ? stablePoints : unstablePoints).points.push_back({p.x, 0.0, 0.0});
+    }
+    chart.series.push_back(std::move(unstablePoints));
+    chart.series.push_back(std::move(stablePoints));
     return report;
 }
 

@@ -17,6 +17,8 @@ CheckReport checkRichardson(const ValidationOptions& options);
 CheckReport checkGenerosity(const ValidationOptions& options);
 CheckReport checkNorms(const ValidationOptions& options);
 CheckReport checkCollectiveRisk(const ValidationOptions& options);
+/// The engine's collective-risk group game against the theory layer: rows appended to the collective-risk check.
+void appendEngineCollectiveRisk(CheckReport& report, const ValidationOptions& options);
 
 /// `value` with `digits` significant digits (%.*g).
 std::string fmt(double value, int digits = 6);
@@ -29,5 +31,12 @@ inline Status passIf(bool condition)
 std::filesystem::path sharedDir(const ValidationOptions& options);
 /// The scenarios folder after applying the default.
 std::filesystem::path scenariosDir(const ValidationOptions& options);
+
+/// A horizontal line at `y` from `x0` to `x1` (a published figure, an equilibrium, zero).
+CheckChartSeries horizontalLine(std::string name, double y, double x0, double x1,
+                                ChartStyle style = ChartStyle::Reference, int colour = -1);
+/// A vertical line at `x` from `y0` to `y1` (a threshold, the start of a window).
+CheckChartSeries verticalLine(std::string name, double x, double y0, double y1,
+                              ChartStyle style = ChartStyle::Reference, int colour = -1);
 
 } // namespace cybersim::validation::detail

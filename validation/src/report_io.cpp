@@ -28,6 +28,45 @@ std::string csvField(const std::string& text)
     return quoted + "\"";
 }
 
+const char* styleName(ChartStyle style)
+{
+    switch (style)
+    {
+    case ChartStyle::Line:
+        return "line";
+    case ChartStyle::Dashed:
+        return "dashed";
+    case ChartStyle::Reference:
+        return "reference";
+    case ChartStyle::Points:
+        return "points";
+    case ChartStyle::OpenPoints:
+        return "open-points";
+    }
+    return "?";
+}
+
+// The chart's data: titles, axes and each series' points as [x, y, error] (error 0 = no bar).
+nlohmann::json chartJson(const CheckChart& chart)
+{
+    nlohmann::json c;
+    c["title"] = chart.title;
+    c["x_title"] = chart.xTitle;
+    c["y_title"] = chart.yTitle;
+    c["x_categories"] = chart.xCategories;
+    c["log_x"] = chart.logX;
+    c["log_y"] = chart.logY;
+    auto& series = c["series"] = nlohmann::json::array();
+    for (const auto& s : chart.series)
+    {
+        auto points = nlohmann::json::array();
+        for (const auto& p : s.points)
+            points.push_back({p.x, p.y, p.error});
+        series.push_back({{"name", s.name}, {"style", styleName(s.style)}, {"points", std::move(points)}});
+    }
+    return c;
+}
+
 } // namespace
 
 std::string reportsCsv(const std::vector<CheckReport>& reports)
@@ -66,6 +105,7 @@ std::string reportsJson(const std::vector<CheckReport>& reports, bool quick)
                             {"tolerance", row.tolerance},
                             {"status", statusName(row.status)},
                             {"note", row.note}});
+        c["chart"] = chartJson(r.chart);
         checks.push_back(std::move(c));
     }
     return root.dump(2) + "\n";

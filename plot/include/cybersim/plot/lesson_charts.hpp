@@ -2,6 +2,7 @@
 // Classroom charts as PNG: time series with large fonts and thick lines, the trust matrix and the network.
 #pragma once
 
+#include "cybersim/plot/chart_image_size.hpp"
 #include "cybersim/sim/lesson_chart.hpp"
 #include "cybersim/sim/replay.hpp"
 
@@ -11,13 +12,6 @@
 
 namespace cybersim::plot
 {
-
-/// Size of a classroom chart image; fonts and lines scale with the height so a projected chart reads from the back.
-struct ChartImageSize
-{
-    int width = 1200; // pixels, >= 200
-    int height = 700; // pixels, >= 150
-};
 
 /// Renders a time-series chart (sim::timeSeriesChart) as a PNG: high-contrast palette, thick lines, the emphasised
 /// series thicker, markers as labelled vertical lines, and a shaded band for rounds before `stepStartRound` (the

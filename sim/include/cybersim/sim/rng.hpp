@@ -27,6 +27,8 @@ enum class Purpose : std::uint32_t
     Event,
     Tournament,
     Sweep,
+    Order, // the random order of an asynchronous update (learning.update, SpatialUpdate::Asynchronous)
+    Group, // drawing the co-players of a well-mixed group game
 };
 
 /// SplitMix64 finaliser (Steele, Lea and Flood 2014): a bijective 64-bit mix with full avalanche.

@@ -248,14 +248,58 @@ enum class LearningRule : std::uint8_t
     AxelrodTraits, // Axelrod (1986): boldness and vengefulness (3 bits each) evolve by payoff rank and mutation
 };
 
+/// When the states of a learning step revise their doctrines.
+enum class LearningUpdate : std::uint8_t
+{
+    Synchronous,  // all compare the last interval's payoffs, then all switch at once (Nowak and May 1992)
+    Asynchronous, // one at a time in a random order, each seeing the doctrines and payoffs already changed in this
+                  // step (Huberman and Glance 1993)
+};
+
 /// Learning settings.
 struct LearningDef
 {
     LearningRule rule = LearningRule::None;
+    // When states revise: all at once (synchronous) or one at a time in random order; default synchronous.
+    LearningUpdate update = LearningUpdate::Synchronous;
     double selectionIntensity = 1.0; // beta (Fermi) or w (Moran), >= 0; default 1
     double mutation = 0.0;           // probability of adopting a random doctrine instead, [0,1]; default 0
     int interval = 10;               // rounds between learning steps, >= 1; default 10
     double aspiration = 0.0;         // Bush-Mosteller aspiration level (payoff per round); default 0
+};
+
+/// The N-player game that states play in groups each round, besides their dyadic stage games.
+enum class GroupGameKind : std::uint8_t
+{
+    None,           // no group game
+    PublicGoods,    // linear public goods: contributions c multiplied by r and shared by the group (Hauert et al. 2002)
+    CollectiveRisk, // collective-risk dilemma: below M cooperators all lose with probability r (Santos, Pacheco 2011)
+};
+
+/// How the groups of the group game are formed each round.
+enum class GroupFormation : std::uint8_t
+{
+    WellMixed,     // each state is the focal member of `samples` groups whose N-1 others are drawn at random from
+                   // the active states; its payoff is the mean over them
+    AllGroups,     // each state earns its expected payoff over every group of N it could be drawn into (the
+                   // finite-population fitness of Santos and Pacheco 2011); no sampling noise
+    Neighbourhood, // each state's closed network neighbourhood is a group; a state earns the sum over the groups it
+                   // belongs to (Santos, Santos and Pacheco 2008)
+};
+
+/// The group game (an N-player public goods or collective-risk game), off by default.
+struct GroupGameDef
+{
+    GroupGameKind kind = GroupGameKind::None;             // the game; default none (no group game)
+    GroupFormation formation = GroupFormation::WellMixed; // how groups form; default well-mixed
+    int size = 5;                      // N, members per group (well-mixed, all-groups), [2, 1000]; default 5
+    int samples = 1;                   // well-mixed: groups per state per round, [1, 1000]; default 1
+    double multiplicationFactor = 3.0; // public goods: r, the pool is multiplied by r, >= 0; default 3
+    double cost = 1.0;                 // public goods: c, a cooperator's contribution per group, >= 0; default 1
+    double endowment = 1.0;            // collective risk: b, each member's endowment, > 0; default 1
+    double costFraction = 0.1;         // collective risk: c, share of b a cooperator gives, [0,1]; default 0.1
+    int threshold = 3;                 // collective risk: M, cooperators needed, [1, 1000] and <= size; default 3
+    double risk = 0.5;                 // collective risk: r, loss probability below M, [0,1]; default 0.5
 };
 
 /// Kinds of scheduled event (MODEL.md phase 8).
@@ -310,6 +354,7 @@ struct Scenario
     SovereigntyDef sovereignty;
     GovernanceDef governance;
     LearningDef learning;
+    GroupGameDef groupGame;
     std::vector<EventDef> events;
 };
 

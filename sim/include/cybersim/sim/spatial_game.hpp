@@ -62,7 +62,8 @@ public:
     /// the scenario is anything else. Recognised: network lattice (no explicit edges or CSV matrices) filled exactly
     /// by width x height states; every doctrine in use plays strategy Cooperator or Defector (at most one doctrine
     /// each, no per-state strategy overrides); a matrix game; learning imitate-best with interval 1 and no mutation;
-    /// no noise; arms, common security, surveillance and sovereignty disabled; governance none; no events.
+    /// no noise; arms, common security, surveillance and sovereignty disabled; governance none; no group game; no
+    /// events. The update (synchronous or asynchronous) is the scenario's learning.update.
     /// @throws ConfigError if the scenario names a doctrine the catalogue lacks.
     [[nodiscard]] static std::optional<SpatialGame> fromScenario(const Scenario& scenario, const Catalogue& catalogue);
 

@@ -2,6 +2,8 @@
 // The canonical results of the field (shared/validation/CANONICAL.md) as named checks: published figure, ours, verdict.
 #pragma once
 
+#include "cybersim/validation/check_chart.hpp"
+
 #include <cstdint>
 #include <filesystem>
 #include <string>
@@ -42,6 +44,7 @@ struct CheckReport
     std::string citation; // the published source
     std::string method;   // how our figure is produced (engine scenario, theory layer, tournament)
     std::vector<ValidationRow> rows;
+    CheckChart chart;     // the chart that shows this result (`cybersim validate --out` renders it); may be empty
     double seconds = 0.0; // wall time of the check
 
     /// Fail if any row failed; else Skip / NotImplemented if every row is; else Pass (Info rows are neutral).
@@ -80,7 +83,7 @@ struct CheckInfo
 
 /// The reports as CSV: one line per compared quantity, with its check's name, status and citation.
 [[nodiscard]] std::string reportsCsv(const std::vector<CheckReport>& reports);
-/// The reports as JSON (one object per check with its rows), with the version, build and variant.
+/// The reports as JSON (one object per check with its rows and its chart's data), with the version, build and variant.
 [[nodiscard]] std::string reportsJson(const std::vector<CheckReport>& reports, bool quick);
 
 /// Simulates the fixation of one mutant in a well-mixed finite population of size N until it fixes or dies out.
