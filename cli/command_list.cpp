@@ -86,7 +86,8 @@ int listCommand()
             params += "]";
         std::printf("  %-28s %s%s\n", s->name.c_str(), s->description.c_str(), params.c_str());
     }
-    std::printf("\nDoctrines (states[].doctrine; also strategy:NAME for any strategy above):\n");
+    std::printf("\nDoctrines (states[].doctrine; also strategy:NAME for any strategy above, and pure:ACT for each act "
+                "of a matrix game's game.actions):\n");
     for (const auto* d : catalogue.doctrines())
         if (d->name.rfind("strategy:", 0) != 0)
             std::printf("  %-28s %s (plays %s)\n", d->name.c_str(), d->description.c_str(), d->strategy.c_str());

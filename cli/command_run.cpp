@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// `cybersim run`: one scenario, headless, with a readable summary and the run's output files.
+// `cybersim run`: one scenario, headless (general engine or lattice kernel), with a summary and the output files.
 #include "commands.hpp"
 #include "progress.hpp"
 #include "scenario_lookup.hpp"
@@ -9,14 +9,22 @@
 #include "cybersim/sim/replay.hpp"
 #include "cybersim/sim/run_record.hpp"
 #include "cybersim/sim/scenario_io.hpp"
+#include "cybersim/sim/scenario_rounds.hpp"
+#include "cybersim/sim/scenario_schema.hpp"
 #include "cybersim/sim/simulation.hpp"
+#include "cybersim/sim/spatial_game.hpp"
 
 #include <tbb/global_control.h>
 
+#include <charconv>
+#include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <optional>
+#include <string_view>
 
 namespace cybersim::cli
 {
@@ -58,9 +66,57 @@ void printSummary(const sim::Simulation& simulation, const sim::WorldMetrics& m)
                 m.stagHuntDyads, m.chickenDyads, m.harmonyDyads);
 }
 
-} // namespace
+// The longest run.rounds the schema allows.
+std::int64_t maxRounds()
+{
+    return static_cast<std::int64_t>(sim::findParameter("run.rounds")->max->value);
+}
 
-int runCommand(const RunOptions& options)
+// The run length the command line asks for: the last run.rounds override (--set run.rounds=N, else --rounds N) when
+// its value is a plain integer; otherwise the loader reports it as it reports any override.
+struct RoundsRequest
+{
+    std::int64_t rounds = 0;
+    std::string origin; // "--rounds 50" or "--set run.rounds=50", for notes and diagnostics
+};
+
+std::string_view trimmed(std::string_view text)
+{
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
+        text.remove_prefix(1);
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t'))
+        text.remove_suffix(1);
+    return text;
+}
+
+bool isRoundsOverride(std::string_view text)
+{
+    const auto eq = text.find('=');
+    return eq != std::string_view::npos && trimmed(text.substr(0, eq)) == "run.rounds";
+}
+
+std::optional<RoundsRequest> roundsRequest(const RunOptions& options)
+{
+    for (auto it = options.overrides.rbegin(); it != options.overrides.rend(); ++it)
+        if (isRoundsOverride(*it))
+        {
+            const auto value = trimmed(std::string_view(*it).substr(it->find('=') + 1));
+            std::int64_t rounds = 0;
+            const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), rounds);
+            if (error != std::errc() || end != value.data() + value.size())
+                return std::nullopt;
+            return RoundsRequest{rounds, "--set " + *it};
+        }
+    if (options.rounds)
+        return RoundsRequest{*options.rounds, "--rounds " + std::to_string(*options.rounds)};
+    return std::nullopt;
+}
+
+// Loads the scenario with the command line's overrides. When the run is cut short before some scheduled events
+// (--rounds 50 on a scenario with events at rounds 60 and 100), those events could no longer happen: they are left
+// out and returned in `dropped` instead of refusing the run. Any other problem is reported as the loader found it.
+// @throws ScenarioError.
+sim::Scenario loadForRun(const RunOptions& options, std::vector<sim::EventDef>& dropped, std::string& roundsOrigin)
 {
     std::vector<std::string> overrides;
     if (options.seed)
@@ -68,100 +124,291 @@ int runCommand(const RunOptions& options)
     if (options.rounds)
         overrides.push_back("run.rounds=" + std::to_string(*options.rounds));
     overrides.insert(overrides.end(), options.overrides.begin(), options.overrides.end());
-
-    sim::Scenario scenario;
     try
     {
-        scenario = loadScenarioByName(options.scenario, overrides);
+        return loadScenarioByName(options.scenario, overrides);
+    }
+    catch (const ScenarioError& error)
+    {
+        const auto request = roundsRequest(options);
+        if (!request)
+            throw;
+        // Load at the longest run.rounds allowed, so that no event is too late, then cut to the requested length.
+        // Nothing else the loader checks depends on run.rounds, so if this load fails, its problems are the ones
+        // left to fix whatever the length.
+        std::vector<std::string> others;
+        for (const auto& o : overrides)
+            if (!isRoundsOverride(o))
+                others.push_back(o);
+        others.push_back("run.rounds=" + std::to_string(maxRounds()));
+        sim::Scenario longest;
+        try
+        {
+            longest = loadScenarioByName(options.scenario, others);
+        }
+        catch (const ScenarioError& other)
+        {
+            if (request->rounds < 1 || request->rounds > maxRounds())
+                throw error; // it names the bad length too
+            throw other;
+        }
+        sim::RoundsChange change;
+        try
+        {
+            change = sim::withRounds(longest, request->rounds, request->origin);
+        }
+        catch (const ScenarioError&)
+        {
+            throw error;
+        }
+        if (change.droppedEvents.empty())
+            throw error;
+        dropped = std::move(change.droppedEvents);
+        roundsOrigin = request->origin;
+        return std::move(change.scenario);
+    }
+}
+
+// The command that repeats this run: the scenario, the seed and every option that changes the result.
+std::string rerunCommand(const RunOptions& options, std::uint64_t seed)
+{
+    const auto quoted = [](const std::string& text)
+    {
+        if (text.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._=,:/+-") ==
+            std::string::npos)
+            return text;
+        std::string out = "'";
+        for (const char c : text)
+            out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+        return out + "'";
+    };
+    std::string command = "cybersim run";
+    if (!options.scenario.empty())
+        command += " " + quoted(options.scenario);
+    command += " --seed " + std::to_string(seed);
+    if (options.rounds)
+        command += " --rounds " + std::to_string(*options.rounds);
+    for (const auto& o : options.overrides)
+        command += " --set " + quoted(o);
+    return command;
+}
+
+void printMilestoneSpatial(const sim::WorldMetrics& m, double cooperators)
+{
+    std::printf("%6d  %11.3f  %11.3f\n", m.round, m.cooperationRate, cooperators);
+}
+
+// A lattice spatial game on the kernel: the same rounds and the same cooperation rates as the general engine, bit
+// for bit; outputs are the columns the kernel can fill (sim::spatialMetricNames()).
+void runSpatial(const RunOptions& options, const sim::Scenario& scenario, sim::SpatialGame& game,
+                const std::filesystem::path& out, const sim::RunNotes& notes)
+{
+    const int rounds = scenario.run.rounds;
+    const auto& def = game.def();
+    const std::uint64_t cells = std::uint64_t(def.width) * std::uint64_t(def.height);
+    if (!options.quiet)
+    {
+        std::printf("cybersim %s: scenario '%s' (%s), seed %llu\n", CYBERSIM_VERSION, scenario.name.c_str(),
+                    scenario.sourceFile.c_str(), static_cast<unsigned long long>(scenario.run.seed));
+        if (!scenario.description.empty())
+            std::printf("  %s\n", scenario.description.c_str());
+        std::printf("  engine: spatial, the lattice kernel (%s)\n", notes.engineNote.c_str());
+        std::printf("  %d x %d %s, %s neighbourhood%s, %s imitate-the-best, %d rounds\n\n", def.width, def.height,
+                    def.periodic ? "torus" : "lattice with fixed edges",
+                    def.neighbourhood == sim::Neighbourhood::Moore ? "Moore" : "von Neumann",
+                    def.selfInteraction ? " with self-interaction" : "",
+                    def.update == sim::SpatialUpdate::Synchronous ? "synchronous" : "asynchronous", rounds);
+        std::printf(" round  cooperation  cooperators\n");
+    }
+    std::vector<sim::WorldMetrics> series;
+    series.reserve(static_cast<std::size_t>(rounds) + 1);
+    series.push_back(sim::spatialRoundMetrics(game, 0));
+    if (!options.quiet)
+        printMilestoneSpatial(series.back(), game.cooperatorShare());
+    const int every = std::max(1, rounds / 10);
+    Progress progress("rounds", static_cast<std::uint64_t>(rounds), !options.quiet);
+    const auto start = std::chrono::steady_clock::now();
+    for (int round = 1; round <= rounds; ++round)
+    {
+        // Round r's acts are played by the grid as it stands before round r's imitation, as in the general engine.
+        series.push_back(sim::spatialRoundMetrics(game, round));
+        game.step();
+        if (!options.quiet)
+        {
+            if (round % every == 0 || round == rounds)
+            {
+                progress.finish();
+                printMilestoneSpatial(series.back(), game.cooperatorShare());
+            }
+            progress.update(static_cast<std::uint64_t>(round));
+        }
+    }
+    progress.finish();
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const sim::Provenance provenance{scenario.run.seed, sim::scenarioHash(scenario), CYBERSIM_VERSION,
+                                     sim::buildDescription()};
+    sim::writeSpatialRunOutputs(out, series, game, scenario, provenance, notes);
+    if (options.quiet)
+        return;
+    const auto& last = series.back();
+    std::printf("\nAfter %d rounds (%s each):\n", rounds, scenario.run.roundLabel.c_str());
+    std::printf("  cooperation rate        %.3f   (share of cooperative acts in the last round)\n",
+                last.cooperationRate);
+    std::printf("  cooperators             %.3f   (share of cells cooperating after the last imitation)\n",
+                game.cooperatorShare());
+    if (seconds >= 0.05) // shorter runs are too short to time
+        std::printf("  speed                   %.3g cells a second (%d rounds of %llu cells in %.2f s, metrics "
+                    "included)\n",
+                    double(cells) * rounds / seconds, rounds, static_cast<unsigned long long>(cells), seconds);
+    std::printf("\nWrote %s/{timeseries.csv,lattice.pbm,summary.json}\n", out.string().c_str());
+    std::printf("  (the kernel fills timeseries.csv's %zu columns it computes and writes no states.csv, events.csv or "
+                "network.graphml; --engine general writes every file)\n",
+                sim::spatialMetricNames().size());
+    std::printf("Re-run exactly: %s\n", rerunCommand(options, scenario.run.seed).c_str());
+}
+
+void runGeneral(const RunOptions& options, const sim::Scenario& scenario, const std::filesystem::path& out,
+                const sim::RunNotes& notes, bool sayEngine)
+{
+    sim::Simulation simulation(scenario, agents::builtinCatalogue());
+    sim::RunRecord record;
+    record.begin(simulation);
+    // --record: the whole run round by round, trust of every relation included, for replay and scrubbing.
+    std::unique_ptr<sim::Replay> replay;
+    if (!options.record.empty())
+    {
+        replay = std::make_unique<sim::Replay>();
+        replay->begin(simulation);
+    }
+    const int rounds = scenario.run.rounds;
+    if (!options.quiet)
+    {
+        std::printf("cybersim %s: scenario '%s' (%s), seed %llu\n", CYBERSIM_VERSION, scenario.name.c_str(),
+                    scenario.sourceFile.c_str(), static_cast<unsigned long long>(scenario.run.seed));
+        if (!scenario.description.empty())
+            std::printf("  %s\n", scenario.description.c_str());
+        if (sayEngine)
+            std::printf("  engine: general (%s)\n", notes.engineNote.c_str());
+        std::printf("  %zu states, %zu relations, %d rounds\n\n", simulation.world().stateCount(),
+                    simulation.world().edgeCount() / 2, rounds);
+        std::printf(
+            " round  cooperation  mean trust  total arms  escalation  stability  security  norms     welfare\n");
+        printMilestone(simulation.metrics());
+    }
+    const int every = std::max(1, rounds / 10);
+    Progress progress("rounds", static_cast<std::uint64_t>(rounds), !options.quiet);
+    while (!simulation.finished())
+    {
+        simulation.step();
+        record.capture(simulation);
+        if (replay)
+            replay->capture(simulation);
+        if (!options.quiet)
+        {
+            for (const auto& e : simulation.newEvents())
+                if (e.type != sim::EventType::DoctrineChange)
+                {
+                    progress.finish();
+                    std::printf("        round %d: %s\n", e.round, e.detail.c_str());
+                }
+            if (simulation.round() % every == 0 || simulation.finished())
+            {
+                progress.finish();
+                printMilestone(simulation.metrics());
+            }
+            progress.update(static_cast<std::uint64_t>(simulation.round()));
+        }
+    }
+    progress.finish();
+    const sim::Provenance provenance{scenario.run.seed, sim::scenarioHash(scenario), CYBERSIM_VERSION,
+                                     sim::buildDescription()};
+    sim::writeRunOutputs(out, record, simulation, provenance, notes);
+    if (replay)
+    {
+        sim::writeReplayFile(options.record, *replay);
+        if (!options.quiet)
+            std::printf("Wrote replay %s (%zu rounds)\n", options.record.c_str(), replay->rowCount() - 1);
+    }
+    if (!options.quiet)
+    {
+        printSummary(simulation, simulation.metrics());
+        std::printf("\nWrote %s/{timeseries.csv,%sevents.csv,network.graphml,summary.json}\n", out.string().c_str(),
+                    record.recordStates ? "states.csv," : "");
+        std::printf("Re-run exactly: %s\n", rerunCommand(options, scenario.run.seed).c_str());
+    }
+}
+
+} // namespace
+
+int runCommand(const RunOptions& options)
+{
+    sim::Scenario scenario;
+    sim::RunNotes notes;
+    std::string roundsOrigin;
+    try
+    {
+        scenario = loadForRun(options, notes.droppedEvents, roundsOrigin);
     }
     catch (const Error& error)
     {
         printDiagnostics(error);
         return kExitBadInput;
     }
-    const std::filesystem::path out =
-        options.out.empty() ? std::filesystem::path("out") / scenario.name : std::filesystem::path(options.out);
-    // Find an unwritable output folder now, not after a long run.
-    std::error_code folderError;
-    std::filesystem::create_directories(out, folderError);
-    if (folderError || !std::filesystem::is_directory(out))
+    if (!notes.droppedEvents.empty() && !options.quiet)
     {
-        std::cerr << "error: --out: cannot create output folder " << out.string()
-                  << (folderError ? ": " + folderError.message() : std::string()) << '\n';
-        return kExitBadInput;
+        std::string list;
+        for (const auto& e : notes.droppedEvents)
+            list += (list.empty() ? "" : ", ") + sim::describeEvent(e);
+        const auto count = notes.droppedEvents.size();
+        std::cerr << "note: with " << roundsOrigin << ", " << count << " scheduled event"
+                  << (count == 1 ? " comes" : "s come") << " too late to happen and " << (count == 1 ? "is" : "are")
+                  << " left out (listed in summary.json): " << list << '\n';
     }
-
     std::unique_ptr<tbb::global_control> threads;
     if (options.threads > 0)
         threads = std::make_unique<tbb::global_control>(tbb::global_control::max_allowed_parallelism,
                                                         static_cast<std::size_t>(options.threads));
     try
     {
-        sim::Simulation simulation(scenario, agents::builtinCatalogue());
-        sim::RunRecord record;
-        record.begin(simulation);
-        // --record: the whole run round by round, trust of every relation included, for replay and scrubbing.
-        std::unique_ptr<sim::Replay> replay;
-        if (!options.record.empty())
+        // The engine: the lattice kernel when the scenario is a pure lattice spatial game (fromScenario decides) and
+        // no replay is asked for, else the general engine. The kernel is exact to the engine, so only speed differs.
+        std::optional<sim::SpatialGame> kernel;
+        std::string whyNot = "--engine general";
+        if (options.engine != "general")
         {
-            replay = std::make_unique<sim::Replay>();
-            replay->begin(simulation);
+            if (!options.record.empty())
+                whyNot = "--record needs the general engine (the kernel keeps no replay)";
+            else
+                kernel = sim::SpatialGame::fromScenario(scenario, agents::builtinCatalogue(), whyNot);
         }
-        const int rounds = scenario.run.rounds;
-        if (!options.quiet)
+        if (options.engine == "spatial" && !kernel)
         {
-            std::printf("cybersim %s: scenario '%s' (%s), seed %llu\n", CYBERSIM_VERSION, scenario.name.c_str(),
-                        scenario.sourceFile.c_str(), static_cast<unsigned long long>(scenario.run.seed));
-            if (!scenario.description.empty())
-                std::printf("  %s\n", scenario.description.c_str());
-            std::printf("  %zu states, %zu relations, %d rounds\n\n", simulation.world().stateCount(),
-                        simulation.world().edgeCount() / 2, rounds);
-            std::printf(
-                " round  cooperation  mean trust  total arms  escalation  stability  security  norms     welfare\n");
-            printMilestone(simulation.metrics());
+            std::cerr << "error: --engine spatial: the lattice kernel cannot run scenario '" << scenario.name
+                      << "': " << whyNot << '\n';
+            return kExitBadInput;
         }
-        const int every = std::max(1, rounds / 10);
-        Progress progress("rounds", static_cast<std::uint64_t>(rounds), !options.quiet);
-        while (!simulation.finished())
+        notes.engine = kernel ? "spatial" : "general";
+        if (kernel)
+            notes.engineNote = "--engine " + options.engine + ": a lattice spatial game, exact to the general engine";
+        else
+            notes.engineNote = options.engine == "general" ? whyNot : "--engine auto: " + whyNot;
+
+        const std::filesystem::path out =
+            options.out.empty() ? std::filesystem::path("out") / scenario.name : std::filesystem::path(options.out);
+        // Find an unwritable output folder now, not after a long run.
+        std::error_code folderError;
+        std::filesystem::create_directories(out, folderError);
+        if (folderError || !std::filesystem::is_directory(out))
         {
-            simulation.step();
-            record.capture(simulation);
-            if (replay)
-                replay->capture(simulation);
-            if (!options.quiet)
-            {
-                for (const auto& e : simulation.newEvents())
-                    if (e.type != sim::EventType::DoctrineChange)
-                    {
-                        progress.finish();
-                        std::printf("        round %d: %s\n", e.round, e.detail.c_str());
-                    }
-                if (simulation.round() % every == 0 || simulation.finished())
-                {
-                    progress.finish();
-                    printMilestone(simulation.metrics());
-                }
-                progress.update(static_cast<std::uint64_t>(simulation.round()));
-            }
+            std::cerr << "error: --out: cannot create output folder " << out.string()
+                      << (folderError ? ": " + folderError.message() : std::string()) << '\n';
+            return kExitBadInput;
         }
-        progress.finish();
-        const sim::Provenance provenance{scenario.run.seed, sim::scenarioHash(scenario), CYBERSIM_VERSION,
-                                         sim::buildDescription()};
-        sim::writeRunOutputs(out, record, simulation, provenance);
-        if (replay)
-        {
-            sim::writeReplayFile(options.record, *replay);
-            if (!options.quiet)
-                std::printf("Wrote replay %s (%zu rounds)\n", options.record.c_str(), replay->rowCount() - 1);
-        }
-        if (!options.quiet)
-        {
-            printSummary(simulation, simulation.metrics());
-            std::printf("\nWrote %s/{timeseries.csv,%sevents.csv,network.graphml,summary.json}\n", out.string().c_str(),
-                        record.recordStates ? "states.csv," : "");
-            std::printf("Re-run exactly: cybersim run%s%s --seed %llu\n", options.scenario.empty() ? "" : " ",
-                        options.scenario.c_str(), static_cast<unsigned long long>(scenario.run.seed));
-        }
+        if (kernel)
+            runSpatial(options, scenario, *kernel, out, notes);
+        else
+            runGeneral(options, scenario, out, notes,
+                       options.engine == "general" || scenario.network.kind == sim::NetworkKind::Lattice);
     }
     catch (const ScenarioError& error)
     {

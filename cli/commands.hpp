@@ -28,6 +28,7 @@ struct RunOptions
     std::vector<std::string> overrides; // --set key.path=value
     std::string out;                    // output folder; empty = out/<scenario name>
     std::string record;                 // replay file to write (JSON, docs/lessons.md); empty = none
+    std::string engine = "auto";        // auto, general or spatial (the lattice kernel); auto: kernel if it can
     bool quiet = false;
 };
 

@@ -30,6 +30,12 @@ int main(int argc, char** argv)
     runCmd->add_option("--out", run.out, "Output folder (default: out/<scenario name>)");
     runCmd->add_option("--record", run.record,
                        "Also write the whole run round by round to this replay file (JSON; the GUI reopens it)");
+    runCmd
+        ->add_option(
+            "--engine", run.engine,
+            "auto (default): the lattice kernel for a pure lattice spatial game (Nowak-May), else the general "
+            "engine; general: always the general engine; spatial: the lattice kernel or exit 2 with the reason")
+        ->check(CLI::IsMember({"auto", "general", "spatial"}));
     runCmd->add_flag("-q,--quiet", run.quiet, "Print nothing but errors");
 
     app.add_subcommand("list", "List shipped scenarios, lessons, strategies, doctrines, learning rules and networks");

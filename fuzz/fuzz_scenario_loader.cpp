@@ -32,6 +32,19 @@ const cybersim::sim::Catalogue& fuzzCatalogue()
         const auto make = [](const std::vector<double>&) { return std::make_unique<Cooperator>(); };
         c.addStrategy({"TitForTat", "copies the partner's last act", {}, false, make});
         c.addStrategy({"GTFT", "forgives with probability p", {{"p", "forgiveness", 0.0, 1.0, 0.33}}, true, make});
+        // m-act strategies: the loader checks their act parameters against the matrix game, and resolves pure:<act>.
+        c.addStrategy({"Pure",
+                       "always plays one act",
+                       {{"act", "act index", 0.0, 7.0, 0.0, cybersim::sim::ParamKind::ActIndex}},
+                       false,
+                       make});
+        c.addStrategy({"Mixed",
+                       "plays act k with probability w_k / sum w",
+                       {{"w0", "weight of act 0", 0.0, 1.0, 1.0, cybersim::sim::ParamKind::ActWeight},
+                        {"w1", "weight of act 1", 0.0, 1.0, 1.0, cybersim::sim::ParamKind::ActWeight},
+                        {"w2", "weight of act 2", 0.0, 1.0, 1.0, cybersim::sim::ParamKind::ActWeight}},
+                       true,
+                       make});
         for (const char* name : {"common-security-builder", "realist-hedger", "zero-sum-hegemon", "free-rider",
                                  "isolationist", "norm-entrepreneur", "hypocrite"})
         {

@@ -15,6 +15,8 @@ void registerBuiltins(sim::Catalogue& catalogue)
     detail::registerClassicStrategies(catalogue);
     detail::registerMemoryOneStrategies(catalogue);
     detail::registerAxelrodFirstStrategies(catalogue);
+    // Strategies for m-act matrix games (Pure, Mixed, Reciprocator, BestReply).
+    detail::registerMatrixStrategies(catalogue);
 
     // Cyber doctrines last: they add one plain doctrine per strategy registered above.
     registerDoctrines(catalogue);

@@ -136,5 +136,6 @@ sim::StrategyInfo ruleInfo(std::string name, std::string description, std::vecto
 void registerClassicStrategies(sim::Catalogue& catalogue);
 void registerMemoryOneStrategies(sim::Catalogue& catalogue);
 void registerAxelrodFirstStrategies(sim::Catalogue& catalogue);
+void registerMatrixStrategies(sim::Catalogue& catalogue);
 
 } // namespace cybersim::agents::detail

@@ -22,6 +22,8 @@ double edgeStagePayoff(const SimulationState& s, std::size_t i, std::uint32_t k,
 {
     const auto& p = s.params;
     const double w = s.world.weight[k];
+    if (s.matrix)
+        return w * s.matrixGame.payoff(mine, theirs);
     if (p.game.kind != GameKind::Cyber)
         return w * p.game.matrix.payoff(mine, theirs);
     const auto j = s.world.partner[k];
@@ -54,8 +56,9 @@ double stagePayoff(const SimulationState& s, std::size_t m)
             payoff += a.edgePayoff[k];
     const auto& p = s.params;
     if (p.network.selfInteraction && e > b)
-        payoff += p.game.kind == GameKind::Cyber ? (a.act[b] == Action::Cooperate ? p.game.benefit : 0.0)
-                                                 : p.game.matrix.payoff(a.act[b], a.act[b]);
+        payoff += s.matrix                         ? s.matrixGame.payoff(a.act[b], a.act[b])
+                  : p.game.kind == GameKind::Cyber ? (a.act[b] == Action::Cooperate ? p.game.benefit : 0.0)
+                                                   : p.game.matrix.payoff(a.act[b], a.act[b]);
     return payoff;
 }
 
@@ -100,6 +103,14 @@ void redecide(SimulationState& s, std::size_t i)
         if (s.params.game.kind == GameKind::Cyber && s.surveilling[j])
             other -= s.params.surveillance.gain * s.world.weight[k] * s.exposure[i];
         unrecord(a.memory[k - b], s.edgePayoff[k], other);
+    }
+    if (s.matrix)
+    {
+        // The acts perceived before this round: resolve has since moved them to seenActBefore.
+        decideActs(*s.strategy[i], a.memory, std::span<Action>(a.act.data() + b, e - b),
+                   s.decisionContext(i, s.seenActBefore));
+        restrainAndTremble(s, i, a.act.data());
+        return;
     }
     DecisionContext context;
     context.rng = s.rng;

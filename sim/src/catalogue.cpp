@@ -34,6 +34,28 @@ const DoctrineDef* Catalogue::doctrine(std::string_view name) const
     return it == m_doctrines.end() ? nullptr : &it->second;
 }
 
+std::optional<DoctrineDef> Catalogue::resolveDoctrine(std::string_view name,
+                                                      std::span<const std::string> actNames) const
+{
+    if (const auto* d = doctrine(name))
+        return *d;
+    constexpr std::string_view prefix = "pure:";
+    if (!name.starts_with(prefix) || strategy("Pure") == nullptr)
+        return std::nullopt;
+    const auto act = name.substr(prefix.size());
+    for (std::size_t k = 0; k < actNames.size(); ++k)
+        if (actNames[k] == act)
+        {
+            DoctrineDef d;
+            d.name = std::string(name);
+            d.description = "plays " + std::string(act) + " in every dyad; neutral budget; no surveillance";
+            d.strategy = "Pure";
+            d.strategyParams = {static_cast<double>(k)};
+            return d;
+        }
+    return std::nullopt;
+}
+
 std::vector<const StrategyInfo*> Catalogue::strategies() const
 {
     std::vector<const StrategyInfo*> out;

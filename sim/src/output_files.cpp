@@ -3,10 +3,13 @@
 // Every file is written atomically and carries the run's provenance.
 #include "cybersim/sim/error.hpp"
 #include "cybersim/sim/run_record.hpp"
+#include "cybersim/sim/scenario_rounds.hpp"
 #include "cybersim/sim/scenario_schema.hpp"
+#include "cybersim/sim/spatial_game.hpp"
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <system_error>
@@ -149,6 +152,81 @@ std::string graphml(const Simulation& simulation, const Provenance& provenance)
     return out.str();
 }
 
+nlohmann::ordered_json provenanceJson(const Provenance& provenance)
+{
+    return {{"program", "cybersim"},
+            {"version", provenance.version},
+            {"build", provenance.build},
+            {"seed", provenance.seed},
+            {"scenario_hash", provenance.scenarioHash}};
+}
+
+// The engine and the events left out, so that the summary says how the run was made.
+void addNotes(nlohmann::ordered_json& j, const RunNotes& notes)
+{
+    j["engine"] = notes.engine;
+    if (!notes.engineNote.empty())
+        j["engine_note"] = notes.engineNote;
+    nlohmann::ordered_json dropped = nlohmann::ordered_json::array();
+    for (const auto& e : notes.droppedEvents)
+    {
+        nlohmann::ordered_json event{{"round", e.round}, {"kind", eventKindName(e.kind)}};
+        if (!e.state.empty())
+            event["state"] = e.state;
+        if (!e.target.empty())
+            event["target"] = e.target;
+        if (e.kind == EventKind::Set)
+        {
+            event["key"] = e.key;
+            event["value"] = e.value;
+        }
+        else if (e.kind == EventKind::Incident || e.kind == EventKind::Disclosure)
+            event["severity"] = e.severity;
+        dropped.push_back(std::move(event));
+    }
+    j["dropped_events"] = dropped;
+}
+
+std::string spatialTimeseriesCsv(const std::vector<WorldMetrics>& series, const std::string& prefix)
+{
+    std::string out = "seed,scenario_hash,round";
+    for (const auto& name : spatialMetricNames())
+        out += ',' + name;
+    out += '\n';
+    for (const auto& m : series)
+    {
+        out += prefix + std::to_string(m.round);
+        for (const auto& name : spatialMetricNames())
+            out += ',' + formatReal(worldMetricValue(m, name));
+        out += '\n';
+    }
+    return out;
+}
+
+// Netpbm P4: a header, then rows of bits packed eight cells to a byte, 1 = black = defector.
+std::string latticePbm(const SpatialGame& game, const Provenance& provenance)
+{
+    const int w = game.def().width, h = game.def().height;
+    std::string out = "P4\n# cybersim " + provenance.version + ", seed " + std::to_string(provenance.seed) +
+                      ", scenario " + provenance.scenarioHash + ", generation " + std::to_string(game.generation()) +
+                      "; black = defector\n" + std::to_string(w) + ' ' + std::to_string(h) + '\n';
+    const std::size_t rowBytes = (static_cast<std::size_t>(w) + 7) / 8;
+    out.reserve(out.size() + rowBytes * static_cast<std::size_t>(h));
+    for (int y = 0; y < h; ++y)
+        for (std::size_t byte = 0; byte < rowBytes; ++byte)
+        {
+            unsigned bits = 0;
+            for (int b = 0; b < 8; ++b)
+            {
+                const int x = static_cast<int>(byte * 8) + b;
+                if (x < w && game.strategy(x, y) == Action::Defect)
+                    bits |= 0x80U >> b;
+            }
+            out += static_cast<char>(bits);
+        }
+    return out;
+}
+
 } // namespace
 
 void writeFileAtomically(const std::filesystem::path& path, const std::string& contents)
@@ -173,14 +251,11 @@ void writeFileAtomically(const std::filesystem::path& path, const std::string& c
     }
 }
 
-std::string summaryJson(const RunRecord& record, const Simulation& finalState, const Provenance& provenance)
+std::string summaryJson(const RunRecord& record, const Simulation& finalState, const Provenance& provenance,
+                        const RunNotes& notes)
 {
     nlohmann::ordered_json j;
-    j["provenance"] = {{"program", "cybersim"},
-                       {"version", provenance.version},
-                       {"build", provenance.build},
-                       {"seed", provenance.seed},
-                       {"scenario_hash", provenance.scenarioHash}};
+    j["provenance"] = provenanceJson(provenance);
     j["scenario"] = {{"name", finalState.scenario().name},
                      {"description", finalState.scenario().description},
                      {"source", finalState.scenario().sourceFile},
@@ -188,6 +263,7 @@ std::string summaryJson(const RunRecord& record, const Simulation& finalState, c
                      {"relations", finalState.world().edgeCount() / 2},
                      {"round_label", finalState.scenario().run.roundLabel}};
     j["rounds"] = finalState.round();
+    addNotes(j, notes);
     const auto& last = record.series.empty() ? finalState.metrics() : record.series.back();
     nlohmann::ordered_json final;
     for (const auto& name : worldMetricNames())
@@ -208,7 +284,7 @@ std::string summaryJson(const RunRecord& record, const Simulation& finalState, c
 }
 
 void writeRunOutputs(const std::filesystem::path& folder, const RunRecord& record, const Simulation& finalState,
-                     const Provenance& provenance)
+                     const Provenance& provenance, const RunNotes& notes)
 {
     std::error_code error;
     std::filesystem::create_directories(folder, error);
@@ -221,7 +297,51 @@ void writeRunOutputs(const std::filesystem::path& folder, const RunRecord& recor
     writeFileAtomically(folder / "events.csv", eventsCsv(record, prefix));
     writeFileAtomically(folder / "network.graphml", graphml(finalState, provenance));
     // summary.json last: its presence says the other files are complete.
-    writeFileAtomically(folder / "summary.json", summaryJson(record, finalState, provenance));
+    writeFileAtomically(folder / "summary.json", summaryJson(record, finalState, provenance, notes));
+}
+
+void writeSpatialRunOutputs(const std::filesystem::path& folder, const std::vector<WorldMetrics>& series,
+                            const SpatialGame& finalGrid, const Scenario& scenario, const Provenance& provenance,
+                            const RunNotes& notes)
+{
+    std::error_code error;
+    std::filesystem::create_directories(folder, error);
+    if (error || !std::filesystem::is_directory(folder))
+        throw ConfigError("cannot create output folder " + folder.string() + ": " + error.message());
+    const std::string prefix = std::to_string(provenance.seed) + ',' + provenance.scenarioHash + ',';
+    writeFileAtomically(folder / "timeseries.csv", spatialTimeseriesCsv(series, prefix));
+    writeFileAtomically(folder / "lattice.pbm", latticePbm(finalGrid, provenance));
+
+    const auto& def = finalGrid.def();
+    const auto acts = finalGrid.acts();
+    nlohmann::ordered_json j;
+    j["provenance"] = provenanceJson(provenance);
+    j["scenario"] = {{"name", scenario.name},         {"description", scenario.description},
+                     {"source", scenario.sourceFile}, {"states", std::uint64_t(def.width) * std::uint64_t(def.height)},
+                     {"relations", acts.total / 2},   {"round_label", scenario.run.roundLabel}};
+    j["rounds"] = series.empty() ? 0 : series.back().round;
+    addNotes(j, notes);
+    j["lattice"] = {{"width", def.width},
+                    {"height", def.height},
+                    {"periodic", def.periodic},
+                    {"neighbourhood", def.neighbourhood == Neighbourhood::Moore ? "moore" : "von-neumann"},
+                    {"self_interaction", def.selfInteraction},
+                    {"update", def.update == SpatialUpdate::Synchronous ? "synchronous" : "asynchronous"},
+                    {"generations", finalGrid.generation()},
+                    {"final_cooperator_share", finalGrid.cooperatorShare()}};
+    nlohmann::ordered_json final;
+    if (!series.empty())
+        for (const auto& name : spatialMetricNames())
+            final[name] = worldMetricValue(series.back(), name);
+    j["final"] = final;
+    nlohmann::ordered_json missing = nlohmann::ordered_json::array();
+    for (const auto& name : worldMetricNames())
+        if (std::find(spatialMetricNames().begin(), spatialMetricNames().end(), name) == spatialMetricNames().end())
+            missing.push_back(name);
+    j["metrics_not_computed"] = missing;
+    j["files_not_written"] = {"states.csv", "events.csv", "network.graphml"};
+    // summary.json last: its presence says the other files are complete.
+    writeFileAtomically(folder / "summary.json", j.dump(2) + "\n");
 }
 
 } // namespace cybersim::sim

@@ -214,6 +214,22 @@ Action groupMove(const SimulationState& s, std::size_t i)
     context.partners = std::span<const std::uint32_t>(&self, 1);
     context.stream = kGroupStream;
     context.game = s.params.game.matrix;
+    if (s.matrix)
+    {
+        // The opening act of an m-act game; the group game sees its stance. Execution noise replaces it by one of the
+        // other acts, as in the dyads (restrainAndTremble).
+        const auto& g = s.matrixGame;
+        context.matrix = &g;
+        decideActs(*s.strategy[i], std::span<DyadMemory>(&fresh, 1), std::span<Action>(&move, 1), context);
+        const double execution = s.params.noise.execution;
+        if (const double u = s.rng.uniform(round, i, i, Purpose::ImplementNoise); execution > 0.0 && u < execution)
+        {
+            const std::size_t others = g.actCount - 1;
+            const auto pick = std::min(others - 1, static_cast<std::size_t>(u / execution * double(others)));
+            move = actAt(pick >= actIndex(move) ? pick + 1 : pick);
+        }
+        return g.stance(move);
+    }
     s.strategy[i]->decide(std::span<DyadMemory>(&fresh, 1), std::span<Action>(&move, 1), context);
     const double execution = s.params.noise.execution;
     if (execution > 0.0 && s.rng.uniform(round, i, i, Purpose::ImplementNoise) < execution)

@@ -40,7 +40,8 @@ struct GroupGameScratch
                                  int members) noexcept;
 
 /// A state's move in the group game: the first move its strategy makes toward a stranger (a fresh dyad memory),
-/// flipped with probability noise.execution.
+/// flipped with probability noise.execution. In a matrix game: the stance (C or D) of its opening act, after execution
+/// noise replaced it by another act with that probability.
 [[nodiscard]] Action groupMove(const SimulationState& s, std::size_t i);
 
 /// Plays this round's group game and adds each state's group payoff to its round payoff. Does nothing for kind none.

@@ -74,7 +74,8 @@ std::int32_t reinforce(const SimulationState& s, std::size_t i, double scale)
 }
 
 // Myopic best response: the doctrine whose strategy, facing each partner's last act (`played`, by directed edge),
-// would have earned most.
+// would have earned most. In a matrix game every doctrine in use competes, m-act strategies (pure:<act>, Mixed,
+// Reciprocator, BestReply) and classic ones alike, scored by the m x m table.
 std::int32_t bestResponse(SimulationState& s, std::size_t i, std::vector<DyadMemory>& scratch,
                           std::vector<Action>& acts, const std::vector<Action>& played)
 {
@@ -88,6 +89,21 @@ std::int32_t bestResponse(SimulationState& s, std::size_t i, std::vector<DyadMem
         const Strategy* strategy = s.strategyFor(def->strategy, def->strategyParams);
         scratch.assign(s.memory.begin() + b, s.memory.begin() + e);
         acts.assign(e - b, Action::Cooperate);
+        if (s.matrix)
+        {
+            // Every doctrine's strategy, m-act or classic (its C and D mapped), from the memories and the acts
+            // perceived in the round just played.
+            decideActs(*strategy, scratch, acts, s.decisionContext(i, s.seenAct));
+            double value = 0.0;
+            for (auto k = b; k < e; ++k)
+                value += s.world.weight[k] * s.matrixGame.payoff(acts[k - b], played[s.world.reverse[k]]);
+            if (value > bestValue + 1e-12)
+            {
+                bestValue = value;
+                best = static_cast<std::int32_t>(d);
+            }
+            continue;
+        }
         DecisionContext context;
         context.rng = s.rng;
         context.round = static_cast<std::uint64_t>(s.round);

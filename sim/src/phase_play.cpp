@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Phases 1-4 of a round (MODEL.md): decide, resolve the stage games, perceive with attribution noise, update trust,
 // accuse, and the reputation effect of accusations. The hot loop: no allocation, no lock, one virtual call per state.
+// Two-act games and m-act matrix games share the loop; the matrix path is a separate instantiation.
 #include "simulation_state.hpp"
 
 #include <algorithm>
@@ -16,14 +17,8 @@ void decide(SimulationState& s, std::size_t i)
 {
     const auto b = s.begin(i), e = s.end(i);
     const auto& doctrine = *s.doctrineDefs[static_cast<std::size_t>(s.doctrine[i])];
-    DecisionContext context;
-    context.rng = s.rng;
-    context.round = static_cast<std::uint64_t>(s.round);
-    context.self = static_cast<std::uint32_t>(i);
-    context.partners = std::span<const std::uint32_t>(s.world.partner.data() + b, e - b);
-    context.game = s.params.game.matrix;
-    s.strategy[i]->decide(std::span<DyadMemory>(s.memory.data() + b, e - b), std::span<Action>(s.act.data() + b, e - b),
-                          context);
+    const auto memories = std::span<DyadMemory>(s.memory.data() + b, e - b);
+    const auto acts = std::span<Action>(s.act.data() + b, e - b);
 
     // Raw pointers: stores to one-byte acts may alias anything, and would otherwise make the compiler reload every
     // vector's data pointer after each store.
@@ -31,20 +26,37 @@ void decide(SimulationState& s, std::size_t i)
     const double* const trust = s.trust.data();
     const std::uint8_t* const active = s.active.data();
     Action* const act = s.act.data();
-    const auto draws = s.rng.stream(context.round, i);
+    const auto draws = s.rng.stream(static_cast<std::uint64_t>(s.round), i);
 
-    // Adopted norms restrain intrusions, less so for bold states (Axelrod 1986 boldness).
-    const double restraint = s.params.governance.restraint * s.adoptedShare() * (1.0 - s.boldness[i]);
-    const double execution = s.params.noise.execution;
-    if (restraint > 0.0 || execution > 0.0)
-        for (auto k = b; k < e; ++k)
-        {
-            const auto j = partner[k];
-            if (restraint > 0.0 && act[k] == Action::Defect && draws.uniform(j, Purpose::Norms) < restraint)
-                act[k] = Action::Cooperate;
-            if (execution > 0.0 && draws.uniform(j, Purpose::ImplementNoise) < execution)
-                act[k] = act[k] == Action::Cooperate ? Action::Defect : Action::Cooperate;
-        }
+    if (s.matrix)
+    {
+        // An m-act game: act indices, the classic strategies' C and D mapped onto the game's acts.
+        decideActs(*s.strategy[i], memories, acts, s.decisionContext(i, s.seenAct));
+        restrainAndTremble(s, i, act);
+    }
+    else
+    {
+        DecisionContext context;
+        context.rng = s.rng;
+        context.round = static_cast<std::uint64_t>(s.round);
+        context.self = static_cast<std::uint32_t>(i);
+        context.partners = std::span<const std::uint32_t>(s.world.partner.data() + b, e - b);
+        context.game = s.params.game.matrix;
+        s.strategy[i]->decide(memories, acts, context);
+
+        // Adopted norms restrain intrusions, less so for bold states (Axelrod 1986 boldness).
+        const double restraint = s.params.governance.restraint * s.adoptedShare() * (1.0 - s.boldness[i]);
+        const double execution = s.params.noise.execution;
+        if (restraint > 0.0 || execution > 0.0)
+            for (auto k = b; k < e; ++k)
+            {
+                const auto j = partner[k];
+                if (restraint > 0.0 && act[k] == Action::Defect && draws.uniform(j, Purpose::Norms) < restraint)
+                    act[k] = Action::Cooperate;
+                if (execution > 0.0 && draws.uniform(j, Purpose::ImplementNoise) < execution)
+                    act[k] = act[k] == Action::Cooperate ? Action::Defect : Action::Cooperate;
+            }
+    }
 
     // Budget: distrust of neighbours shifts money from common security to offence (security dilemma).
     double trustSum = 0.0;
@@ -92,7 +104,9 @@ void attemptIntrusions(SimulationState& s, std::size_t i)
     }
 }
 
-void resolve(SimulationState& s, std::size_t i)
+// Stage payoffs, perception, trust and accusations for state i's relations. Matrix = true plays the m-act game
+// (act indices, cooperative acts from the game); false the two-act games, unchanged.
+template <bool Matrix> void resolve(SimulationState& s, std::size_t i)
 {
     const auto b = s.begin(i), e = s.end(i);
     const auto draws = s.rng.stream(static_cast<std::uint64_t>(s.round), i);
@@ -107,6 +121,9 @@ void resolve(SimulationState& s, std::size_t i)
     const std::uint8_t* const active = s.active.data();
     const std::uint8_t* const succeeded = s.intrusionSucceeded.data();
     const Action* const act = s.act.data();
+    const MatrixGame& game = s.matrixGame;
+    Action* const seenAct = s.seenActBefore.data(); // becomes seenAct when the round's resolve is done
+    const Action* const lastSeen = s.seenAct.data();
     DyadMemory* const memory = s.memory.data();
     double* const trust = s.trust.data();
     double* const edgePayoff = s.edgePayoff.data();
@@ -131,6 +148,8 @@ void resolve(SimulationState& s, std::size_t i)
         if (!selfActive || !active[j])
         {
             edgePayoff[k] = 0.0;
+            if constexpr (Matrix)
+                seenAct[k] = lastSeen[k]; // nothing was seen: the last perception stands
             continue;
         }
         const auto r = reverse[k];
@@ -138,7 +157,14 @@ void resolve(SimulationState& s, std::size_t i)
         const double w = weight[k];
         double own = 0.0, other = 0.0;
         bool inSucceeded = false, outSucceeded = false;
-        if (cyber)
+        if constexpr (Matrix)
+        {
+            own = w * game.payoff(mine, theirs);
+            other = w * game.payoff(theirs, mine);
+            outSucceeded = !game.isCooperative(mine);
+            inSucceeded = !game.isCooperative(theirs);
+        }
+        else if (cyber)
         {
             const double vj = exposure[j];
             const double reward = benefit * w;
@@ -160,20 +186,42 @@ void resolve(SimulationState& s, std::size_t i)
         }
         intruded[k] = outSucceeded ? 1 : 0;
 
-        // Attribution noise: restraint seen as an attack (e1), an attack missed (e2) (seeds/000 §2).
-        Action seen = theirs;
-        if (theirs == Action::Cooperate)
+        // Attribution noise: restraint seen as an attack (e1), an attack missed (e2) (seeds/000 §2). In a matrix game
+        // restraint is seen as the first hostile act and a missed attack as the first cooperative act.
+        bool theirsCooperative = theirs == Action::Cooperate;
+        bool seenCooperative = false;
+        if constexpr (Matrix)
         {
-            if (falseAttribution > 0.0 && draws.uniform(j, Purpose::PerceiveNoise) < falseAttribution)
-                seen = Action::Defect;
+            theirsCooperative = game.isCooperative(theirs);
+            Action seenAs = theirs;
+            if (theirsCooperative)
+            {
+                if (falseAttribution > 0.0 && draws.uniform(j, Purpose::PerceiveNoise) < falseAttribution)
+                    seenAs = game.defectAct;
+            }
+            else if (missedAttack > 0.0 && draws.uniform(j, Purpose::PerceiveNoise) < missedAttack)
+                seenAs = game.cooperateAct;
+            seenAct[k] = seenAs;
+            seenCooperative = game.isCooperative(seenAs);
+            memory[k].record(game.stance(mine), game.stance(seenAs), own, other);
         }
-        else if (missedAttack > 0.0 && draws.uniform(j, Purpose::PerceiveNoise) < missedAttack)
-            seen = Action::Cooperate;
-        memory[k].record(mine, seen, own, other);
+        else
+        {
+            Action seen = theirs;
+            if (theirs == Action::Cooperate)
+            {
+                if (falseAttribution > 0.0 && draws.uniform(j, Purpose::PerceiveNoise) < falseAttribution)
+                    seen = Action::Defect;
+            }
+            else if (missedAttack > 0.0 && draws.uniform(j, Purpose::PerceiveNoise) < missedAttack)
+                seen = Action::Cooperate;
+            seenCooperative = seen == Action::Cooperate;
+            memory[k].record(mine, seen, own, other);
+        }
 
         // Trust is lost faster than it is gained (Slovic 1993, trust asymmetry).
         double t = trust[k];
-        if (seen == Action::Cooperate)
+        if (seenCooperative)
             t += gainRate * (1.0 - t);
         else
         {
@@ -182,21 +230,35 @@ void resolve(SimulationState& s, std::size_t i)
             {
                 accused[k] = 1;
                 ++accusations;
-                groundless += theirs == Action::Cooperate ? 1 : 0;
+                groundless += theirsCooperative ? 1 : 0;
             }
         }
         trust[k] = t;
         edgePayoff[k] = own;
         payoff += own;
         ++acts;
-        coop += mine == Action::Cooperate ? 1 : 0;
-        attacks += mine == Action::Defect ? 1 : 0;
+        if constexpr (Matrix)
+        {
+            const bool restrained = game.isCooperative(mine);
+            coop += restrained ? 1 : 0;
+            attacks += restrained ? 0 : 1;
+        }
+        else
+        {
+            coop += mine == Action::Cooperate ? 1 : 0;
+            attacks += mine == Action::Defect ? 1 : 0;
+        }
         intrusions += outSucceeded ? 1 : 0;
     }
     // Self-interaction (Nowak and May 1992): the state also meets its own twin, playing its act toward its first
     // partner (exact for the unconditional strategies of spatial games).
     if (p.network.selfInteraction && selfActive && e > b)
-        payoff += cyber ? (act[b] == Action::Cooperate ? benefit : 0.0) : p.game.matrix.payoff(act[b], act[b]);
+    {
+        if constexpr (Matrix)
+            payoff += game.payoff(act[b], act[b]);
+        else
+            payoff += cyber ? (act[b] == Action::Cooperate ? benefit : 0.0) : p.game.matrix.payoff(act[b], act[b]);
+    }
     s.payoff[i] = payoff + s.payoffAdjustment[i];
     s.payoffAdjustment[i] = 0.0;
     s.coopActs[i] = coop;
@@ -220,7 +282,13 @@ void playDyads(SimulationState& s)
             if (cyber)
                 attemptIntrusions(s, i);
         });
-    s.forEachState([&](std::size_t i) { resolve(s, i); });
+    if (s.matrix)
+    {
+        s.forEachState([&](std::size_t i) { resolve<true>(s, i); });
+        std::swap(s.seenAct, s.seenActBefore); // the round's perceptions are now the last ones
+    }
+    else
+        s.forEachState([&](std::size_t i) { resolve<false>(s, i); });
 }
 
 void computePressure(SimulationState& s)
@@ -255,12 +323,14 @@ void applyReputation(SimulationState& s, std::size_t i)
     const double* const pressure = s.pressure.data();
     double* const trust = s.trust.data();
     const double reputationWeight = p.trust.reputationWeight, observerPenalty = p.sovereignty.observerPenalty;
+    const bool matrix = s.matrix;
+    const MatrixGame& game = s.matrixGame;
     for (auto k = s.begin(i); k < s.end(i); ++k)
     {
         double t = trust[k];
         t -= reputationWeight * pressure[partner[k]] * t;
         // A groundless accusation costs the accuser the trust of the accused, who knows it did nothing.
-        if (accused[reverse[k]] && act[k] == Action::Cooperate)
+        if (accused[reverse[k]] && (matrix ? game.isCooperative(act[k]) : act[k] == Action::Cooperate))
             t -= observerPenalty * t;
         trust[k] = t;
     }

@@ -2,6 +2,8 @@
 // Recording a run round by round, and the table of world-metric names shared by every writer and front end.
 #include "cybersim/sim/run_record.hpp"
 
+#include "cybersim/sim/spatial_game.hpp"
+
 #include <cmath>
 #include <type_traits>
 #include <utility>
@@ -86,6 +88,28 @@ bool setWorldMetricValue(WorldMetrics& m, std::string_view name, double value)
             return true;
         }
     return false;
+}
+
+const std::vector<std::string>& spatialMetricNames()
+{
+    static const std::vector<std::string> names{"cooperation_rate", "attacks", "intrusions", "active_states"};
+    return names;
+}
+
+WorldMetrics spatialRoundMetrics(const SpatialGame& game, int round)
+{
+    WorldMetrics m;
+    m.round = round;
+    m.activeStates = game.def().width * game.def().height;
+    if (round == 0)
+        return m; // the initial world: no round played yet, so no acts (as sim::Simulation reports it)
+    // As phase_metrics.cpp: cooperative acts over all acts, as integers converted once; in a matrix game every
+    // defection is an attack and an intrusion (phase_play.cpp).
+    const auto acts = game.acts();
+    m.cooperationRate = acts.total ? double(acts.cooperative) / double(acts.total) : 0.0;
+    m.attacks = static_cast<int>(acts.total - acts.cooperative);
+    m.intrusions = m.attacks;
+    return m;
 }
 
 std::string buildDescription()

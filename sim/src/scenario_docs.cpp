@@ -47,6 +47,19 @@ void table(std::string& out, const std::string& group, bool element)
         }
 }
 
+// The array-valued keys of a table, if it has any.
+void listTable(std::string& out, const std::string& group)
+{
+    std::string rows;
+    for (const auto& p : listParameters())
+        if (p.group == group)
+            rows += "| `" + std::string(p.field()) + "` | " + p.type + " | " + cell(p.range) + " | `" +
+                    cell(p.defaultText) + "` | " + cell(p.meaning) + " |\n";
+    if (!rows.empty())
+        out += "\nArrays in `[" + group +
+               "]`:\n\n| key | type | values | default | meaning |\n|---|---|---|---|---|\n" + rows;
+}
+
 } // namespace
 
 std::string schemaMarkdown()
@@ -89,6 +102,7 @@ std::string schemaMarkdown()
     {
         out += "\n## " + title + "\n\n";
         table(out, group, false);
+        listTable(out, group);
         if (group == "network")
             out += "\nAlso in `[network]`: `edges` (see [[network.edges]]) and the inline matrices `interdependence`, "
                    "`alliance` and `trust`, each a table `{ names = [\"A\", \"B\"], values = [[0, 1], [1, 0]] }` with "
@@ -96,15 +110,31 @@ std::string schemaMarkdown()
                    "`cybersim describe` writes CSV data inline, so a written scenario is self-contained.\n";
         if (group == "generate")
             out +=
-                "\nAlso in `[generate]`: `doctrines`, an array of doctrine names, and `doctrine_shares`, an array of "
-                "reals >= 0 with one share per doctrine (normalised; empty = equal shares). Generated states are "
-                "named `S001`, `S002`... counting the listed `[[states]]` first, and edges and events may name "
-                "them.\n";
+                "\nGenerated states are named `S001`, `S002`... counting the listed `[[states]]` first, and edges and "
+                "events may name them.\n";
         if (group == "game")
             out += "\nStandard matrices: prisoners-dilemma R=3 S=0 T=5 P=1; stag-hunt R=4 S=0 T=3 P=2; hawk-dove "
                    "(V=2, C=3) R=1 S=0 T=2 P=-0.5; chicken R=3 S=1 T=4 P=0. A classic kind takes these unless "
                    "`reward`, `sucker`, `temptation` or `punishment` are given; custom uses the values given (defaults "
-                   "R=3 S=0 T=5 P=1); cyber derives payoffs per dyad from benefit, gain, loss and intrusion_scale.\n";
+                   "R=3 S=0 T=5 P=1); cyber derives payoffs per dyad from benefit, gain, loss and intrusion_scale.\n"
+                   "\n**Matrix games** (`kind = \"matrix\"`): an m x m symmetric game with named acts, e.g.\n\n"
+                   "```toml\n[game]\nkind = \"matrix\"\nactions = [\"restrain\", \"surveil\", \"attack\"]\n"
+                   "payoffs = [[6, 4, -1], [5, 0, 8], [10, -1, 0]] # rows: own act; columns: the partner's act\n"
+                   "cooperative_actions = [\"restrain\"]\n```\n\n"
+                   "A relation with interdependence w pays each side w times the entry in its own act's row and its "
+                   "partner's act's column. `payoffs` must have one row per act and one value per act in each row, all "
+                   "finite; act names are unique and non-empty. The cooperative acts drive trust, attribution noise (a "
+                   "cooperative act seen as the "
+                   "first hostile act with probability `noise.false_attribution`, a hostile act seen as the first "
+                   "cooperative act with probability `noise.missed_attack`), accusations and the cooperation rate; "
+                   "execution noise replaces an act by one of the other m - 1 acts, drawn uniformly. `reward`, "
+                   "`sucker`, `temptation` and `punishment` may not be given: they are derived from the table as the "
+                   "2 x 2 game of the first cooperative act (C) against the first hostile act (D), which is what the "
+                   "classic two-act strategies play (their C and D become those acts) and what the game "
+                   "classification counts. The m-act strategies `Pure` (`act`, an index in `actions`), `Mixed` "
+                   "(weights `w0`..`w7`), `Reciprocator` and `BestReply` play any act, and the doctrine "
+                   "`pure:<act>` (e.g. `pure:attack`) plays one act in every dyad, so learning can spread acts "
+                   "(docs/model.md, \"Matrix games\").\n";
         if (group == "governance")
             out += "\nAlso in `[governance]`: `issues` (see [[governance.issues]]).\n";
         if (group == "group_game")

@@ -301,6 +301,38 @@ private:
         }
     }
 
+    // A table of numbers written as rows, e.g. [[0, 1], [1, 0]]; row lengths are kept for the checks.
+    void readRows(const toml::node& node, const std::string& path, std::vector<std::vector<double>>& out)
+    {
+        const auto* a = node.as_array();
+        if (a == nullptr)
+        {
+            m_context.error(path, "is " + detail::tomlKindText(node) + ", expected an array of rows [[...], ...]");
+            return;
+        }
+        out.clear();
+        for (std::size_t k = 0; k < a->size(); ++k)
+        {
+            const auto& row = *a->get(k);
+            const auto at = indexed(path, k);
+            record(m_context, at, row.source());
+            out.emplace_back();
+            if (row.is_array())
+                readNumberList(row, at, out.back(), false);
+            else
+                m_context.error(at, "is " + detail::tomlKindText(row) + ", expected a row (an array of numbers)");
+        }
+    }
+
+    static std::vector<std::string> listFieldsOf(const std::string& group)
+    {
+        std::vector<std::string> fields;
+        for (const auto& p : listParameters())
+            if (p.group == group)
+                fields.emplace_back(p.field());
+        return fields;
+    }
+
     void readMatrix(const toml::node& node, const std::string& path, NamedMatrix& out)
     {
         const auto* t = node.as_table();
@@ -354,13 +386,29 @@ private:
         }
         else if (group == "generate")
         {
-            extra = {"doctrines", "doctrine_shares"};
+            extra = listFieldsOf(group);
             special = [this](const std::string& key, const toml::node& node, const std::string& path)
             {
                 if (key == "doctrines")
                     readStringList(node, path, m_s.generate.doctrines);
                 else if (key == "doctrine_shares")
                     readNumberList(node, path, m_s.generate.doctrineShares, false);
+                else
+                    return false;
+                return true;
+            };
+        }
+        else if (group == "game")
+        {
+            extra = listFieldsOf(group);
+            special = [this](const std::string& key, const toml::node& node, const std::string& path)
+            {
+                if (key == "actions")
+                    readStringList(node, path, m_s.game.actions);
+                else if (key == "cooperative_actions")
+                    readStringList(node, path, m_s.game.cooperativeActions);
+                else if (key == "payoffs")
+                    readRows(node, path, m_s.game.payoffs);
                 else
                     return false;
                 return true;

@@ -65,6 +65,8 @@ public:
     void error(const std::string& keyPath, std::string message);
     /// Adds a diagnostic at an explicit place.
     void errorAt(const SourceLocation& where, const std::string& keyPath, std::string message);
+    /// True when a diagnostic was added for exactly this key path (e.g. a list element of the wrong type).
+    [[nodiscard]] bool hasErrorAt(std::string_view keyPath) const;
     /// True once any diagnostic was added.
     [[nodiscard]] bool hasErrors() const noexcept { return !m_diagnostics.empty(); }
     /// Throws every diagnostic, sorted into file order, as one ScenarioError.

@@ -4,6 +4,7 @@
 
 #include "cybersim/sim/catalogue.hpp"
 #include "cybersim/sim/error.hpp"
+#include "cybersim/sim/matrix_game.hpp"
 
 #include <algorithm>
 #include <array>
@@ -39,8 +40,8 @@ template <> struct EnumNames<Neighbourhood>
 };
 template <> struct EnumNames<GameKind>
 {
-    static constexpr std::array<std::string_view, 6> names{"cyber",     "prisoners-dilemma", "stag-hunt",
-                                                           "hawk-dove", "chicken",           "custom"};
+    static constexpr std::array<std::string_view, 7> names{
+        "cyber", "prisoners-dilemma", "stag-hunt", "hawk-dove", "chicken", "custom", "matrix"};
 };
 template <> struct EnumNames<GovernanceApproach>
 {
@@ -306,7 +307,7 @@ std::vector<ParameterInfo> buildParameters()
     using Gen = GeneratedStatesDef;
     b.add<Path<&S::generate, &Gen::count>>("generate.count",
                                            "states to generate, named S001, S002... counting the listed states too",
-                                           "states", incl(0), incl(100000));
+                                           "states", incl(0), incl(1000000));
     b.add<Path<&S::generate, &Gen::economicWeightSpread>>(
         "generate.economic_weight_spread", "log-normal sigma of economic weight E (mean 1)", "", p01, incl(5));
     b.add<Path<&S::generate, &Gen::capabilitySpread>>("generate.capability_spread",
@@ -322,10 +323,14 @@ std::vector<ParameterInfo> buildParameters()
         "");
 
     using Gm = GameDef;
-    b.add<Path<&S::game, &Gm::kind>>(
-        "game.kind", "stage game; the classic kinds take their standard R, S, T, P unless these are given", "");
+    b.add<Path<&S::game, &Gm::kind>>("game.kind",
+                                     "stage game; the classic kinds take their standard R, S, T, P unless these are "
+                                     "given; matrix plays the m x m table of game.payoffs",
+                                     "");
     b.add<Path<&S::game, &Gm::matrix, &PayoffMatrix::reward>>(
-        "game.reward", "R, both cooperate (kind's standard value unless given; unused by cyber)", "payoff");
+        "game.reward",
+        "R, both cooperate (kind's standard value unless given; unused by cyber; matrix derives it from payoffs)",
+        "payoff");
     b.add<Path<&S::game, &Gm::matrix, &PayoffMatrix::sucker>>(
         "game.sucker", "S, I cooperate and the partner defects (kind's standard value unless given)", "payoff");
     b.add<Path<&S::game, &Gm::matrix, &PayoffMatrix::temptation>>(
@@ -541,6 +546,23 @@ std::vector<ParameterInfo> buildParameters()
     return b.rows;
 }
 
+std::vector<ListParameterInfo> buildListParameters()
+{
+    const auto acts = std::to_string(kMaxActs);
+    return {
+        {"generate.doctrines", "generate", "text list", "doctrine names", "[]",
+         "doctrines of the generated states (catalogue names; `pure:<act>` in a matrix game)"},
+        {"generate.doctrine_shares", "generate", "real list", ">= 0, one per doctrine", "[]",
+         "share of each doctrine among the generated states (normalised; empty = equal shares)"},
+        {"game.actions", "game", "text list", "2 to " + acts + " unique non-empty names", "[]",
+         "matrix game: the names of its m acts, in row and column order of payoffs"},
+        {"game.payoffs", "game", "real table", "m rows of m finite numbers", "[]",
+         "matrix game: payoffs[own][partner], the payoff to a player of act own against act partner (scaled by w)"},
+        {"game.cooperative_actions", "game", "text list", "acts of game.actions: at least one, not all", "[first act]",
+         "matrix game: the acts that count as restraint for trust, attribution noise, accusations and cooperation"},
+    };
+}
+
 std::string describe(const ParamValue& v)
 {
     return formatValue(v);
@@ -654,6 +676,18 @@ std::string ParameterInfo::rangeText() const
     if (max)
         return (max->exclusive ? "< " : "<= ") + num(max->value);
     return "any";
+}
+
+std::string_view ListParameterInfo::field() const noexcept
+{
+    const auto dot = key.rfind('.');
+    return dot == std::string::npos ? std::string_view(key) : std::string_view(key).substr(dot + 1);
+}
+
+const std::vector<ListParameterInfo>& listParameters()
+{
+    static const std::vector<ListParameterInfo> table = buildListParameters();
+    return table;
 }
 
 const std::vector<ParameterInfo>& parameters()

@@ -6,6 +6,7 @@
 #include "toml_guard.hpp"
 
 #include "cybersim/sim/catalogue.hpp"
+#include "cybersim/sim/matrix_game.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -71,6 +72,12 @@ SourceLocation LoadContext::locate(std::string_view keyPath) const
         if (const auto it = m_locations.find(path); it != m_locations.end())
             return it->second;
     return {m_fileName, 0, 0};
+}
+
+bool LoadContext::hasErrorAt(std::string_view keyPath) const
+{
+    return std::any_of(m_diagnostics.begin(), m_diagnostics.end(),
+                       [&](const Diagnostic& d) { return d.keyPath == keyPath; });
 }
 
 void LoadContext::error(const std::string& keyPath, std::string message)
@@ -400,6 +407,139 @@ void checkGroupGame(const Scenario& s, std::size_t n, LoadContext& context)
                                                   ")");
 }
 
+// The classic 2 x 2 keys, which a matrix game derives from its table (MatrixGame::restriction).
+bool isDerivedInMatrixGame(std::string_view key)
+{
+    return key == "game.reward" || key == "game.sucker" || key == "game.temptation" || key == "game.punishment";
+}
+
+std::string plural(std::size_t count, const std::string& word)
+{
+    return std::to_string(count) + " " + word + (count == 1 ? "" : "s");
+}
+
+// A matrix game (game.kind = matrix): act names, the payoff table's shape and values, the cooperative acts. Fills in
+// the default cooperative act and, when the game is sound, the derived 2 x 2 view R, S, T, P.
+void checkMatrixGame(Scenario& s, LoadContext& context)
+{
+    auto& g = s.game;
+    const char* lists[] = {"game.actions", "game.payoffs", "game.cooperative_actions"};
+    if (g.kind != GameKind::Matrix)
+    {
+        for (const char* key : lists)
+            if (context.isGiven(key))
+                context.error(key, "is only used by a matrix game, expected game.kind = \"matrix\" or no " +
+                                       std::string(std::string_view(key).substr(5)));
+        return;
+    }
+    bool ok = true;
+    const auto fail = [&](const std::string& key, std::string message)
+    {
+        context.error(key, std::move(message));
+        ok = false;
+    };
+    for (const char* key : {"game.reward", "game.sucker", "game.temptation", "game.punishment"})
+        if (context.isGiven(key))
+            fail(key, "is not used by a matrix game: R, S, T and P are derived from game.payoffs (the first "
+                      "cooperative act against the first hostile act)");
+
+    // Acts.
+    const std::size_t m = g.actions.size();
+    const auto acts = std::to_string(kMaxActs);
+    if (!context.isGiven("game.actions"))
+        fail("game.actions", "is missing, expected 2 to " + acts +
+                                 " act names for game.kind = \"matrix\", e.g. actions = [\"restrain\", \"surveil\", "
+                                 "\"attack\"]");
+    else if (context.hasErrorAt("game.actions"))
+        ok = false;
+    else if (m < 2 || m > kMaxActs)
+        fail("game.actions", "has " + plural(m, "name") + ", expected 2 to " + acts + " (one per act)");
+    for (std::size_t k = 0; k < m; ++k)
+    {
+        const auto at = "game.actions[" + std::to_string(k) + "]";
+        if (context.hasErrorAt(at))
+            ok = false;
+        else if (g.actions[k].empty())
+            fail(at, "is \"\", expected a non-empty act name");
+        else if (const auto first = std::find(g.actions.begin(), g.actions.end(), g.actions[k]);
+                 first != g.actions.begin() + static_cast<std::ptrdiff_t>(k))
+            fail(at, "is " + quote(g.actions[k]) + ", already the name of game.actions[" +
+                         std::to_string(first - g.actions.begin()) + "], expected unique act names");
+    }
+    const bool sized =
+        context.isGiven("game.actions") && !context.hasErrorAt("game.actions") && m >= 2 && m <= kMaxActs;
+
+    // The payoff table: one row per act, one finite value per act in each row.
+    const auto perAct = sized ? " (one per act of game.actions)" : std::string();
+    if (!context.isGiven("game.payoffs"))
+        fail("game.payoffs", "is missing, expected " +
+                                 (sized ? std::to_string(m) + " x " + std::to_string(m) : "an m x m") +
+                                 " table [[...], ...] of payoffs (row = own act, column = the partner's act)");
+    else if (context.hasErrorAt("game.payoffs"))
+        ok = false;
+    else
+    {
+        if (sized && g.payoffs.size() != m)
+            fail("game.payoffs", "has " + plural(g.payoffs.size(), "row") + ", expected " + std::to_string(m) + perAct);
+        for (std::size_t r = 0; r < g.payoffs.size(); ++r)
+        {
+            const auto row = "game.payoffs[" + std::to_string(r) + "]";
+            if (context.hasErrorAt(row))
+            {
+                ok = false;
+                continue;
+            }
+            if (sized && g.payoffs[r].size() != m)
+                fail(row, "has " + plural(g.payoffs[r].size(), "value") + ", expected " + std::to_string(m) + perAct);
+            for (std::size_t c = 0; c < g.payoffs[r].size(); ++c)
+                if (!std::isfinite(g.payoffs[r][c]))
+                    fail(row + "[" + std::to_string(c) + "]",
+                         "is " + formatValue(g.payoffs[r][c]) + ", expected a finite number");
+        }
+    }
+
+    // Cooperative acts: default the first; at least one, never every act (a classic strategy's D needs a hostile act).
+    if (!context.isGiven("game.cooperative_actions"))
+    {
+        g.cooperativeActions.clear();
+        if (!g.actions.empty())
+            g.cooperativeActions.push_back(g.actions.front());
+    }
+    else if (context.hasErrorAt("game.cooperative_actions"))
+        ok = false;
+    else if (g.cooperativeActions.empty())
+        fail("game.cooperative_actions", "is empty, expected at least one act of game.actions (default: the first)");
+    else
+    {
+        std::set<std::string> named;
+        bool namesOk = true;
+        for (std::size_t k = 0; k < g.cooperativeActions.size(); ++k)
+        {
+            const auto at = "game.cooperative_actions[" + std::to_string(k) + "]";
+            const auto& name = g.cooperativeActions[k];
+            if (context.hasErrorAt(at))
+                namesOk = false;
+            else if (std::find(g.actions.begin(), g.actions.end(), name) == g.actions.end())
+            {
+                namesOk = false;
+                fail(at, "is " + quote(name) + ", expected an act of game.actions" + suggestion(name, g.actions));
+            }
+            else if (!named.insert(name).second)
+            {
+                namesOk = false;
+                fail(at, "is " + quote(name) + ", already named earlier in game.cooperative_actions");
+            }
+        }
+        ok = ok && namesOk;
+        if (namesOk && sized && named.size() == m)
+            fail("game.cooperative_actions",
+                 "names all " + std::to_string(m) +
+                     " acts, expected at least one hostile act (a classic strategy's D plays the first hostile act)");
+    }
+    if (ok)
+        g.matrix = matrixGameOf(g).restriction();
+}
+
 void checkEvents(const Scenario& s, const std::set<std::string>& known, const std::vector<std::string>& knownList,
                  LoadContext& context)
 {
@@ -452,6 +592,10 @@ void checkEvents(const Scenario& s, const std::set<std::string>& known, const st
                 context.error(base + ".key",
                               "is " + quote(e.key) + ", expected a numeric scenario key" + suggestion(e.key, numeric));
             }
+            else if (s.game.kind == GameKind::Matrix && isDerivedInMatrixGame(e.key))
+                context.error(base + ".key", "is " + quote(e.key) +
+                                                 ", which a matrix game derives from game.payoffs, expected another "
+                                                 "numeric key");
             else if (!context.isGiven(base + ".value"))
                 context.error(base, "a set event needs value = <number>");
             else
@@ -470,6 +614,7 @@ void checkStrategyParams(const Scenario& s, const Catalogue& catalogue, LoadCont
                          std::vector<std::vector<double>>& resolved)
 {
     resolved.assign(s.states.size(), {});
+    const std::size_t actCount = s.game.kind == GameKind::Matrix ? std::max<std::size_t>(2, s.game.actions.size()) : 2;
     for (const auto& raw : context.strategyParams)
     {
         const auto& state = s.states[raw.state];
@@ -477,8 +622,8 @@ void checkStrategyParams(const Scenario& s, const Catalogue& catalogue, LoadCont
         std::string strategyName = state.strategy;
         if (strategyName.empty())
         {
-            const auto* doctrine = catalogue.doctrine(state.doctrine);
-            if (doctrine == nullptr)
+            const auto doctrine = catalogue.resolveDoctrine(state.doctrine, s.game.actions);
+            if (!doctrine)
                 continue; // already reported
             strategyName = doctrine->strategy;
         }
@@ -509,7 +654,32 @@ void checkStrategyParams(const Scenario& s, const Catalogue& catalogue, LoadCont
                                         ", " + formatReal(p.max) + "] (" + p.meaning + ")");
                 return std::nullopt;
             }
+            if (p.kind == ParamKind::ActIndex && (x != std::trunc(x) || x >= double(actCount)))
+            {
+                context.error(path, "is " + formatValue(v) + ", expected an act index, an integer in [0, " +
+                                        std::to_string(actCount - 1) + "] (the game has " + std::to_string(actCount) +
+                                        " acts" +
+                                        (s.game.kind == GameKind::Matrix ? ", game.actions" : ": 0 = C, 1 = D") + ")");
+                return std::nullopt;
+            }
             return x;
+        };
+        // The k-th act weight belongs to act k: giving one for an act the game lacks is a mistake.
+        const auto actOf = [&](std::size_t index)
+        {
+            std::size_t k = 0;
+            for (std::size_t q = 0; q < index; ++q)
+                k += params[q].kind == ParamKind::ActWeight ? 1 : 0;
+            return k;
+        };
+        const auto checkWeightAct = [&](const std::string& path, std::size_t index)
+        {
+            if (params[index].kind != ParamKind::ActWeight || actOf(index) < actCount)
+                return true;
+            context.error(path, params[index].name + " weights act " + std::to_string(actOf(index)) +
+                                    ", but the game has " + std::to_string(actCount) + " acts (0 to " +
+                                    std::to_string(actCount - 1) + ")");
+            return false;
         };
         if (raw.byName)
         {
@@ -536,6 +706,8 @@ void checkStrategyParams(const Scenario& s, const Catalogue& catalogue, LoadCont
                     continue;
                 }
                 const auto k = static_cast<std::size_t>(it - names.begin());
+                if (!checkWeightAct(path, k))
+                    continue;
                 if (const auto x = check(path, params[k], value))
                     values[k] = *x;
             }
@@ -546,9 +718,22 @@ void checkStrategyParams(const Scenario& s, const Catalogue& catalogue, LoadCont
                 context.error(base, "has " + std::to_string(raw.listed.size()) + " values, but " + strategyName +
                                         " takes " + std::to_string(params.size()));
             for (std::size_t k = 0; k < raw.listed.size() && k < params.size(); ++k)
-                if (const auto x = check(base + "[" + std::to_string(k) + "]", params[k], raw.listed[k]))
-                    values[k] = *x;
+                if (checkWeightAct(base + "[" + std::to_string(k) + "]", k))
+                    if (const auto x = check(base + "[" + std::to_string(k) + "]", params[k], raw.listed[k]))
+                        values[k] = *x;
         }
+        // Weights must leave the game's acts something to draw.
+        double weightOfActs = 0.0;
+        bool weighted = false;
+        for (std::size_t k = 0; k < params.size(); ++k)
+            if (params[k].kind == ParamKind::ActWeight)
+            {
+                weighted = true;
+                weightOfActs += actOf(k) < actCount ? values[k] : 0.0;
+            }
+        if (weighted && !(weightOfActs > 0.0))
+            context.error(base, "the weights of the game's " + std::to_string(actCount) +
+                                    " acts sum to 0, expected a positive total");
         resolved[raw.state] = std::move(values);
     }
 }
@@ -574,6 +759,7 @@ void applyGameDefaults(Scenario& scenario, const LoadContext& context)
         break;
     case GameKind::Cyber:
     case GameKind::Custom:
+    case GameKind::Matrix: // derived from the payoff table once it is checked (checkMatrixGame)
         return;
     }
     auto& m = scenario.game.matrix;
@@ -625,14 +811,26 @@ void validateScenario(Scenario& s, LoadContext& context, const Catalogue& catalo
         context.error(s.states.empty() ? "generate.count" : "states", "the world needs at least 2 states, found 1");
 
     // Doctrines and strategies.
+    checkMatrixGame(s, context);
     std::vector<std::string> doctrineNames, strategyNames;
     for (const auto* d : catalogue.doctrines())
         doctrineNames.push_back(d->name);
+    for (const auto& act : s.game.actions)
+        doctrineNames.push_back("pure:" + act);
     for (const auto* st : catalogue.strategies())
         strategyNames.push_back(st->name);
     const auto checkDoctrine = [&](const std::string& path, const std::string& name)
     {
-        if (catalogue.doctrine(name) == nullptr)
+        if (catalogue.resolveDoctrine(name, s.game.actions))
+            return;
+        if (name.starts_with("pure:") && s.game.kind != GameKind::Matrix)
+            context.error(path, "is " + quote(name) +
+                                    ", but pure:<act> doctrines play an act of a matrix game, expected game.kind = "
+                                    "\"matrix\" or a doctrine name (`cybersim list` shows them)");
+        else if (name.starts_with("pure:"))
+            context.error(path, "is " + quote(name) + ", expected pure:<act> with an act of game.actions" +
+                                    suggestion(name, doctrineNames));
+        else
             context.error(path, "is " + quote(name) + ", expected a doctrine name" + suggestion(name, doctrineNames) +
                                     " (`cybersim list` shows them)");
     };

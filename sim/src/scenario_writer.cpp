@@ -64,6 +64,15 @@ void writeExtras(std::string& out, const std::string& group, const Scenario& s)
         out += "doctrines = " + textList(s.generate.doctrines) + "\n";
         out += "doctrine_shares = " + realList(s.generate.doctrineShares) + "\n";
     }
+    else if (group == "game" && s.game.kind == GameKind::Matrix)
+    {
+        out += "actions = " + textList(s.game.actions) + "\n";
+        out += "cooperative_actions = " + textList(s.game.cooperativeActions) + "\n";
+        out += "payoffs = [ # row = own act, column = the partner's act\n";
+        for (const auto& row : s.game.payoffs)
+            out += "    " + realList(row) + ",\n";
+        out += "]\n";
+    }
     else if (group == "governance")
     {
         out += "issues = [";
@@ -76,6 +85,13 @@ void writeExtras(std::string& out, const std::string& group, const Scenario& s)
 bool isCsvPath(const ParameterInfo& p)
 {
     return p.unit == "path";
+}
+
+// A matrix game derives R, S, T and P from its table, and the loader refuses them as input.
+bool isDerived(const ParameterInfo& p, const Scenario& s)
+{
+    return s.game.kind == GameKind::Matrix && (p.key == "game.reward" || p.key == "game.sucker" ||
+                                               p.key == "game.temptation" || p.key == "game.punishment");
 }
 
 } // namespace
@@ -109,7 +125,8 @@ std::string writeScenario(const Scenario& s)
             if (!group.empty())
                 out += "\n[" + group + "]\n";
         }
-        out += std::string(p.field()) + " = " + formatValue(p.get(s)) + "\n";
+        if (!isDerived(p, s))
+            out += std::string(p.field()) + " = " + formatValue(p.get(s)) + "\n";
     }
     closeGroup();
 

@@ -60,7 +60,20 @@ Simulation::Simulation(const Scenario& scenario, const Catalogue& catalogue, Sim
     std::stable_sort(s.params.events.begin(), s.params.events.end(),
                      [](const EventDef& a, const EventDef& b) { return a.round < b.round; });
     for (const auto& name : s.world.doctrines)
-        s.doctrineDefs.push_back(catalogue.doctrine(name));
+    {
+        auto def = catalogue.resolveDoctrine(name, scenario.game.actions);
+        if (!def)
+            throw ConfigError("unknown doctrine '" + name + "'");
+        s.doctrineStore.push_back(std::move(*def));
+    }
+    for (const auto& def : s.doctrineStore)
+        s.doctrineDefs.push_back(&def);
+    s.matrix = scenario.game.kind == GameKind::Matrix;
+    if (s.matrix)
+    {
+        s.matrixGame = matrixGameOf(scenario.game);
+        s.params.game.matrix = s.matrixGame.restriction(); // as the loader derives it, for scenarios built in code
+    }
 
     const std::size_t n = s.n(), m = s.world.edgeCount();
     s.arms.resize(n);
@@ -91,7 +104,12 @@ Simulation::Simulation(const Scenario& scenario, const Catalogue& catalogue, Sim
     s.scratch.reserve(n);
     s.memory.assign(m, DyadMemory{});
     s.trust = s.world.initialTrust;
-    s.act.assign(m, Action::Cooperate);
+    s.act.assign(m, s.matrixGame.cooperateAct);
+    if (s.matrix)
+    {
+        s.seenAct.assign(m, s.matrixGame.cooperateAct);
+        s.seenActBefore.assign(m, s.matrixGame.cooperateAct);
+    }
     s.accused.assign(m, 0);
     s.intruded.assign(m, 0);
     s.punished.assign(m, 0);
@@ -269,6 +287,7 @@ std::uint64_t Simulation::stateHash() const noexcept
     h = hashVector(h, s.adopted);
     h = hashVector(h, s.boldness);
     h = hashVector(h, s.vengefulness);
+    h = hashVector(h, s.seenAct); // empty unless the stage game is a matrix game
     h = hashBytes(h, &s.threat, sizeof s.threat);
     h = hashBytes(h, &s.metrics.stabilityEigenvalue, sizeof(double));
     return h;

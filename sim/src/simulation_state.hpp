@@ -3,6 +3,7 @@
 #pragma once
 
 #include "cybersim/sim/catalogue.hpp"
+#include "cybersim/sim/matrix_game.hpp"
 #include "cybersim/sim/metrics.hpp"
 #include "cybersim/sim/rng.hpp"
 #include "cybersim/sim/scenario.hpp"
@@ -66,7 +67,12 @@ struct SimulationState
 
     // Strategies: one object per distinct (name, parameters), shared by the states that use it.
     std::map<std::pair<std::string, std::vector<double>>, std::unique_ptr<Strategy>> strategyPool;
-    std::vector<const DoctrineDef*> doctrineDefs; // by doctrine index
+    std::vector<DoctrineDef> doctrineStore;       // the doctrines in use, resolved (pure:<act> included)
+    std::vector<const DoctrineDef*> doctrineDefs; // by doctrine index, into doctrineStore
+
+    // The m-act stage game (game.kind = matrix). `act` then holds act indices; see action.hpp.
+    bool matrix = false;   // true for game.kind = matrix
+    MatrixGame matrixGame; // the game's table and cooperative acts (a 2 x 2 default when `matrix` is false)
 
     // Per state. Hot attributes are copied out of World::states into flat arrays, so the per-edge loops stream
     // through contiguous memory.
@@ -101,6 +107,10 @@ struct SimulationState
     std::vector<std::uint8_t> metaPunished;       // metanorms: m punished partner k for letting a violation pass
     std::vector<double> violationSeen, lapseSeen; // per state: chance a partner sees its violations / its lapses
     std::vector<double> edgePayoff;
+    // Matrix games only (empty otherwise): the partner's act as the edge's owner perceived it, in the last round played
+    // (`seenAct`, what the next decision reads) and in the round before (`seenActBefore`, what a counterfactual
+    // decision of this round reads). Resolve writes the round's perceptions into seenActBefore, then the two swap.
+    std::vector<Action> seenAct, seenActBefore;
 
     // Common security, governance, arms.
     double threat = 0.0;
@@ -148,10 +158,57 @@ struct SimulationState
                 f(i);
     }
 
+    /// The decision context of state i toward its partners in this round: partners, the stage game and, in a matrix
+    /// game, the acts last perceived (`seen`: seenAct, or seenActBefore for a counterfactual of the round just played).
+    [[nodiscard]] DecisionContext decisionContext(std::size_t i, const std::vector<Action>& seen) const
+    {
+        const auto b = begin(i), e = end(i);
+        DecisionContext context;
+        context.rng = rng;
+        context.round = static_cast<std::uint64_t>(round);
+        context.self = static_cast<std::uint32_t>(i);
+        context.partners = std::span<const std::uint32_t>(world.partner.data() + b, e - b);
+        context.game = params.game.matrix;
+        if (matrix)
+        {
+            context.matrix = &matrixGame;
+            context.seen = std::span<const Action>(seen.data() + b, e - b);
+        }
+        return context;
+    }
+
     void setDoctrine(std::size_t i, std::int32_t doctrineIndex);
     const Strategy* strategyFor(const std::string& name, const std::vector<double>& params);
     void log(EventType type, std::int32_t actor, std::int32_t target, double value, std::string detail);
 };
+
+/// Matrix games: state i's intended acts toward its partners (`act`, edges [begin(i), end(i))) after adopted norms
+/// restrain hostile acts (one becomes the first cooperative act with probability `restraint`) and execution noise
+/// replaces an act, with probability noise.execution, by one of the other m - 1 acts drawn uniformly (the same draw
+/// decides both; for m = 2 it is the two-act flip). Draws are keyed by (round, i, partner).
+inline void restrainAndTremble(const SimulationState& s, std::size_t i, Action* act)
+{
+    const auto& g = s.matrixGame;
+    const double restraint = s.params.governance.restraint * s.adoptedShare() * (1.0 - s.boldness[i]);
+    const double execution = s.params.noise.execution;
+    if (!(restraint > 0.0) && !(execution > 0.0))
+        return;
+    const auto draws = s.rng.stream(static_cast<std::uint64_t>(s.round), i);
+    const std::size_t others = g.actCount - 1;
+    for (auto k = s.begin(i); k < s.end(i); ++k)
+    {
+        const auto j = s.world.partner[k];
+        if (restraint > 0.0 && !g.isCooperative(act[k]) && draws.uniform(j, Purpose::Norms) < restraint)
+            act[k] = g.cooperateAct;
+        if (execution > 0.0)
+            if (const double u = draws.uniform(j, Purpose::ImplementNoise); u < execution)
+            {
+                // u / execution is uniform in [0, 1) given u < execution: it picks the replacement.
+                const auto pick = std::min(others - 1, static_cast<std::size_t>(u / execution * double(others)));
+                act[k] = actAt(pick >= actIndex(act[k]) ? pick + 1 : pick);
+            }
+    }
+}
 
 /// A number converted to the type of a numeric or bool key (integers rounded, bools non-zero).
 [[nodiscard]] ParamValue numericParamValue(const ParameterInfo& info, double value);

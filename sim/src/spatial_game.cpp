@@ -5,6 +5,7 @@
 #include "cybersim/sim/catalogue.hpp"
 #include "cybersim/sim/error.hpp"
 #include "cybersim/sim/rng.hpp"
+#include "cybersim/sim/scenario_schema.hpp"
 #include "cybersim/sim/world.hpp"
 
 #include <tbb/blocked_range.h>
@@ -583,6 +584,49 @@ double SpatialGame::cooperatorShare() const noexcept
     return double(cooperators()) / (double(m_def.width) * double(m_def.height));
 }
 
+SpatialGame::Acts SpatialGame::acts() const noexcept
+{
+    // Every cell has the full neighbourhood on a torus; with fixed edges the border cells have fewer, so they are
+    // counted one by one (the other cells through the plain count of cooperators).
+    const int w = m_def.width, h = m_def.height;
+    const int self = m_def.selfInteraction ? 1 : 0;
+    const auto full = static_cast<std::uint64_t>(m_def.neighbourhood == Neighbourhood::Moore ? 8 : 4);
+    const std::uint64_t cells = std::uint64_t(w) * std::uint64_t(h);
+    Acts a;
+    if (m_def.periodic)
+    {
+        a.cooperative = full * cooperators();
+        a.total = full * cells;
+        return a;
+    }
+    std::uint64_t borderCooperative = 0, borderCells = 0, borderActs = 0;
+    const auto border = [&](int x, int y)
+    {
+        const auto partners = static_cast<std::uint64_t>(neighbourCount(x, y) - self);
+        ++borderCells;
+        borderActs += partners;
+        borderCooperative += m_cells[at(x, y)] * partners;
+    };
+    std::uint64_t borderCooperators = 0;
+    for (int x = 0; x < w; ++x)
+        for (const int y : {0, h - 1})
+            if (y == 0 || h > 1)
+            {
+                borderCooperators += m_cells[at(x, y)];
+                border(x, y);
+            }
+    for (int y = 1; y + 1 < h; ++y)
+        for (const int x : {0, w - 1})
+            if (x == 0 || w > 1)
+            {
+                borderCooperators += m_cells[at(x, y)];
+                border(x, y);
+            }
+    a.cooperative = full * (cooperators() - borderCooperators) + borderCooperative;
+    a.total = full * (cells - borderCells) + borderActs;
+    return a;
+}
+
 std::size_t SpatialGame::memoryBytes() const noexcept
 {
     return m_cells.capacity() + m_next.capacity() + m_key.capacity() + m_order.capacity() * sizeof(std::uint32_t);
@@ -590,22 +634,70 @@ std::size_t SpatialGame::memoryBytes() const noexcept
 
 std::optional<SpatialGame> SpatialGame::fromScenario(const Scenario& scenario, const Catalogue& catalogue)
 {
+    std::string whyNot;
+    return fromScenario(scenario, catalogue, whyNot);
+}
+
+std::optional<SpatialGame> SpatialGame::fromScenario(const Scenario& scenario, const Catalogue& catalogue,
+                                                     std::string& whyNot)
+{
+    whyNot.clear();
+    const auto refuse = [&](std::string reason) -> std::optional<SpatialGame>
+    {
+        whyNot = std::move(reason);
+        return std::nullopt;
+    };
+    // "key is value, expected what" with the value as the scenario file writes it.
+    const auto differs = [&](std::string_view key, std::string_view expected)
+    {
+        return std::string(key) + " is " + formatValue(findParameter(key)->get(scenario)) + ", expected " +
+               std::string(expected);
+    };
+
     const auto& net = scenario.network;
     const auto& l = scenario.learning;
-    const bool pure = net.kind == NetworkKind::Lattice && net.edges.empty() && net.interdependenceCsv.empty() &&
-                      net.allianceCsv.empty() && net.trustCsv.empty() && net.interdependence.values.empty() &&
-                      net.alliance.values.empty() && net.trust.values.empty() &&
-                      scenario.game.kind != GameKind::Cyber && l.rule == LearningRule::ImitateBest && l.interval == 1 &&
-                      l.mutation == 0.0 && scenario.noise.falseAttribution == 0.0 &&
-                      scenario.noise.missedAttack == 0.0 && scenario.noise.execution == 0.0 && !scenario.arms.enabled &&
-                      !scenario.commonSecurity.enabled && !scenario.surveillance.enabled &&
-                      !scenario.sovereignty.enabled && scenario.governance.approach == GovernanceApproach::None &&
-                      scenario.groupGame.kind == GroupGameKind::None && scenario.events.empty();
-    if (!pure)
-        return std::nullopt;
-    for (const auto& st : scenario.states)
-        if (!st.strategy.empty())
-            return std::nullopt;
+    if (net.kind != NetworkKind::Lattice)
+        return refuse(differs("network.kind", "\"lattice\" (the kernel runs lattices only)"));
+    if (!net.edges.empty())
+        return refuse("network.edges: the scenario adds " + std::to_string(net.edges.size()) +
+                      " explicit edges, expected none (the kernel runs a plain lattice)");
+    if (!net.interdependenceCsv.empty() || !net.interdependence.values.empty())
+        return refuse("network.interdependence_csv: the scenario gives edge weights, expected none (the kernel runs a "
+                      "plain lattice)");
+    if (!net.allianceCsv.empty() || !net.alliance.values.empty())
+        return refuse(
+            "network.alliance_csv: the scenario gives alliances, expected none (the kernel has no alliances)");
+    if (!net.trustCsv.empty() || !net.trust.values.empty())
+        return refuse("network.trust_csv: the scenario gives initial trust, expected none (the kernel has no trust)");
+    // Named positively, so that a game kind added later is not taken for a 2x2 game by accident.
+    const auto kind = scenario.game.kind;
+    if (kind != GameKind::PrisonersDilemma && kind != GameKind::StagHunt && kind != GameKind::HawkDove &&
+        kind != GameKind::Chicken && kind != GameKind::Custom)
+        return refuse(differs("game.kind", "a 2x2 game: \"prisoners-dilemma\", \"stag-hunt\", \"hawk-dove\", "
+                                           "\"chicken\" or \"custom\" (the kernel plays one)"));
+    if (l.rule != LearningRule::ImitateBest)
+        return refuse(differs("learning.rule", "\"imitate-best\" (the kernel's only update rule)"));
+    if (l.interval != 1)
+        return refuse(differs("learning.interval", "1 (the kernel imitates every round)"));
+    if (l.mutation != 0.0)
+        return refuse(differs("learning.mutation", "0 (the kernel does not mutate)"));
+    for (const char* key : {"noise.false_attribution", "noise.missed_attack", "noise.execution"})
+        if (std::get<double>(findParameter(key)->get(scenario)) != 0.0)
+            return refuse(differs(key, "0 (the kernel has no noise)"));
+    for (const char* key : {"arms.enabled", "common_security.enabled", "surveillance.enabled", "sovereignty.enabled"})
+        if (std::get<bool>(findParameter(key)->get(scenario)))
+            return refuse(differs(key, "false (the kernel has only the spatial game)"));
+    if (scenario.governance.approach != GovernanceApproach::None)
+        return refuse(differs("governance.approach", "\"none\" (the kernel has no norm agenda)"));
+    if (scenario.groupGame.kind != GroupGameKind::None)
+        return refuse(differs("group_game.kind", "\"none\" (the kernel plays pairwise games only)"));
+    if (!scenario.events.empty())
+        return refuse("events: the scenario schedules " + std::to_string(scenario.events.size()) +
+                      " events, expected none (the kernel runs none)");
+    for (std::size_t i = 0; i < scenario.states.size(); ++i)
+        if (!scenario.states[i].strategy.empty())
+            return refuse("states[" + std::to_string(i) + "].strategy is \"" + scenario.states[i].strategy +
+                          "\", expected none (the kernel plays the doctrines' unconditional strategies)");
 
     // The doctrines in use must each play an unconditional strategy, one doctrine per action.
     std::vector<std::string> names;
@@ -621,18 +713,23 @@ std::optional<SpatialGame> SpatialGame::fromScenario(const Scenario& scenario, c
         if (doctrine == nullptr)
             throw ConfigError("unknown doctrine '" + name + "'");
         if (!doctrine->strategyParams.empty())
-            return std::nullopt;
+            return refuse("doctrine \"" + name +
+                          "\" gives its strategy parameters, expected Cooperator or Defector "
+                          "without parameters (the kernel's strategies are unconditional)");
         if (doctrine->strategy != "Cooperator" && doctrine->strategy != "Defector")
-            return std::nullopt;
+            return refuse("doctrine \"" + name + "\" plays " + doctrine->strategy +
+                          ", expected Cooperator or Defector (the kernel's strategies are unconditional)");
         std::string& slot = doctrine->strategy == "Cooperator" ? cooperator : defector;
         if (!slot.empty() && slot != name)
-            return std::nullopt;
+            return refuse("doctrines \"" + slot + "\" and \"" + name + "\" both play " + doctrine->strategy +
+                          ", expected one doctrine per strategy");
         slot = name;
     }
     const std::size_t n = scenario.states.size() + std::size_t(std::max(0, scenario.generate.count));
     const std::size_t width = net.width > 0 ? std::size_t(net.width) : std::size_t(std::llround(std::sqrt(double(n))));
     if (width == 0 || n % width != 0)
-        return std::nullopt;
+        return refuse("the " + std::to_string(n) + " states do not fill a lattice " + std::to_string(width) +
+                      " wide, expected a multiple of the width");
     SpatialGameDef def;
     def.width = static_cast<int>(width);
     def.height = static_cast<int>(n / width);
@@ -644,18 +741,25 @@ std::optional<SpatialGame> SpatialGame::fromScenario(const Scenario& scenario, c
     def.seed = scenario.run.seed;
     def.update = l.update == LearningUpdate::Asynchronous ? SpatialUpdate::Asynchronous : SpatialUpdate::Synchronous;
     if (def.width < (def.periodic ? 3 : 2) || def.height < (def.periodic ? 3 : 2))
-        return std::nullopt;
+        return refuse("the lattice is " + std::to_string(def.width) + " x " + std::to_string(def.height) +
+                      ", expected sides of at least " + (def.periodic ? "3 on a torus" : "2 with fixed edges"));
 
-    // The engine's own world builder places the doctrines, so the initial grid is the engine's exactly.
-    const World world = buildWorld(scenario, catalogue, scenario.run.seed);
+    // The engine's own world builder places the doctrines, so the initial grid is the engine's exactly. Placement
+    // draws from its own stream before any edge is made, so the builder is asked for the states alone (an explicit
+    // network without edges): a million-cell lattice then costs no edge lists the kernel would not use.
+    Scenario statesOnly = scenario;
+    statesOnly.network.kind = NetworkKind::Explicit;
+    const World world = buildWorld(statesOnly, catalogue, scenario.run.seed);
     if (world.stateCount() != n || world.doctrines.empty())
-        return std::nullopt;
+        return refuse("the world builder made " + std::to_string(world.stateCount()) + " states, expected " +
+                      std::to_string(n));
     std::vector<Action> grid(n);
     for (std::size_t i = 0; i < n; ++i)
     {
         const auto& doctrine = world.doctrines[static_cast<std::size_t>(world.states[i].doctrine)];
         if (doctrine != cooperator && doctrine != defector)
-            return std::nullopt;
+            return refuse("state " + world.states[i].name + " has doctrine \"" + doctrine +
+                          "\", expected one playing Cooperator or Defector");
         grid[i] = doctrine == cooperator ? Action::Cooperate : Action::Defect;
     }
     SpatialGame game(def);

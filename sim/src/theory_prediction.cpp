@@ -105,8 +105,8 @@ WellMixed wellMixedPopulation(const Scenario& scenario, const Catalogue& catalog
     {
         const auto index = current ? metrics[i].doctrine : world.states[i].doctrine;
         const std::string& name = names[static_cast<std::size_t>(index)];
-        const auto* doctrine = catalogue.doctrine(name);
-        if (doctrine == nullptr)
+        const auto doctrine = catalogue.resolveDoctrine(name, scenario.game.actions);
+        if (!doctrine)
             throw ConfigError("unknown doctrine " + name);
         if (world.states[i].strategy != doctrine->strategy)
             return fail("state " + world.states[i].name + " overrides its doctrine's strategy");
@@ -308,8 +308,8 @@ TheoryPrediction armsPrediction(const Scenario& scenario, const Catalogue& catal
         }
         // The drive of phase_play.cpp / phase_arms.cpp: distrust shifts the common-security share into offence.
         const auto index = current ? metrics[i].doctrine : world.states[i].doctrine;
-        const auto* doctrine = catalogue.doctrine(names[static_cast<std::size_t>(index)]);
-        if (doctrine == nullptr)
+        const auto doctrine = catalogue.resolveDoctrine(names[static_cast<std::size_t>(index)], scenario.game.actions);
+        if (!doctrine)
             throw ConfigError("unknown doctrine " + names[static_cast<std::size_t>(index)]);
         const double distrust = end > begin ? 1.0 - trustSum / (end - begin) : 0.0;
         const double offence =

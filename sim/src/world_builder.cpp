@@ -283,7 +283,7 @@ World buildWorld(const Scenario& scenario, const Catalogue& catalogue, std::uint
     std::map<std::string, std::int32_t> doctrineIndex;
     auto internDoctrine = [&](const std::string& name)
     {
-        if (catalogue.doctrine(name) == nullptr)
+        if (!catalogue.resolveDoctrine(name, scenario.game.actions))
             throw ConfigError("unknown doctrine '" + name + "'");
         const auto [it, inserted] = doctrineIndex.emplace(name, static_cast<std::int32_t>(world.doctrines.size()));
         if (inserted)
@@ -326,7 +326,8 @@ World buildWorld(const Scenario& scenario, const Catalogue& catalogue, std::uint
     for (auto& s : world.states)
         if (s.strategy.empty())
         {
-            const auto* doctrine = catalogue.doctrine(world.doctrines[static_cast<std::size_t>(s.doctrine)]);
+            const auto doctrine =
+                catalogue.resolveDoctrine(world.doctrines[static_cast<std::size_t>(s.doctrine)], scenario.game.actions);
             s.strategy = doctrine->strategy;
             s.strategyParams = doctrine->strategyParams;
         }

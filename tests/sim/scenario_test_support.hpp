@@ -88,6 +88,9 @@ inline void checkSameContent(const sim::Scenario& a, const sim::Scenario& b)
     }
     for (std::size_t i = 0; i < a.states.size(); ++i)
         CHECK(a.states[i].strategyParams == b.states[i].strategyParams);
+    CHECK(a.game.actions == b.game.actions);
+    CHECK(a.game.payoffs == b.game.payoffs);
+    CHECK(a.game.cooperativeActions == b.game.cooperativeActions);
     CHECK(a.generate.doctrines == b.generate.doctrines);
     CHECK(a.generate.doctrineShares == b.generate.doctrineShares);
     CHECK(a.network.interdependence.names == b.network.interdependence.names);

@@ -96,6 +96,7 @@ const BadCase kBadCases[] = {
     {"table_wrong_type.toml", "", 1, "run", "is an integer, expected a table ([run])"},
     {"unknown_choice.toml", "", 7, "network.kind", "is \"ringg\", expected one of complete | ring"},
     {"three_problems.toml", "", 3, "states[0].capability", "is -1, expected >= 0"},
+    {"matrix_payoffs_size.toml", "", 11, "game.payoffs[1]", "has 2 values, expected 3 (one per act of game.actions)"},
 };
 
 } // namespace

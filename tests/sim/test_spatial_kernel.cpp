@@ -3,6 +3,7 @@
 // canonical results of Nowak and May (1992).
 #include "cybersim/agents/register_builtins.hpp"
 #include "cybersim/sim/error.hpp"
+#include "cybersim/sim/run_record.hpp"
 #include "cybersim/sim/simulation.hpp"
 #include "cybersim/sim/spatial_game.hpp"
 
@@ -222,6 +223,86 @@ TEST_CASE("spatial kernel: recognises only pure lattice spatial games")
         s.generate.count = 95;
         CHECK_FALSE(sim::SpatialGame::fromScenario(s, catalogue).has_value());
     }
+}
+
+TEST_CASE("spatial kernel: says why a scenario is not one it runs")
+{
+    const auto& catalogue = agents::builtinCatalogue();
+    const auto base = latticeGame(10, 10, true, sim::Neighbourhood::Moore, true, {1, 0, 1.9, 0}, 0.2, 1);
+    std::string whyNot = "stale";
+    CHECK(sim::SpatialGame::fromScenario(base, catalogue, whyNot).has_value());
+    CHECK(whyNot.empty());
+    const auto reason = [&](const sim::Scenario& s)
+    {
+        std::string why;
+        CHECK_FALSE(sim::SpatialGame::fromScenario(s, catalogue, why).has_value());
+        return why;
+    };
+    auto s = base;
+    s.network.kind = sim::NetworkKind::Ring;
+    CHECK(reason(s) == "network.kind is \"ring\", expected \"lattice\" (the kernel runs lattices only)");
+    s = base;
+    s.learning.mutation = 0.01;
+    CHECK(reason(s) == "learning.mutation is 0.01, expected 0 (the kernel does not mutate)");
+    s = base;
+    s.learning.interval = 2;
+    CHECK(reason(s) == "learning.interval is 2, expected 1 (the kernel imitates every round)");
+    s = base;
+    s.noise.falseAttribution = 0.05;
+    CHECK(reason(s) == "noise.false_attribution is 0.05, expected 0 (the kernel has no noise)");
+    s = base;
+    s.surveillance.enabled = true;
+    CHECK(reason(s) == "surveillance.enabled is true, expected false (the kernel has only the spatial game)");
+    s = base;
+    s.game.kind = sim::GameKind::Cyber;
+    CHECK(reason(s).rfind("game.kind is \"cyber\", expected a 2x2 game", 0) == 0);
+    s = base;
+    s.events.push_back({});
+    CHECK(reason(s) == "events: the scenario schedules 1 events, expected none (the kernel runs none)");
+    s = base;
+    s.generate.doctrines[1] = "strategy:TitForTat";
+    CHECK(reason(s) == "doctrine \"strategy:TitForTat\" plays TitForTat, expected Cooperator or Defector (the "
+                       "kernel's strategies are unconditional)");
+    s = base;
+    s.generate.count = 95;
+    CHECK(reason(s) == "the 95 states do not fill a lattice 10 wide, expected a multiple of the width");
+}
+
+TEST_CASE("spatial kernel: round metrics equal the engine's, fixed edges included")
+{
+    const auto& catalogue = agents::builtinCatalogue();
+    using sim::Neighbourhood;
+    for (const bool periodic : {true, false})
+        for (const auto neighbourhood : {Neighbourhood::Moore, Neighbourhood::VonNeumann})
+        {
+            const bool self = periodic;
+            const auto scenario = latticeGame(periodic ? 17 : 13, periodic ? 11 : 9, periodic, neighbourhood, self,
+                                              {3, 0, 5, 1}, 0.3, 21);
+            auto kernel = sim::SpatialGame::fromScenario(scenario, catalogue);
+            REQUIRE(kernel.has_value());
+            sim::Simulation engine(scenario, catalogue);
+            CAPTURE(periodic);
+            CAPTURE(neighbourhood == Neighbourhood::Moore);
+            for (int round = 0; round <= 12; ++round)
+            {
+                CAPTURE(round);
+                if (round > 0)
+                    engine.step();
+                // Round r's acts are played by the grid before round r's imitation.
+                const auto ours = sim::spatialRoundMetrics(*kernel, round);
+                if (round > 0)
+                    kernel->step();
+                for (const auto& name : sim::spatialMetricNames())
+                {
+                    CAPTURE(name);
+                    CHECK(sim::worldMetricValue(ours, name) == sim::worldMetricValue(engine.metrics(), name));
+                }
+                CHECK(ours.round == engine.metrics().round);
+            }
+            // Fixed edges: border cells act toward fewer neighbours, so acts are not cells times a constant.
+            const auto acts = kernel->acts();
+            CHECK(acts.total == engine.world().edgeCount());
+        }
 }
 
 TEST_CASE("spatial kernel: bad definitions are refused")

@@ -2,6 +2,7 @@
 // The two acts of a dyadic stage game and the per-dyad memory that repeated-game strategies read.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 
 namespace cybersim::sim
@@ -14,14 +15,31 @@ enum class Action : std::uint8_t
     Defect = 1,
 };
 
+/// In an m-act matrix game (game.kind = "matrix") an Action holds the index of an act of game.actions, 0..m-1, so the
+/// engine's per-relation act array stays one byte per relation whatever the game; in the two-act games act 0 is
+/// Cooperate and act 1 is Defect. Strategies written for two acts (the classic ones) only ever see C and D (see
+/// MatrixGame::stance and decideActs in strategy.hpp).
+[[nodiscard]] constexpr Action actAt(std::size_t index) noexcept
+{
+    return static_cast<Action>(index);
+}
+
+/// The index of an act: 0 for Cooperate, 1 for Defect, or its place in game.actions in a matrix game.
+[[nodiscard]] constexpr std::size_t actIndex(Action a) noexcept
+{
+    return static_cast<std::size_t>(a);
+}
+
 /// 'C' or 'D', as the literature writes moves.
 [[nodiscard]] constexpr char toChar(Action a) noexcept
 {
     return a == Action::Cooperate ? 'C' : 'D';
 }
 
-/// What one player remembers of a repeated game with one partner. Plain data, 64 bytes, so a world of dyads is one
-/// flat array. The engine updates the common fields after each round; `rule` is private to the strategy.
+/// What one player remembers of a repeated game with one partner. In a matrix game the move bits and counts record each
+/// act's stance (1 = hostile, MatrixGame::stance), so the classic strategies read an m-act history as C and D; the
+/// exact act last perceived is passed to m-act strategies in DecisionContext::seen. Plain data, 64 bytes, so a world of
+/// dyads is one flat array. The engine updates the common fields after each round; `rule` is private to the strategy.
 struct DyadMemory
 {
     std::uint64_t ownMoves = 0;          // bit k = own move k+1 rounds ago, 1 = defect (so bit 0 is the last move)

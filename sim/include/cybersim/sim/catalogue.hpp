@@ -4,10 +4,12 @@
 
 #include "cybersim/sim/strategy.hpp"
 
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,14 +17,23 @@
 namespace cybersim::sim
 {
 
+/// What a strategy parameter means to the stage game, beyond its range.
+enum class ParamKind : std::uint8_t
+{
+    Number,    // a plain number
+    ActIndex,  // an act index: an integer below the stage game's act count (2 in two-act games)
+    ActWeight, // the weight of one act, the k-th such parameter weighting act k; acts beyond the game's are unused
+};
+
 /// A numeric parameter of a strategy, with its documentation and valid range.
 struct ParamInfo
 {
-    std::string name;          // key in a scenario's strategy_params table, snake_case
-    std::string meaning;       // one line, shown by `cybersim list` and as a GUI tooltip
-    double min = 0.0;          // inclusive lower bound
-    double max = 1.0;          // inclusive upper bound
-    double defaultValue = 0.0; // used when the scenario does not set it
+    std::string name;                   // key in a scenario's strategy_params table, snake_case
+    std::string meaning;                // one line, shown by `cybersim list` and as a GUI tooltip
+    double min = 0.0;                   // inclusive lower bound
+    double max = 1.0;                   // inclusive upper bound
+    double defaultValue = 0.0;          // used when the scenario does not set it
+    ParamKind kind = ParamKind::Number; // what the value refers to; the loader checks act indices against the game
 };
 
 /// A named strategy: documentation plus a factory taking the parameter values in `params` order.
@@ -67,6 +78,12 @@ public:
     [[nodiscard]] const StrategyInfo* strategy(std::string_view name) const;
     /// The doctrine with this name, or nullptr.
     [[nodiscard]] const DoctrineDef* doctrine(std::string_view name) const;
+
+    /// The doctrine a scenario's name stands for, given the names of its stage game's acts (game.actions; empty in
+    /// two-act games): a catalogue doctrine, or "pure:<act>" for an act of the matrix game, which plays that act in
+    /// every dyad (strategy Pure with the act's index; neutral budget, no surveillance). Nothing when neither.
+    [[nodiscard]] std::optional<DoctrineDef> resolveDoctrine(std::string_view name,
+                                                             std::span<const std::string> actNames) const;
 
     /// All strategies, sorted by name.
     [[nodiscard]] std::vector<const StrategyInfo*> strategies() const;

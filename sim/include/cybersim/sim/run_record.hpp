@@ -13,6 +13,8 @@
 namespace cybersim::sim
 {
 
+class SpatialGame;
+
 /// Where a result came from; written into every output file.
 struct Provenance
 {
@@ -20,6 +22,15 @@ struct Provenance
     std::string scenarioHash; // scenarioHash() of the resolved scenario
     std::string version = CYBERSIM_VERSION;
     std::string build; // compiler, build type and flags (buildDescription())
+};
+
+/// How a run was made, beyond its provenance: the engine that ran it and the scheduled events left out of it.
+/// Written into summary.json.
+struct RunNotes
+{
+    std::string engine = "general"; // "general" (sim::Simulation) or "spatial" (the lattice kernel, sim::SpatialGame)
+    std::string engineNote;         // why that engine, e.g. "--engine auto: a lattice spatial game"; empty = not said
+    std::vector<EventDef> droppedEvents; // scheduled events left out because the run was cut short before them
 };
 
 /// The compiler, build type and options this library was built with.
@@ -57,10 +68,28 @@ void writeFileAtomically(const std::filesystem::path& path, const std::string& c
 /// (created if missing). Each CSV row starts with the seed and scenario hash; JSON and GraphML carry the full
 /// provenance. @throws ConfigError when the folder or a file cannot be written.
 void writeRunOutputs(const std::filesystem::path& folder, const RunRecord& record, const Simulation& finalState,
-                     const Provenance& provenance);
+                     const Provenance& provenance, const RunNotes& notes = {});
 
-/// The final metrics and provenance as JSON text (summary.json).
+/// The final metrics, provenance and notes as JSON text (summary.json).
 [[nodiscard]] std::string summaryJson(const RunRecord& record, const Simulation& finalState,
-                                      const Provenance& provenance);
+                                      const Provenance& provenance, const RunNotes& notes = {});
+
+/// The world-metric columns a lattice-kernel run fills, in timeseries.csv order (a subset of worldMetricNames()):
+/// cooperation_rate, attacks, intrusions and active_states. The others (trust, arms, welfare...) are not computed by
+/// the kernel and are left out of its files rather than written as zeros.
+[[nodiscard]] const std::vector<std::string>& spatialMetricNames();
+
+/// The world metrics sim::Simulation reports for round `round` of a lattice spatial game whose grid at the start of
+/// that round is `game`'s current grid (round 0, the initial world, has no acts). Fills the spatialMetricNames()
+/// fields, bit for bit as the engine does; the other fields stay at their defaults.
+[[nodiscard]] WorldMetrics spatialRoundMetrics(const SpatialGame& game, int round);
+
+/// Writes a lattice-kernel run into `folder` (created if missing): timeseries.csv (seed, scenario hash, round and
+/// the spatialMetricNames() columns), lattice.pbm (the final grid as a black-and-white image: black = defector) and
+/// summary.json, last. states.csv, events.csv and network.graphml are not written (a million cells make them
+/// millions of rows a round, and the kernel keeps no trust network). @throws ConfigError when a file cannot be written.
+void writeSpatialRunOutputs(const std::filesystem::path& folder, const std::vector<WorldMetrics>& series,
+                            const SpatialGame& finalGrid, const Scenario& scenario, const Provenance& provenance,
+                            const RunNotes& notes);
 
 } // namespace cybersim::sim

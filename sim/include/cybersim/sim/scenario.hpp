@@ -116,17 +116,24 @@ enum class GameKind : std::uint8_t
     HawkDove,         // V=2 C=3: R=(V)/2=1 S=0 T=2 P=(V-C)/2=-0.5 unless set
     Chicken,          // R=3 S=1 T=4 P=0 unless set
     Custom,           // R, S, T, P as given
+    Matrix,           // an m x m game with named acts (game.actions, game.payoffs, game.cooperative_actions)
 };
 
 /// Stage game parameters.
 struct GameDef
 {
     GameKind kind = GameKind::Cyber;
-    PayoffMatrix matrix;         // used by every kind but cyber; the kind's defaults unless set
+    PayoffMatrix matrix;         // every kind but cyber; the kind's defaults unless set; matrix: derived
     double benefit = 3.0;        // b: mutual restraint gives each R = b w, > 0; default 3
     double gain = 2.0;           // g: intelligence gain per unit of V E successfully intruded, >= 0; default 2
     double loss = 3.0;           // l: damage per unit of V E to the intruded, >= 0; default 3
     double intrusionScale = 1.0; // s: logistic scale of intrusion success in K - D, > 0; default 1
+    // Matrix games only (empty for the other kinds). The names of the m acts, 2 to 8, unique and non-empty.
+    std::vector<std::string> actions;
+    // m rows of m finite payoffs to the row player: payoffs[own act][partner's act].
+    std::vector<std::vector<double>> payoffs;
+    // The acts that count as restraint: at least one, not all; the loader fills in the default, the first act.
+    std::vector<std::string> cooperativeActions;
 };
 
 /// Attribution and implementation noise (MODEL.md phase 3; seeds/000 §2 "groundless accusations").

@@ -70,6 +70,25 @@ struct ParameterInfo
     [[nodiscard]] std::string rangeText() const;
 };
 
+/// A key whose value is an array (a list or a table of numbers), which a ParamValue cannot hold: documented here beside
+/// the scalar keys, so the reference, the loader's key suggestions and the writer share one description. The loader
+/// reads and checks these keys itself (sim/src/scenario_io.cpp, scenario_validate.cpp).
+struct ListParameterInfo
+{
+    std::string key;         // full key path, e.g. "game.actions"
+    std::string group;       // table it belongs to, e.g. "game"
+    std::string type;        // what the array holds, in words: "text list", "real list", "real table"
+    std::string range;       // the values allowed, in words, e.g. "2 to 8 unique non-empty names"
+    std::string defaultText; // the default, e.g. "[]"
+    std::string meaning;     // one line, for docs and tooltips
+
+    /// The last segment of the key, e.g. "actions".
+    [[nodiscard]] std::string_view field() const noexcept;
+};
+
+/// Every array-valued key, grouped by table in document order.
+[[nodiscard]] const std::vector<ListParameterInfo>& listParameters();
+
 /// Every key, grouped by table in document order (top level, run, network, ..., then the array tables).
 [[nodiscard]] const std::vector<ParameterInfo>& parameters();
 

@@ -41,7 +41,8 @@ struct EdgeView
 class Simulation
 {
 public:
-    /// @throws ConfigError if the scenario names a strategy or doctrine the catalogue lacks.
+    /// @throws ConfigError if the scenario names a strategy or doctrine the catalogue lacks, or its matrix game
+    /// (game.kind = matrix) is not a valid one (a validated scenario's always is).
     Simulation(const Scenario& scenario, const Catalogue& catalogue, SimulationOptions options = {});
     ~Simulation();
     Simulation(Simulation&&) noexcept;

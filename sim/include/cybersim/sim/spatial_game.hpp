@@ -61,11 +61,17 @@ public:
     /// The kernel for a scenario that is a pure lattice spatial game, with the engine's initial grid; nullopt when
     /// the scenario is anything else. Recognised: network lattice (no explicit edges or CSV matrices) filled exactly
     /// by width x height states; every doctrine in use plays strategy Cooperator or Defector (at most one doctrine
-    /// each, no per-state strategy overrides); a matrix game; learning imitate-best with interval 1 and no mutation;
-    /// no noise; arms, common security, surveillance and sovereignty disabled; governance none; no group game; no
-    /// events. The update (synchronous or asynchronous) is the scenario's learning.update.
+    /// each, no per-state strategy overrides); a 2x2 game (prisoners-dilemma, stag-hunt, hawk-dove, chicken or
+    /// custom); learning imitate-best with interval 1 and no mutation; no noise; arms, common security, surveillance
+    /// and sovereignty disabled; governance none; no group game; no events. The update (synchronous or asynchronous)
+    /// is the scenario's learning.update.
     /// @throws ConfigError if the scenario names a doctrine the catalogue lacks.
     [[nodiscard]] static std::optional<SpatialGame> fromScenario(const Scenario& scenario, const Catalogue& catalogue);
+    /// As fromScenario; when the scenario is not eligible, `whyNot` receives the first reason in house style, naming
+    /// the key and its value, e.g. "learning.mutation is 0.01, expected 0 (the kernel does not mutate)".
+    /// @throws ConfigError if the scenario names a doctrine the catalogue lacks.
+    [[nodiscard]] static std::optional<SpatialGame> fromScenario(const Scenario& scenario, const Catalogue& catalogue,
+                                                                 std::string& whyNot);
 
     /// Plays one generation: scores, then imitation (synchronous or asynchronous as defined).
     void step();
@@ -88,6 +94,15 @@ public:
     [[nodiscard]] std::size_t cooperators() const noexcept;
     /// Share of cooperating cells in [0, 1].
     [[nodiscard]] double cooperatorShare() const noexcept;
+    /// Acts of one round played on the current grid, counted as sim::Simulation counts them for
+    /// WorldMetrics::cooperationRate: each cell acts once toward each neighbour (never toward itself).
+    struct Acts
+    {
+        std::uint64_t cooperative = 0; // acts by cooperating cells
+        std::uint64_t total = 0;       // all acts: the sum of the cells' neighbour counts
+    };
+    /// The acts of a round played on the current grid (see Acts).
+    [[nodiscard]] Acts acts() const noexcept;
     /// Generations played so far.
     [[nodiscard]] std::int64_t generation() const noexcept { return m_generation; }
     /// The rules this lattice runs.
