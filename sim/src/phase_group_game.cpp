@@ -49,14 +49,27 @@ void drawCoPlayers(const SimulationState& s, std::size_t f, int sample, std::uin
         out[k] = g.active[out[k] < slot ? out[k] : out[k] + 1];
 }
 
-// Well-mixed: f's payoff in one group whose co-players are `members`.
-double memberPayoff(const SimulationState& s, std::size_t f, const std::uint32_t* members)
+// Well-mixed: the cooperators among a focal's co-players `members`.
+int cooperatingCoPlayers(const SimulationState& s, const std::uint32_t* members)
 {
     const auto& g = s.group;
     int cooperating = 0;
     for (int k = 0; k + 1 < g.groupSize; ++k)
         cooperating += g.cooperates[members[k]];
-    return groupPayoff(s.params.groupGame, g.cooperates[f] != 0, cooperating, g.groupSize);
+    return cooperating;
+}
+
+// Well-mixed: f's payoff in one group whose co-players are `members`.
+double memberPayoff(const SimulationState& s, std::size_t f, const std::uint32_t* members)
+{
+    const auto& g = s.group;
+    return groupPayoff(s.params.groupGame, g.cooperates[f] != 0, cooperatingCoPlayers(s, members), g.groupSize);
+}
+
+// Whether a group with `cooperators` cooperators (all members counted) reaches the collective-risk threshold M.
+bool reachesThreshold(const GroupGameDef& game, int cooperators) noexcept
+{
+    return game.kind == GroupGameKind::CollectiveRisk && cooperators >= game.threshold;
 }
 
 // Well-mixed: draws f's groups and returns its mean payoff over them; keeps the co-players when they are stored.
@@ -65,15 +78,20 @@ double drawWellMixedPayoff(SimulationState& s, std::size_t f)
     auto& g = s.group;
     const auto others = std::size_t(g.groupSize - 1);
     std::array<std::uint32_t, kMaxGroupSize> local; // uninitialised: drawCoPlayers writes the first N-1
+    const bool cooperates = g.cooperates[f] != 0;
     double sum = 0.0;
+    int reached = 0;
     for (int sample = 0; sample < g.samples; ++sample)
     {
         std::uint32_t* members = g.storeCoPlayers
                                      ? g.coPlayers.data() + (f * std::size_t(g.samples) + std::size_t(sample)) * others
                                      : local.data();
         drawCoPlayers(s, f, sample, members);
-        sum += memberPayoff(s, f, members);
+        const int cooperating = cooperatingCoPlayers(s, members);
+        sum += groupPayoff(s.params.groupGame, cooperates, cooperating, g.groupSize);
+        reached += reachesThreshold(s.params.groupGame, cooperating + (cooperates ? 1 : 0)) ? 1 : 0;
     }
+    g.successes[f] = double(reached);
     return sum / double(g.samples);
 }
 
@@ -136,6 +154,23 @@ void assignExpectedPayoffs(SimulationState& s)
     const double fD = cooperators < population ? expectedPayoff(s, false, cooperators) : 0.0;
     for (const auto i : g.active)
         g.payoff[i] = g.cooperates[i] ? fC : fD;
+}
+
+// All groups: the expected share of groups of N, drawn from the Z active states, with at least M cooperators.
+double expectedSuccessShare(SimulationState& s)
+{
+    auto& g = s.group;
+    const auto& game = s.params.groupGame;
+    if (game.kind != GroupGameKind::CollectiveRisk)
+        return 0.0;
+    int cooperators = 0;
+    for (const auto i : g.active)
+        cooperators += g.cooperates[i];
+    hypergeometric(g.hits, static_cast<int>(g.active.size()), cooperators, g.groupSize);
+    double share = 0.0;
+    for (int k = game.threshold; k <= g.groupSize; ++k)
+        share += g.hits[std::size_t(k)];
+    return share;
 }
 
 // Neighbourhood: the group centred on c is c and its active partners (Santos, Santos and Pacheco 2008).
@@ -239,15 +274,17 @@ Action groupMove(const SimulationState& s, std::size_t i)
 
 void playGroupGames(SimulationState& s)
 {
+    auto& g = s.group;
+    g.cooperationShare = g.successShare = 0.0;
     if (!playsGroups(s))
         return;
     const auto& def = s.params.groupGame;
-    auto& g = s.group;
     const std::size_t n = s.n();
     if (g.cooperates.size() != n)
     {
         g.cooperates.assign(n, 0);
         g.payoff.assign(n, 0.0);
+        g.successes.assign(n, 0.0);
         g.activeSlot.assign(n, 0);
         g.active.reserve(n);
         if (def.formation == GroupFormation::Neighbourhood)
@@ -266,6 +303,14 @@ void playGroupGames(SimulationState& s)
             g.active.push_back(static_cast<std::uint32_t>(i));
         }
     std::fill(g.payoff.begin(), g.payoff.end(), 0.0);
+    std::fill(g.successes.begin(), g.successes.end(), 0.0);
+    if (!g.active.empty())
+    {
+        int cooperators = 0;
+        for (const auto i : g.active)
+            cooperators += g.cooperates[i];
+        g.cooperationShare = double(cooperators) / double(g.active.size());
+    }
 
     // `set` events may change the size and samples between rounds; a round with fewer active states than a group
     // needs plays no group game.
@@ -298,13 +343,33 @@ void playGroupGames(SimulationState& s)
         break;
     }
     case GroupFormation::AllGroups:
-        g.hits.resize(std::size_t(g.groupSize));
+        g.hits.resize(std::size_t(g.groupSize) + 1); // up to N draws: the success share draws whole groups
         assignExpectedPayoffs(s);
+        g.successShare = expectedSuccessShare(s);
         break;
     case GroupFormation::Neighbourhood:
         s.forEachState([&](std::size_t c) { countNeighbourhood(s, c); });
         s.forEachState([&](std::size_t m) { g.payoff[m] = neighbourhoodPayoff(s, m); });
         break;
+    }
+    // The share of groups reaching the threshold, summed in state order (STYLE F).
+    if (def.formation == GroupFormation::WellMixed)
+    {
+        double reached = 0.0;
+        for (const auto f : g.active)
+            reached += g.successes[f];
+        g.successShare = reached / (double(g.active.size()) * double(g.samples));
+    }
+    else if (def.formation == GroupFormation::Neighbourhood)
+    {
+        int groups = 0, reached = 0;
+        for (const auto c : g.active)
+            if (g.groupMembers[c] >= 2) // a state without active partners centres no group
+            {
+                ++groups;
+                reached += reachesThreshold(def, g.groupCooperators[c]) ? 1 : 0;
+            }
+        g.successShare = groups > 0 ? double(reached) / double(groups) : 0.0;
     }
     s.forEachState(
         [&](std::size_t i)

@@ -29,6 +29,10 @@ struct GroupGameScratch
     std::vector<std::int32_t> groupMembers;     // neighbourhood: per centre, its active closed neighbourhood's size
     std::vector<double> hits;                   // all-groups: hypergeometric probabilities, N entries
     TouchedStates recomputed;                   // asynchronous learning: states whose group payoff was recomputed
+    std::vector<double> successes;              // per state: its groups that reached the threshold (well-mixed:
+                                                // of its samples; neighbourhood: the group it centres, 0 or 1)
+    double cooperationShare = 0.0;              // this round: share of active states cooperating
+    double successShare = 0.0;                  // this round: share of groups with at least M cooperators
     int groupSize = 0;                          // N in force this round (0: no group game was played)
     int samples = 0;                            // well-mixed samples in force this round
     bool storeCoPlayers = false;                // keep the well-mixed co-players (asynchronous learning reads them)

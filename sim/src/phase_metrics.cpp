@@ -190,6 +190,8 @@ void computeMetrics(SimulationState& s)
     m.meanLegitimacy = m.activeStates ? m.meanLegitimacy / m.activeStates : 0.0;
     m.meanBoldness = m.activeStates ? m.meanBoldness / m.activeStates : 0.0;
     m.meanVengefulness = m.activeStates ? m.meanVengefulness / m.activeStates : 0.0;
+    m.groupCooperation = s.group.cooperationShare;
+    m.groupSuccess = s.group.successShare;
     s.metrics = m;
 }
 

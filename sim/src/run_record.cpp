@@ -52,6 +52,8 @@ const std::vector<std::pair<std::string, Member>>& metricTable()
         {"active_states", &WorldMetrics::activeStates},
         {"mean_boldness", &WorldMetrics::meanBoldness},
         {"mean_vengefulness", &WorldMetrics::meanVengefulness},
+        {"group_cooperation", &WorldMetrics::groupCooperation},
+        {"group_success", &WorldMetrics::groupSuccess},
     };
     return table;
 }

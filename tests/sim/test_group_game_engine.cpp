@@ -3,6 +3,7 @@
 // finite-population fitness and fixation probability, determinism at any thread count, and the schema's messages.
 #include "cybersim/agents/register_builtins.hpp"
 #include "cybersim/sim/error.hpp"
+#include "cybersim/sim/run_record.hpp"
 #include "cybersim/sim/scenario_io.hpp"
 #include "cybersim/sim/simulation.hpp"
 #include "cybersim/sim/spatial_game.hpp"
@@ -14,6 +15,7 @@
 #include <doctest/doctest.h>
 #include <tbb/task_arena.h>
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 #include <vector>
@@ -159,6 +161,68 @@ TEST_CASE("group game: hand-computed payoffs are exact")
         auto s = groupWorld({true, false}, GroupGameKind::None, GroupFormation::WellMixed);
         s.game.matrix = {3.0, 0.0, 5.0, 1.0};
         CHECK(payoffsAfterOneRound(s) == std::vector<double>{0.0, 5.0});
+    }
+}
+
+TEST_CASE("group game: the round's group cooperation and share of groups reaching the threshold are exact")
+{
+    using sim::GroupFormation;
+    using sim::GroupGameKind;
+    const auto afterOneRound = [](const sim::Scenario& scenario)
+    {
+        sim::Simulation simulation(scenario, agents::builtinCatalogue());
+        simulation.step();
+        return simulation.metrics();
+    };
+    SUBCASE("all groups: Z = 4, N = 3, M = 2, two cooperators")
+    {
+        // A group of 3 drawn from 2 cooperators and 2 defectors holds both cooperators with probability
+        // C(2,2) C(2,1) / C(4,3) = 1/2.
+        auto s = groupWorld({true, true, false, false}, GroupGameKind::CollectiveRisk, GroupFormation::AllGroups);
+        s.groupGame.size = 3;
+        s.groupGame.threshold = 2;
+        const auto m = afterOneRound(s);
+        CHECK(m.groupCooperation == 0.5);
+        CHECK(m.groupSuccess == doctest::Approx(0.5).epsilon(1e-15));
+    }
+    SUBCASE("neighbourhoods on the path A-B-C-D with B the only defector, M = 2")
+    {
+        // Groups {A,B} (1 cooperator), {A,B,C} (2), {B,C,D} (2), {C,D} (2): three of four reach M.
+        auto s = groupWorld({true, false, true, true}, GroupGameKind::CollectiveRisk, GroupFormation::Neighbourhood);
+        s.network.kind = sim::NetworkKind::Explicit;
+        s.network.edges = {{"S0", "S1", 1.0, 0}, {"S1", "S2", 1.0, 0}, {"S2", "S3", 1.0, 0}};
+        s.groupGame.threshold = 2;
+        const auto m = afterOneRound(s);
+        CHECK(m.groupCooperation == 0.75);
+        CHECK(m.groupSuccess == 0.75);
+    }
+    SUBCASE("well-mixed with N = Z: every group is the whole population")
+    {
+        auto s = groupWorld({true, false, true, false}, GroupGameKind::CollectiveRisk, GroupFormation::WellMixed);
+        s.groupGame.size = 4;
+        s.groupGame.samples = 3;
+        s.groupGame.threshold = 2;
+        CHECK(afterOneRound(s).groupSuccess == 1.0);
+        s.groupGame.threshold = 3;
+        CHECK(afterOneRound(s).groupSuccess == 0.0);
+    }
+    SUBCASE("public goods has no threshold, and no group game gives zeros")
+    {
+        auto s = groupWorld({true, false, true, false}, GroupGameKind::PublicGoods, GroupFormation::WellMixed);
+        s.groupGame.size = 4;
+        auto m = afterOneRound(s);
+        CHECK(m.groupCooperation == 0.5);
+        CHECK(m.groupSuccess == 0.0);
+        s.groupGame.kind = GroupGameKind::None;
+        m = afterOneRound(s);
+        CHECK(m.groupCooperation == 0.0);
+        CHECK(m.groupSuccess == 0.0);
+    }
+    SUBCASE("both are columns of timeseries.csv")
+    {
+        const auto& names = sim::worldMetricNames();
+        CHECK(std::find(names.begin(), names.end(), "group_cooperation") != names.end());
+        CHECK(std::find(names.begin(), names.end(), "group_success") != names.end());
     }
 }
 

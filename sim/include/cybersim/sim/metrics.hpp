@@ -45,6 +45,9 @@ struct WorldMetrics
     int activeStates = 0;             // states taking part (all but those yet to join)
     double meanBoldness = 0.0;        // mean propensity to violate norms (Axelrod 1986), [0,1]
     double meanVengefulness = 0.0;    // mean propensity to punish violations (Axelrod 1986), [0,1]
+    double groupCooperation = 0.0;    // share of active states cooperating in the group game (0 without one), [0,1]
+    double groupSuccess = 0.0;        // collective risk: share of this round's groups with at least M cooperators (the
+                                      // expected share for all-groups; Santos and Pacheco 2011's eta_G), else 0; [0,1]
 };
 
 /// One state's figures in one round.
