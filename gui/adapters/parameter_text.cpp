@@ -82,4 +82,58 @@ QString parameterTooltip(const sim::ParameterInfo& info)
     return tip;
 }
 
+QString listText(const std::vector<std::string>& values)
+{
+    QStringList parts;
+    for (const auto& value : values)
+        parts.push_back(toQString(value));
+    return parts.join(QStringLiteral(", "));
+}
+
+QString listText(const std::vector<double>& values)
+{
+    QStringList parts;
+    for (const double value : values)
+        parts.push_back(toQString(sim::formatReal(value)));
+    return parts.join(QStringLiteral(", "));
+}
+
+QStringList splitListText(const QString& text)
+{
+    if (text.trimmed().isEmpty())
+        return {};
+    QStringList parts = text.split(QLatin1Char(','));
+    for (auto& part : parts)
+        part = part.trimmed();
+    return parts;
+}
+
+ParsedRealList parseRealList(const QStringList& entries, const QString& keyPath)
+{
+    ParsedRealList parsed;
+    for (qsizetype i = 0; i < entries.size(); ++i)
+    {
+        bool ok = false;
+        const double value = entries[i].toDouble(&ok);
+        if (!ok)
+        {
+            parsed.problem = QStringLiteral("%1[%2] is '%3', expected a number").arg(keyPath).arg(i).arg(entries[i]);
+            parsed.values.clear();
+            return parsed;
+        }
+        parsed.values.push_back(value);
+    }
+    return parsed;
+}
+
+QString listParameterTooltip(const sim::ListParameterInfo& info)
+{
+    return QStringLiteral("<b>%1</b><br>%2<br>holds: %3<br>range: %4<br>default: %5<br>%6")
+        .arg(toQString(info.key).toHtmlEscaped(), toQString(info.meaning).toHtmlEscaped(),
+             toQString(info.type).toHtmlEscaped(), toQString(info.range).toHtmlEscaped(),
+             toQString(info.defaultText).toHtmlEscaped(),
+             info.type == "real table" ? QStringLiteral("row = own act, column = the partner's act")
+                                       : QStringLiteral("separate the entries with commas"));
+}
+
 } // namespace cybersim::gui
