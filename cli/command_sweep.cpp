@@ -161,6 +161,8 @@ int sweepCommand(const SweepOptions& options)
                     threads == 1 ? "" : "s");
         if (!plan->spec().description.empty())
             std::printf("  %s\n", plan->spec().description.c_str());
+        for (const auto& note : plan->notes())
+            std::fprintf(stderr, "note: %s\n", note.c_str());
         if (resume)
             std::printf("  resuming: %llu runs already journalled, %zu to go\n",
                         static_cast<unsigned long long>(plan->runCount() - pending.size()), pending.size());

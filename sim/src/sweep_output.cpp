@@ -170,6 +170,7 @@ std::string sweepJson(const SweepPlan& plan, const SweepResults& results, const 
     j["runs"] = plan.runCount();
     j["runs_done"] = results.doneCount();
     j["seed_rule"] = "run seed = deriveSeed(spec.seed, point, replicate), see runs.csv";
+    j["notes"] = plan.notes();
     if (plan.runCount() > 0)
     {
         std::string rerun = "cybersim run " +

@@ -3,6 +3,8 @@
 // scenarios built with the schema setters (never re-parsed per run), and their validation before anything runs.
 #include "cybersim/sim/sweep_plan.hpp"
 
+#include "cybersim/sim/scenario_rounds.hpp"
+
 #include "text_hash.hpp"
 
 #include "cybersim/sim/error.hpp"
@@ -14,8 +16,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <mutex>
 #include <numeric>
+#include <optional>
 
 namespace cybersim::sim
 {
@@ -115,6 +119,25 @@ std::optional<std::string> scenarioProblem(const Scenario& scenario, const Catal
     return std::nullopt;
 }
 
+// Leaves out the scheduled events at or after the scenario's run.rounds, which could no longer happen (as
+// `cybersim run --rounds` does), and says which in a note; nothing when all events fit.
+std::optional<std::string> dropLateEvents(Scenario& scenario, std::string_view origin)
+{
+    const int rounds = scenario.run.rounds;
+    if (std::none_of(scenario.events.begin(), scenario.events.end(),
+                     [rounds](const EventDef& e) { return e.round >= rounds; }))
+        return std::nullopt;
+    auto change = withRounds(scenario, rounds, origin);
+    scenario = std::move(change.scenario);
+    const auto count = change.droppedEvents.size();
+    std::string note = std::string(origin) + " = " + std::to_string(rounds) + " leave out " + std::to_string(count) +
+                       (count == 1 ? " scheduled event that comes" : " scheduled events that come") +
+                       " too late to happen:";
+    for (std::size_t i = 0; i < count; ++i)
+        note += (i ? ", " : " ") + describeEvent(change.droppedEvents[i]);
+    return note;
+}
+
 } // namespace
 
 std::optional<std::string> applySweepValue(Scenario& scenario, std::string_view keyPath, const ParamValue& value)
@@ -197,6 +220,15 @@ SweepPlan::SweepPlan(SweepSpec spec, Scenario base, const Catalogue& catalogue)
     for (const auto& [key, value] : m_spec.set)
         if (const auto problem = applySweepValue(m_base, key, value))
             report(0, "set." + key, *problem);
+    // One note per run length that leaves events out, however many points share it.
+    std::map<int, std::string> droppedByLength;
+    const auto dropEvents = [&](Scenario& scenario, std::string_view origin)
+    {
+        if (auto note = dropLateEvents(scenario, origin))
+            droppedByLength.try_emplace(scenario.run.rounds, std::move(*note));
+    };
+    if (problems.empty())
+        dropEvents(m_base, "runs with [set] run.rounds");
     if (problems.empty() && !m_spec.set.empty())
         if (const auto problem = scenarioProblem(m_base, catalogue))
             report(0, "set", "makes the base scenario invalid: " + *problem);
@@ -261,6 +293,14 @@ SweepPlan::SweepPlan(SweepSpec spec, Scenario base, const Catalogue& catalogue)
             }
     if (!problems.empty())
         throw ScenarioError(std::move(problems));
+    for (auto& pointScenario : m_pointScenarios)
+        dropEvents(pointScenario, "points with run.rounds");
+    for (auto& [length, note] : droppedByLength)
+        if (m_notes.size() < kMaxNotes)
+            m_notes.push_back(std::move(note));
+    if (droppedByLength.size() > kMaxNotes)
+        m_notes.push_back("and " + std::to_string(droppedByLength.size() - kMaxNotes) +
+                          " more run lengths leave out scheduled events");
 
     // Windows and series must fit every point's run.
     int minRounds = m_base.run.rounds;

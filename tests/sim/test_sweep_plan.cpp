@@ -100,6 +100,38 @@ TEST_CASE("sweep: a grid expands points x replicates in file order with derived 
     }
 }
 
+TEST_CASE("sweep: runs shorter than the scheduled events leave those events out, with a note")
+{
+    // The default scenario schedules a disclosure at round 60 and an incident at round 100.
+    const auto plan = planOf("[[parameters]]\nkey = \"run.rounds\"\nvalues = [50, 80, 200]\n" + kMetric);
+    REQUIRE(plan.pointCount() == 3);
+    CHECK(plan.pointScenario(0).events.empty());
+    REQUIRE(plan.pointScenario(1).events.size() == 1);
+    CHECK(plan.pointScenario(1).events[0].round == 60);
+    CHECK(plan.pointScenario(2).events.size() == 2);
+    REQUIRE(plan.notes().size() == 2);
+    CHECK(plan.notes()[0].find("points with run.rounds = 50 leave out 2 scheduled events") == 0);
+    CHECK(plan.notes()[0].find("round 60 disclosure") != std::string::npos);
+    CHECK(plan.notes()[1].find("run.rounds = 80 leave out 1 scheduled event that comes too late") != std::string::npos);
+    // The runs play: the point scenarios are valid.
+    const auto& catalogue = agents::builtinCatalogue();
+    CHECK_NOTHROW((void)runSweepRun(plan, 0, catalogue));
+
+    const auto set = planOf("[set]\nrun.rounds = 70\n[[parameters]]\nkey = \"noise.false_attribution\"\n"
+                            "values = [0.0, 0.1]\n" +
+                            kMetric);
+    CHECK(set.base().events.size() == 1);
+    REQUIRE(set.notes().size() == 1);
+    CHECK(set.notes()[0].find("runs with [set] run.rounds = 70 leave out 1") == 0);
+
+    // Many run lengths: five notes and a count of the rest.
+    const auto many = planOf("[[parameters]]\nkey = \"run.rounds\"\nfrom = 10\nto = 59\nstep = 1\n" + kMetric);
+    REQUIRE(many.notes().size() == 6);
+    CHECK(many.notes()[5] == "and 45 more run lengths leave out scheduled events");
+    // Round 100 is the last event: a run of 101 rounds still plays it.
+    CHECK(planOf("[[parameters]]\nkey = \"run.rounds\"\nvalues = [101, 300]\n" + kMetric).notes().empty());
+}
+
 TEST_CASE("sweep: the spec hash follows the spec, not the file name")
 {
     const auto a = planOf("replicates = 2" + kMetric);
@@ -271,8 +303,9 @@ TEST_CASE("sweep: every bad spec is reported with its location and what is allow
     }
     SUBCASE("a point the scenario rules reject")
     {
-        CHECK(problemsOf("[[parameters]]\nkey = \"run.rounds\"\nvalues = [50, 100]\n" + kMetric)
-                  .find("is not a valid scenario: events[") != std::string::npos);
+        // The default's small-world network needs fewer neighbours than its 12 states.
+        CHECK(problemsOf("[[parameters]]\nkey = \"network.degree\"\nvalues = [4, 20]\n" + kMetric)
+                  .find("point 1 (network.degree = 20) is not a valid scenario: network.degree") != std::string::npos);
     }
     SUBCASE("run.seed cannot be swept")
     {

@@ -147,8 +147,13 @@ public:
     [[nodiscard]] const std::string& specHash() const noexcept { return m_specHash; }
     /// scenarioHash() of the base scenario with [set] applied.
     [[nodiscard]] const std::string& baseHash() const noexcept { return m_baseHash; }
+    /// What the plan changed besides the spec's values: scheduled events left out of runs whose run.rounds ([set] or
+    /// a swept value) ends before them, as `cybersim run --rounds` does; one line per run length.
+    [[nodiscard]] const std::vector<std::string>& notes() const noexcept { return m_notes; }
 
 private:
+    static constexpr std::size_t kMaxNotes = 5;
+
     SweepSpec m_spec;
     Scenario m_base;
     std::uint64_t m_baseSeed = 0;
@@ -157,6 +162,7 @@ private:
     std::string m_resolvedJson;
     std::string m_specHash;
     std::string m_baseHash;
+    std::vector<std::string> m_notes;
 };
 
 /// Sets `keyPath` ("a.b", "arr[i].b" or "arr[*].b") in `scenario` to `value`, checking the schema's type and range.
