@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// The live charts of a run: cooperation and trust, arms, escalation, common security, norms, welfare.
+// The live charts of a run: cooperation and trust, arms, escalation, common security, norms, welfare, doctrines.
 #include "charts_panel.hpp"
 
 #include "adapters/palette.hpp"
@@ -7,6 +7,8 @@
 #include "run_history.hpp"
 #include "state_selection.hpp"
 #include "time_series_chart.hpp"
+
+#include "cybersim/sim/doctrine_shares.hpp"
 
 #include <QGridLayout>
 #include <QLineSeries>
@@ -57,6 +59,28 @@ QList<QPointF> statePoints(const RunHistory& history, int state)
     }
     return points;
 }
+// Per doctrine, the share of active states holding it in each round that carries per-state figures (big worlds send
+// them only for the last round of each batch), thinned to about kMaxPoints.
+QList<QList<QPointF>> doctrinePoints(const RunHistory& history, std::size_t doctrineCount)
+{
+    QList<QList<QPointF>> points(static_cast<qsizetype>(doctrineCount));
+    const int n = history.roundCount();
+    const int stride = std::max(1, n / kMaxPoints);
+    const auto add = [&](int r)
+    {
+        const auto& snapshot = history.round(r);
+        if (snapshot.states.empty())
+            return;
+        const auto shares = sim::doctrineShares(snapshot.states, doctrineCount);
+        for (std::size_t d = 0; d < doctrineCount; ++d)
+            points[static_cast<qsizetype>(d)].append(QPointF(snapshot.world.round, shares[d]));
+    };
+    for (int r = 0; r < n; r += stride)
+        add(r);
+    if (n > 0 && (n - 1) % stride != 0)
+        add(n - 1);
+    return points;
+}
 } // namespace
 
 ChartsPanel::ChartsPanel(const RunHistory& history, const MetricsTableModel& table, StateSelection& selection,
@@ -82,14 +106,18 @@ ChartsPanel::ChartsPanel(const RunHistory& history, const MetricsTableModel& tab
     m_welfare = new TimeSeriesChart(tr("Welfare"), tr("payoff per round"), tr("Gini"));
     m_welfare->addSeries(tr("welfare"), categoryColour(2));
     m_welfare->addSeries(tr("inequality (Gini)"), categoryColour(7), Axis::Right, 1.5);
-    m_charts = {m_cooperation, m_armsPerState, m_escalation, m_security, m_norms, m_welfare};
+    m_doctrines = new TimeSeriesChart(tr("Doctrines"), tr("share of states"));
+    // Doctrine names are long ("common-security-builder"): beside the plot, as on the arms-per-state chart.
+    m_doctrines->chart()->legend()->setAlignment(Qt::AlignRight);
+    m_charts = {m_cooperation, m_armsPerState, m_escalation, m_security, m_norms, m_welfare, m_doctrines};
     markAllDirty();
 
     auto* grid = new QGridLayout(this);
     grid->setContentsMargins(0, 0, 0, 0);
     grid->setSpacing(2);
+    // Two columns; an odd chart out (Doctrines) spans the last row.
     for (int i = 0; i < m_charts.size(); ++i)
-        grid->addWidget(m_charts[i], i / 2, i % 2);
+        grid->addWidget(m_charts[i], i / 2, i % 2, 1, i + 1 == m_charts.size() && i % 2 == 0 ? 2 : 1);
 
     connect(&history, &RunHistory::worldChanged, this, &ChartsPanel::rebuild);
     connect(&history, &RunHistory::roundsAppended, this, &ChartsPanel::markAllDirty);
@@ -118,6 +146,7 @@ void ChartsPanel::rebuild()
         c->markRound(-1);
     m_armsStates.clear();
     refreshArmsPerState();
+    rebuildDoctrines();
     markAllDirty();
     refreshNow();
 }
@@ -156,6 +185,15 @@ void ChartsPanel::refreshArmsPerState()
     }
     highlightSelected();
     m_dirty[m_charts.indexOf(m_armsPerState)] = true;
+}
+
+void ChartsPanel::rebuildDoctrines()
+{
+    m_doctrines->clearSeries();
+    if (const auto* world = m_history.world())
+        // The network view colours nodes by categoryColour(doctrine index): the same colour means the same doctrine.
+        for (int d = 0; d < world->doctrineNames.size(); ++d)
+            m_doctrines->addSeries(world->doctrineNames[d], categoryColour(d), TimeSeriesChart::Axis::Left, 1.5);
 }
 
 void ChartsPanel::highlightSelected()
@@ -232,6 +270,13 @@ void ChartsPanel::refreshChart(int index)
         m_welfare->setPoints(0, columnPoints(m_table, "welfare"));
         m_welfare->setPoints(1, columnPoints(m_table, "welfare_gini"));
         m_welfare->fitAxes(last, std::nullopt, std::make_pair(0.0, 1.0));
+    }
+    else if (chart == m_doctrines)
+    {
+        const auto points = doctrinePoints(h, static_cast<std::size_t>(m_doctrines->seriesCount()));
+        for (int d = 0; d < points.size(); ++d)
+            m_doctrines->setPoints(d, points[d]);
+        m_doctrines->fitAxes(last, std::make_pair(0.0, 1.0));
     }
 }
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// The live charts of a run: cooperation and trust, arms, escalation, common security, norms, welfare.
+// The live charts of a run: cooperation and trust, arms, escalation, common security, norms, welfare, doctrines.
 #pragma once
 
 #include <QWidget>
@@ -43,6 +43,7 @@ private:
     void refreshChart(int index);
     void markAllDirty();
     void refreshArmsPerState();
+    void rebuildDoctrines();
     void highlightSelected();
 
     const RunHistory& m_history;
@@ -56,8 +57,9 @@ private:
     TimeSeriesChart* m_security = nullptr;
     TimeSeriesChart* m_norms = nullptr;
     TimeSeriesChart* m_welfare = nullptr;
-    QVector<int> m_armsStates; // states drawn on the arms-per-state chart, in series order
-    QVector<bool> m_dirty;     // per chart: data changed since its last redraw
+    TimeSeriesChart* m_doctrines = nullptr; // share of active states per doctrine, one series per doctrine
+    QVector<int> m_armsStates;              // states drawn on the arms-per-state chart, in series order
+    QVector<bool> m_dirty;                  // per chart: data changed since its last redraw
     int m_nextChart = 0;
 };
 

@@ -7,6 +7,7 @@
 #include "classroom/presentation_window.hpp"
 #include "classroom/replay_timeline.hpp"
 #include "cybersim/agents/register_builtins.hpp"
+#include "cybersim/sim/doctrine_shares.hpp"
 #include "cybersim/sim/error.hpp"
 #include "cybersim/sim/lesson.hpp"
 #include "cybersim/sim/replay.hpp"
@@ -264,6 +265,19 @@ private slots:
         for (auto* chart : m_window->charts()->charts())
             QCOMPARE(chart->markedRound(), double(r));
         QCOMPARE(m_window->inspector()->chart()->markedRound(), double(r));
+        // The Doctrines chart ends at the scrubbed round, with that round's composition.
+        m_window->charts()->refreshNow();
+        auto* doctrines = m_window->charts()->chart(QStringLiteral("Doctrines"));
+        QVERIFY(doctrines != nullptr);
+        const auto shares = sim::doctrineShares(states, replay->record.doctrineNames.size());
+        QCOMPARE(doctrines->seriesCount(), static_cast<int>(shares.size()));
+        for (int d = 0; d < doctrines->seriesCount(); ++d)
+        {
+            const auto* series = doctrines->series(d);
+            QCOMPARE(series->count(), r + 1);
+            QCOMPARE(series->at(r).x(), double(r));
+            QCOMPARE(series->at(r).y(), shares[static_cast<std::size_t>(d)]);
+        }
         auto* log = m_window->eventLog();
         for (int row = 0; row < log->rowCount(); ++row)
             QVERIFY(log->roundOfRow(row) < r);

@@ -4,6 +4,7 @@
 #include "charts_panel.hpp"
 #include "compare_panel.hpp"
 #include "cybersim/agents/register_builtins.hpp"
+#include "cybersim/sim/doctrine_shares.hpp"
 #include "cybersim/sim/error.hpp"
 #include "cybersim/sim/run_record.hpp"
 #include "cybersim/sim/scenario_io.hpp"
@@ -151,6 +152,52 @@ private slots:
         // Stepping plays exactly one round.
         QTest::keyClick(m_window.get(), Qt::Key_N);
         QTRY_COMPARE_WITH_TIMEOUT(m_window->history()->latest()->world.round, kRounds + 1, kTimeoutMs);
+    }
+
+    void doctrinesChartFollowsLearning()
+    {
+        // 300 states imitating one another: the shares of pure:restrain / surveil / attack move every round.
+        const QString path = QDir(scenariosFolder()).filePath(QStringLiteral("three-act-cyber-game.toml"));
+        QVERIFY2(m_window->scenarioPanel()->loadFile(path),
+                 qPrintable(m_window->diagnostics()->formatted().join('\n')));
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->history()->world()->scenarioName, QStringLiteral("three-act-cyber-game"),
+                                  kTimeoutMs);
+        constexpr int kRounds = 30;
+        runTo(*m_window, kRounds);
+        const int round = m_window->history()->latest()->world.round;
+        QCOMPARE(round, kRounds);
+        m_window->charts()->refreshNow();
+
+        sim::Simulation headless(sim::loadScenarioFile(path.toStdString(), agents::builtinCatalogue()),
+                                 agents::builtinCatalogue());
+        headless.advance(round);
+        const auto& names = headless.doctrineNames();
+        const auto shares = sim::doctrineShares(headless.stateMetrics(), names.size());
+
+        auto* chart = m_window->charts()->chart(QStringLiteral("Doctrines"));
+        QVERIFY(chart != nullptr);
+        QCOMPARE(chart->seriesCount(), static_cast<int>(names.size()));
+        QCOMPARE(chart->seriesCount(), 3);
+        double moved = 0.0;
+        for (int d = 0; d < chart->seriesCount(); ++d)
+        {
+            const auto* series = chart->series(d);
+            QCOMPARE(series->name(), QString::fromStdString(names[static_cast<std::size_t>(d)]));
+            QCOMPARE(series->count(), kRounds + 1); // rounds 0..N
+            const QPointF last = series->at(series->count() - 1);
+            QCOMPARE(last.x(), double(round));
+            QCOMPARE(last.y(), shares[static_cast<std::size_t>(d)]);
+            moved += std::abs(last.y() - series->at(0).y());
+        }
+        QVERIFY(moved > 0.0); // learning changed the composition
+
+        // Scrubbing or reloading restarts the history: the chart follows it, like the others.
+        m_window->reset();
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->history()->roundCount(), 1, kTimeoutMs);
+        m_window->charts()->refreshNow();
+        QCOMPARE(chart->seriesCount(), 3);
+        for (int d = 0; d < chart->seriesCount(); ++d)
+            QCOMPARE(chart->series(d)->count(), 1);
     }
 
     void eventClickMarksTheRoundOnTheCharts()

@@ -104,6 +104,7 @@ void computeMetrics(SimulationState& s)
             sm.cooperation = s.acts[i] ? double(s.coopActs[i]) / s.acts[i] : 0.0;
             sm.doctrine = s.doctrine[i];
             sm.surveilling = s.surveilling[i] != 0;
+            sm.active = selfActive;
         });
 
     WorldMetrics m;
