@@ -189,6 +189,9 @@ void ChartsPanel::refreshArmsPerState()
 
 void ChartsPanel::rebuildDoctrines()
 {
+    // A composition that cannot change makes flat lines: the chart gives its row back to the others.
+    const auto* info = m_history.world();
+    m_doctrines->setVisible(info == nullptr || info->doctrinesCanChange);
     m_doctrines->clearSeries();
     if (const auto* world = m_history.world())
         // The network view colours nodes by categoryColour(doctrine index): the same colour means the same doctrine.

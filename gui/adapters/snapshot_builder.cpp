@@ -6,6 +6,8 @@
 #include "cybersim/sim/network_layout.hpp"
 #include "cybersim/sim/simulation.hpp"
 
+#include <algorithm>
+
 namespace cybersim::gui
 {
 
@@ -27,6 +29,11 @@ WorldInfoPtr makeWorldInfo(const sim::Simulation& simulation)
         info->blocNames << toQString(bloc);
     for (const auto& doctrine : simulation.doctrineNames())
         info->doctrineNames << toQString(doctrine);
+    // Without learning, joins or `set` events (which may switch learning on) the composition never changes.
+    info->doctrinesCanChange = scenario.learning.rule != sim::LearningRule::None ||
+                               std::any_of(scenario.events.begin(), scenario.events.end(),
+                                           [](const sim::EventDef& e)
+                                           { return e.kind == sim::EventKind::Join || e.kind == sim::EventKind::Set; });
     // A fixed layout seed: the picture depends on the network only, not on the run's seed.
     for (const auto& p : sim::layoutNetwork(world, 1))
         info->layout << QPointF(p.x, p.y);

@@ -30,6 +30,7 @@ struct WorldInfo
     QVector<QPair<int, int>> relations; // undirected related pairs (a < b), in EdgeView order
     QVector<double> relationWeight;     // interdependence per relation, (0,1]
     QStringList normNames;              // the norm agenda's issues
+    bool doctrinesCanChange = true;     // learning, joins or `set` events can change the doctrines' shares
 };
 
 /// The figures of one round, copied out of the engine.

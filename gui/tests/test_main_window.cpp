@@ -156,6 +156,11 @@ private slots:
 
     void doctrinesChartFollowsLearning()
     {
+        // The built-in default has no learning, joins or `set` events: its composition is fixed, the chart hidden.
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->history()->world() != nullptr, kTimeoutMs);
+        QVERIFY(!m_window->history()->world()->doctrinesCanChange);
+        QVERIFY(m_window->charts()->chart(QStringLiteral("Doctrines"))->isHidden());
+
         // 300 states imitating one another: the shares of pure:restrain / surveil / attack move every round.
         const QString path = QDir(scenariosFolder()).filePath(QStringLiteral("three-act-cyber-game.toml"));
         QVERIFY2(m_window->scenarioPanel()->loadFile(path),
@@ -176,6 +181,7 @@ private slots:
 
         auto* chart = m_window->charts()->chart(QStringLiteral("Doctrines"));
         QVERIFY(chart != nullptr);
+        QVERIFY(!chart->isHidden());
         QCOMPARE(chart->seriesCount(), static_cast<int>(names.size()));
         QCOMPARE(chart->seriesCount(), 3);
         double moved = 0.0;
