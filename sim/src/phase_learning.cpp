@@ -8,6 +8,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
+#include <utility>
 
 namespace cybersim::sim
 {
@@ -129,6 +131,40 @@ std::int32_t bestResponse(SimulationState& s, std::size_t i, std::vector<DyadMem
     return best;
 }
 
+// Moran fitness exp(w (payoff - max payoff)) of every active state (0 for the others), from the window payoffs in
+// force; returns their sum.
+double moranFitness(const SimulationState& s, std::vector<double>& fitness)
+{
+    double maxPayoff = -1e300;
+    for (std::size_t i = 0; i < s.n(); ++i)
+        if (s.active[i])
+            maxPayoff = std::max(maxPayoff, s.windowPayoff[i]);
+    double total = 0.0;
+    for (std::size_t i = 0; i < s.n(); ++i)
+    {
+        fitness[i] =
+            s.active[i] ? std::exp(s.params.learning.selectionIntensity * (s.windowPayoff[i] - maxPayoff)) : 0.0;
+        total += fitness[i];
+    }
+    return total;
+}
+
+// One Moran birth-death event (Lieberman, Hauert and Nowak 2005): the reproducer j, chosen with probability
+// fitness / total, and the partner i its offspring replaces; nullopt when j has no partner.
+std::optional<std::pair<std::size_t, std::uint32_t>>
+moranEvent(const SimulationState& s, const std::vector<double>& fitness, double total, std::size_t event)
+{
+    const auto round = static_cast<std::uint64_t>(s.round);
+    double pick = s.rng.uniform(round, event, 0, Purpose::Learn) * total;
+    std::size_t j = 0;
+    while (j + 1 < s.n() && (pick -= fitness[j]) >= 0.0)
+        ++j;
+    const auto degree = s.end(j) - s.begin(j);
+    if (degree == 0)
+        return std::nullopt;
+    return std::pair{j, s.world.partner[s.begin(j) + s.rng.below(degree, round, event, 1, Purpose::Learn)]};
+}
+
 // Adopts a doctrine chosen in an asynchronous revision and recomputes the payoffs it changes.
 void adopt(SimulationState& s, std::size_t i, std::int32_t chosen)
 {
@@ -146,34 +182,16 @@ void adopt(SimulationState& s, std::size_t i, std::int32_t chosen)
 // (frequency dependence is exact). With probability `mutation` the offspring takes a random doctrine instead.
 void moranAsynchronously(SimulationState& s)
 {
-    const auto& l = s.params.learning;
-    const auto round = static_cast<std::uint64_t>(s.round);
     auto& fitness = s.async.fitness;
     fitness.resize(s.n());
     for (std::size_t event = 0; event < s.n(); ++event)
     {
-        double maxPayoff = -1e300;
-        for (std::size_t i = 0; i < s.n(); ++i)
-            if (s.active[i])
-                maxPayoff = std::max(maxPayoff, s.windowPayoff[i]);
-        double total = 0.0;
-        for (std::size_t i = 0; i < s.n(); ++i)
-        {
-            fitness[i] = s.active[i] ? std::exp(l.selectionIntensity * (s.windowPayoff[i] - maxPayoff)) : 0.0;
-            total += fitness[i];
-        }
+        const double total = moranFitness(s, fitness);
         if (!(total > 0.0))
             break;
-        double pick = s.rng.uniform(round, event, 0, Purpose::Learn) * total;
-        std::size_t j = 0;
-        while (j + 1 < s.n() && (pick -= fitness[j]) >= 0.0)
-            ++j;
-        const auto degree = s.end(j) - s.begin(j);
-        if (degree == 0)
-            continue;
-        const auto i = s.world.partner[s.begin(j) + s.rng.below(degree, round, event, 1, Purpose::Learn)];
-        if (s.active[i])
-            adopt(s, i, mutate(s, event, s.doctrine[j]));
+        const auto pair = moranEvent(s, fitness, total, event);
+        if (pair && s.active[pair->second])
+            adopt(s, pair->second, mutate(s, event, s.doctrine[pair->first]));
     }
 }
 
@@ -246,7 +264,6 @@ void runLearning(SimulationState& s)
         return;
     }
     std::vector<std::int32_t> next(s.doctrine);
-    const auto round = static_cast<std::uint64_t>(s.round);
     switch (l.rule)
     {
     case LearningRule::None:
@@ -288,26 +305,13 @@ void runLearning(SimulationState& s)
         // step; the reproducer is chosen with probability proportional to exp(w * payoff), and a random partner
         // takes its doctrine.
         std::vector<double> fitness(s.n(), 0.0);
-        double maxPayoff = -1e300;
-        for (std::size_t i = 0; i < s.n(); ++i)
-            if (s.active[i])
-                maxPayoff = std::max(maxPayoff, s.windowPayoff[i]);
-        double total = 0.0;
-        for (std::size_t i = 0; i < s.n(); ++i)
-        {
-            fitness[i] = s.active[i] ? std::exp(l.selectionIntensity * (s.windowPayoff[i] - maxPayoff)) : 0.0;
-            total += fitness[i];
-        }
+        double total = moranFitness(s, fitness);
         for (std::size_t event = 0; event < s.n() && total > 0.0; ++event)
         {
-            double pick = s.rng.uniform(round, event, 0, Purpose::Learn) * total;
-            std::size_t j = 0;
-            while (j + 1 < s.n() && (pick -= fitness[j]) >= 0.0)
-                ++j;
-            const auto degree = s.end(j) - s.begin(j);
-            if (degree == 0)
+            const auto pair = moranEvent(s, fitness, total, event);
+            if (!pair)
                 continue;
-            const auto i = s.world.partner[s.begin(j) + s.rng.below(degree, round, event, 1, Purpose::Learn)];
+            const auto [j, i] = *pair;
             if (s.active[i])
             {
                 // The offspring replaces i outright, fitness included, so the next event sees the new population.

@@ -4,6 +4,8 @@
 #include "cybersim/agents/register_builtins.hpp"
 #include "cybersim/sim/simulation.hpp"
 #include "cybersim/sim/spatial_game.hpp"
+#include "lattice_fixtures.hpp"
+#include "thread_hash.hpp"
 #include "world_fixtures.hpp"
 
 #include <doctest/doctest.h>
@@ -18,84 +20,12 @@ using namespace cybersim;
 namespace
 {
 
-// A pure spatial game (Nowak and May 1992) updated asynchronously: width x height states, `defectors` shuffled.
+// A pure spatial game (Nowak and May 1992) updated asynchronously.
 sim::Scenario asyncLattice(int width, int height, bool periodic, sim::Neighbourhood neighbourhood, bool self,
                            sim::PayoffMatrix game, double defectors, std::uint64_t seed)
 {
-    sim::Scenario s;
-    s.name = "async-check";
-    s.run.rounds = 1000;
-    s.run.seed = seed;
-    s.run.recordStates = false;
-    s.network.kind = sim::NetworkKind::Lattice;
-    s.network.width = width;
-    s.network.neighbourhood = neighbourhood;
-    s.network.periodic = periodic;
-    s.network.selfInteraction = self;
-    s.generate.count = width * height;
-    s.generate.doctrines = {"strategy:Cooperator", "strategy:Defector"};
-    s.generate.doctrineShares = {1.0 - defectors, defectors};
-    s.game.kind = sim::GameKind::Custom;
-    s.game.matrix = game;
-    s.learning.rule = sim::LearningRule::ImitateBest;
-    s.learning.update = sim::LearningUpdate::Asynchronous;
-    s.learning.interval = 1;
-    s.arms.enabled = false;
-    s.commonSecurity.enabled = false;
-    s.surveillance.enabled = false;
-    s.sovereignty.enabled = false;
-    s.governance.approach = sim::GovernanceApproach::None;
-    return s;
-}
-
-std::string engineGrid(const sim::Simulation& simulation)
-{
-    std::string grid;
-    for (const auto& st : simulation.stateMetrics())
-        grid += simulation.doctrineNames()[std::size_t(st.doctrine)] == "strategy:Cooperator" ? 'C' : 'D';
-    return grid;
-}
-
-std::string kernelGrid(const sim::SpatialGame& game)
-{
-    std::string grid;
-    for (const auto a : game.strategies())
-        grid += sim::toChar(a);
-    return grid;
-}
-
-// Runs engine and kernel side by side; returns the first generation at which they differ, or -1.
-int firstDifference(const sim::Scenario& scenario, int generations)
-{
-    const auto& catalogue = agents::builtinCatalogue();
-    auto kernel = sim::SpatialGame::fromScenario(scenario, catalogue);
-    REQUIRE(kernel.has_value());
-    REQUIRE(kernel->def().update == sim::SpatialUpdate::Asynchronous);
-    sim::Simulation engine(scenario, catalogue);
-    if (engineGrid(engine) != kernelGrid(*kernel))
-        return 0;
-    for (int g = 1; g <= generations; ++g)
-    {
-        engine.step();
-        kernel->step();
-        if (engineGrid(engine) != kernelGrid(*kernel))
-            return g;
-    }
-    return -1;
-}
-
-std::uint64_t hashWithThreads(const sim::Scenario& scenario, int threads)
-{
-    std::uint64_t hash = 0;
-    tbb::task_arena arena(threads);
-    arena.execute(
-        [&]
-        {
-            sim::Simulation simulation(scenario, agents::builtinCatalogue());
-            simulation.advance(scenario.run.rounds);
-            hash = simulation.stateHash();
-        });
-    return hash;
+    return test::latticeGame(width, height, periodic, neighbourhood, self, game, defectors, seed,
+                             sim::LearningUpdate::Asynchronous);
 }
 
 } // namespace
@@ -138,7 +68,10 @@ TEST_CASE("async learning: the engine equals the spatial kernel's asynchronous u
             CAPTURE(c.game.temptation);
             CAPTURE(c.game.punishment);
             CAPTURE(defectors);
-            CHECK(firstDifference(scenario, 25) == -1);
+            // The kernel takes the asynchronous update from the scenario, so both really update one at a time.
+            REQUIRE(sim::SpatialGame::fromScenario(scenario, agents::builtinCatalogue())->def().update ==
+                    sim::SpatialUpdate::Asynchronous);
+            CHECK(test::firstDifference(scenario, 25) == -1);
             ++checked;
         }
     CHECK(checked == 2 * int(cases.size()));
@@ -166,11 +99,7 @@ TEST_CASE("async learning: a revision sees the switches made before it in the sa
     s.game.matrix = {1.0, 0.0, 1.9, 0.0};
     s.learning.rule = sim::LearningRule::ImitateBest;
     s.learning.interval = 1;
-    s.arms.enabled = false;
-    s.commonSecurity.enabled = false;
-    s.surveillance.enabled = false;
-    s.sovereignty.enabled = false;
-    s.governance.approach = sim::GovernanceApproach::None;
+    test::switchOffCyberMechanics(s);
     std::set<std::string> synchronous, asynchronous;
     for (std::uint64_t seed = 1; seed <= 40; ++seed)
     {
@@ -178,11 +107,11 @@ TEST_CASE("async learning: a revision sees the switches made before it in the sa
         s.learning.update = sim::LearningUpdate::Synchronous;
         sim::Simulation sync(s, agents::builtinCatalogue());
         sync.step();
-        synchronous.insert(engineGrid(sync));
+        synchronous.insert(test::engineGrid(sync));
         s.learning.update = sim::LearningUpdate::Asynchronous;
         sim::Simulation async(s, agents::builtinCatalogue());
         async.step();
-        asynchronous.insert(engineGrid(async));
+        asynchronous.insert(test::engineGrid(async));
     }
     CHECK(synchronous == std::set<std::string>{"DDC"});
     CHECK(asynchronous == std::set<std::string>{"DDC", "DDD"});
@@ -198,14 +127,14 @@ TEST_CASE("async learning: identical results with 1, 2 and 8 threads for every r
         s.learning.rule = rule;
         s.learning.interval = 3;
         s.learning.update = sim::LearningUpdate::Asynchronous;
-        const auto one = hashWithThreads(s, 1);
+        const auto one = test::stateHashWithThreads(s, 1);
         CAPTURE(int(rule));
-        CHECK(hashWithThreads(s, 2) == one);
-        CHECK(hashWithThreads(s, 8) == one);
+        CHECK(test::stateHashWithThreads(s, 2) == one);
+        CHECK(test::stateHashWithThreads(s, 8) == one);
         // The order matters wherever a revision reads others' payoffs or doctrines; a best response to partners'
         // acts may settle the same way under both updates.
         s.learning.update = sim::LearningUpdate::Synchronous;
         if (rule != sim::LearningRule::BestResponse)
-            CHECK(hashWithThreads(s, 2) != one);
+            CHECK(test::stateHashWithThreads(s, 2) != one);
     }
 }

@@ -10,6 +10,7 @@
 #include "cybersim/sim/theory/collective_risk.hpp"
 #include "cybersim/sim/theory/fixation.hpp"
 #include "cybersim/sim/theory/group_game.hpp"
+#include "thread_hash.hpp"
 #include "world_fixtures.hpp"
 
 #include <doctest/doctest.h>
@@ -43,11 +44,7 @@ sim::Scenario groupWorld(const std::vector<bool>& cooperates, sim::GroupGameKind
     }
     s.game.kind = sim::GameKind::Custom;
     s.game.matrix = {0.0, 0.0, 0.0, 0.0};
-    s.arms.enabled = false;
-    s.commonSecurity.enabled = false;
-    s.surveillance.enabled = false;
-    s.sovereignty.enabled = false;
-    s.governance.approach = sim::GovernanceApproach::None;
+    test::switchOffCyberMechanics(s);
     s.trust.gainRate = s.trust.lossRate = s.trust.reputationWeight = 0.0;
     s.groupGame.kind = kind;
     s.groupGame.formation = formation;
@@ -77,6 +74,40 @@ bool isCooperator(const sim::Simulation& simulation, std::size_t i)
     return simulation.doctrineNames()[std::size_t(simulation.stateMetrics()[i].doctrine)] == "strategy:Cooperator";
 }
 
+// Plays all of `scenario`'s rounds (no learning, so the composition stays) and checks that the mean round payoff
+// of defectors and of cooperators is within 3 standard errors of the theory's fitness fD and fC.
+void checkMeanPayoffs(const sim::Scenario& scenario, double fD, double fC)
+{
+    sim::Simulation simulation(scenario, agents::builtinCatalogue());
+    double sum[2] = {}, squares[2] = {};
+    int count[2] = {};
+    for (int round = 0; round < scenario.run.rounds; ++round)
+    {
+        simulation.step();
+        for (std::size_t i = 0; i < simulation.stateMetrics().size(); ++i)
+        {
+            const int c = isCooperator(simulation, i) ? 1 : 0;
+            const double x = simulation.stateMetrics()[i].payoff;
+            sum[c] += x;
+            squares[c] += x * x;
+            ++count[c];
+        }
+    }
+    for (const int c : {0, 1})
+    {
+        const double mean = sum[c] / count[c];
+        const double variance = (squares[c] - count[c] * mean * mean) / (count[c] - 1);
+        const double se = std::sqrt(variance / count[c]);
+        const double expected = c == 1 ? fC : fD;
+        CAPTURE(c);
+        CAPTURE(mean);
+        CAPTURE(expected);
+        CAPTURE(se);
+        CHECK(se > 0.0);
+        CHECK(std::abs(mean - expected) <= 3.0 * se);
+    }
+}
+
 // The theory layer's linear public goods game (payoff0: defector, payoff1: cooperator, by cooperating co-players).
 sim::theory::GroupGame publicGoods(int n, double r, double c)
 {
@@ -88,20 +119,6 @@ sim::theory::GroupGame publicGoods(int n, double r, double c)
         game.payoff1.push_back(r * c * (j + 1) / n - c);
     }
     return game;
-}
-
-std::uint64_t hashWithThreads(const sim::Scenario& scenario, int threads)
-{
-    std::uint64_t hash = 0;
-    tbb::task_arena arena(threads);
-    arena.execute(
-        [&]
-        {
-            sim::Simulation simulation(scenario, agents::builtinCatalogue());
-            simulation.advance(scenario.run.rounds);
-            hash = simulation.stateHash();
-        });
-    return hash;
 }
 
 } // namespace
@@ -270,34 +287,7 @@ TEST_CASE("group game: engine payoffs agree with the theory layer's finite-popul
         // the theory's fitness. 200 rounds x 12 cooperators and x 18 defectors; no learning keeps the composition.
         s.groupGame.formation = sim::GroupFormation::WellMixed;
         s.run.rounds = 200;
-        sim::Simulation simulation(s, agents::builtinCatalogue());
-        double sum[2] = {}, squares[2] = {};
-        int count[2] = {};
-        for (int round = 0; round < s.run.rounds; ++round)
-        {
-            simulation.step();
-            for (std::size_t i = 0; i < simulation.stateMetrics().size(); ++i)
-            {
-                const int c = isCooperator(simulation, i) ? 1 : 0;
-                const double x = simulation.stateMetrics()[i].payoff;
-                sum[c] += x;
-                squares[c] += x * x;
-                ++count[c];
-            }
-        }
-        for (const int c : {0, 1})
-        {
-            const double mean = sum[c] / count[c];
-            const double variance = (squares[c] - count[c] * mean * mean) / (count[c] - 1);
-            const double se = std::sqrt(variance / count[c]);
-            const double expected = c == 1 ? fC : fD;
-            CAPTURE(c);
-            CAPTURE(mean);
-            CAPTURE(expected);
-            CAPTURE(se);
-            CHECK(se > 0.0);
-            CHECK(std::abs(mean - expected) <= 3.0 * se);
-        }
+        checkMeanPayoffs(s, fD, fC);
     }
     SUBCASE("public goods, well-mixed, two samples per round")
     {
@@ -310,30 +300,7 @@ TEST_CASE("group game: engine payoffs agree with the theory layer's finite-popul
         const double gC = sim::theory::groupFitnessFinite(game, 1, population, cooperators);
         const double gD = sim::theory::groupFitnessFinite(game, 0, population, cooperators);
         s.run.rounds = 150;
-        sim::Simulation simulation(s, agents::builtinCatalogue());
-        double sum[2] = {}, squares[2] = {};
-        int count[2] = {};
-        for (int round = 0; round < s.run.rounds; ++round)
-        {
-            simulation.step();
-            for (std::size_t i = 0; i < simulation.stateMetrics().size(); ++i)
-            {
-                const int c = isCooperator(simulation, i) ? 1 : 0;
-                const double x = simulation.stateMetrics()[i].payoff;
-                sum[c] += x;
-                squares[c] += x * x;
-                ++count[c];
-            }
-        }
-        for (const int c : {0, 1})
-        {
-            const double mean = sum[c] / count[c];
-            const double se = std::sqrt((squares[c] - count[c] * mean * mean) / (count[c] - 1) / count[c]);
-            CAPTURE(c);
-            CAPTURE(mean);
-            CAPTURE(se);
-            CHECK(std::abs(mean - (c == 1 ? gC : gD)) <= 3.0 * se);
-        }
+        checkMeanPayoffs(s, gD, gC);
     }
 }
 
@@ -404,15 +371,15 @@ TEST_CASE("group game: identical results with 1, 2 and 8 threads for every forma
                 s.groupGame.size = 6;
                 s.groupGame.samples = 2;
                 s.groupGame.threshold = 3;
-                const auto one = hashWithThreads(s, 1);
+                const auto one = test::stateHashWithThreads(s, 1);
                 CAPTURE(int(formation));
                 CAPTURE(int(update));
                 CAPTURE(int(kind));
-                CHECK(hashWithThreads(s, 2) == one);
-                CHECK(hashWithThreads(s, 8) == one);
+                CHECK(test::stateHashWithThreads(s, 2) == one);
+                CHECK(test::stateHashWithThreads(s, 8) == one);
                 // The group game changes the run.
                 s.groupGame.kind = sim::GroupGameKind::None;
-                CHECK(hashWithThreads(s, 2) != one);
+                CHECK(test::stateHashWithThreads(s, 2) != one);
             }
 }
 

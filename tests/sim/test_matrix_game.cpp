@@ -10,6 +10,7 @@
 #include "cybersim/sim/simulation.hpp"
 #include "cybersim/sim/theory/replicator.hpp"
 #include "scenario_test_support.hpp"
+#include "thread_hash.hpp"
 #include "world_fixtures.hpp"
 
 #include <doctest/doctest.h>
@@ -102,20 +103,6 @@ std::string problemsOf(const std::string& text)
         return e.what();
     }
     return "";
-}
-
-std::uint64_t hashWithThreads(const sim::Scenario& scenario, int threads)
-{
-    std::uint64_t hash = 0;
-    tbb::task_arena arena(threads);
-    arena.execute(
-        [&]
-        {
-            sim::Simulation simulation(scenario, catalogue());
-            simulation.advance(scenario.run.rounds);
-            hash = simulation.stateHash();
-        });
-    return hash;
 }
 
 } // namespace
@@ -445,17 +432,17 @@ TEST_CASE("matrix game: identical results with 1, 2 and 8 threads")
             s.learning.update = update;
             s.learning.interval = 2;
             s.groupGame.kind = sim::GroupGameKind::PublicGoods;
-            const auto one = hashWithThreads(s, 1);
+            const auto one = test::stateHashWithThreads(s, 1);
             CAPTURE(int(rule));
             CAPTURE(int(update));
-            CHECK(hashWithThreads(s, 2) == one);
-            CHECK(hashWithThreads(s, 8) == one);
+            CHECK(test::stateHashWithThreads(s, 2) == one);
+            CHECK(test::stateHashWithThreads(s, 8) == one);
             // The seed and the table matter.
             s.run.seed = 12;
-            CHECK(hashWithThreads(s, 2) != one);
+            CHECK(test::stateHashWithThreads(s, 2) != one);
             s.run.seed = 11;
             s.game.payoffs[2][0] = 9.0;
-            CHECK(hashWithThreads(s, 2) != one);
+            CHECK(test::stateHashWithThreads(s, 2) != one);
         }
 }
 

@@ -4,6 +4,8 @@
 #include "cybersim/agents/register_builtins.hpp"
 #include "cybersim/sim/simulation.hpp"
 
+#include "world_fixtures.hpp"
+
 #include <doctest/doctest.h>
 
 #include <cmath>
@@ -32,11 +34,7 @@ sim::Scenario spatialGame(int width, double temptation, const char* sea, const c
     s.game.matrix = {1.0, 0.0, temptation, 0.0};
     s.learning.rule = sim::LearningRule::ImitateBest;
     s.learning.interval = 1;
-    s.arms.enabled = false;
-    s.commonSecurity.enabled = false;
-    s.surveillance.enabled = false;
-    s.sovereignty.enabled = false;
-    s.governance.approach = sim::GovernanceApproach::None;
+    test::switchOffCyberMechanics(s);
     return s;
 }
 

@@ -6,6 +6,7 @@
 #include "cybersim/sim/run_record.hpp"
 #include "cybersim/sim/simulation.hpp"
 #include "cybersim/sim/spatial_game.hpp"
+#include "lattice_fixtures.hpp"
 
 #include <doctest/doctest.h>
 #include <tbb/global_control.h>
@@ -16,75 +17,10 @@
 
 using namespace cybersim;
 
-namespace
-{
-
-// A pure spatial game for the engine: width x height states, `defectors` share shuffled (or a centred block).
-sim::Scenario latticeGame(int width, int height, bool periodic, sim::Neighbourhood neighbourhood, bool self,
-                          sim::PayoffMatrix game, double defectors, std::uint64_t seed)
-{
-    sim::Scenario s;
-    s.name = "kernel-check";
-    s.run.rounds = 1000;
-    s.run.seed = seed;
-    s.run.recordStates = false;
-    s.network.kind = sim::NetworkKind::Lattice;
-    s.network.width = width;
-    s.network.neighbourhood = neighbourhood;
-    s.network.periodic = periodic;
-    s.network.selfInteraction = self;
-    s.generate.count = width * height;
-    s.generate.doctrines = {"strategy:Cooperator", "strategy:Defector"};
-    s.generate.doctrineShares = {1.0 - defectors, defectors};
-    s.generate.placement = sim::Placement::Shuffled;
-    s.game.kind = sim::GameKind::Custom;
-    s.game.matrix = game;
-    s.learning.rule = sim::LearningRule::ImitateBest;
-    s.learning.interval = 1;
-    s.arms.enabled = false;
-    s.commonSecurity.enabled = false;
-    s.surveillance.enabled = false;
-    s.sovereignty.enabled = false;
-    s.governance.approach = sim::GovernanceApproach::None;
-    return s;
-}
-
-std::string engineGrid(const sim::Simulation& simulation)
-{
-    std::string grid;
-    for (const auto& st : simulation.stateMetrics())
-        grid += simulation.doctrineNames()[std::size_t(st.doctrine)] == "strategy:Cooperator" ? 'C' : 'D';
-    return grid;
-}
-
-std::string kernelGrid(const sim::SpatialGame& game)
-{
-    std::string grid;
-    for (const auto a : game.strategies())
-        grid += sim::toChar(a);
-    return grid;
-}
-
-// Runs engine and kernel side by side; returns the first generation at which they differ, or -1.
-int firstDifference(const sim::Scenario& scenario, int generations)
-{
-    const auto& catalogue = agents::builtinCatalogue();
-    auto kernel = sim::SpatialGame::fromScenario(scenario, catalogue);
-    REQUIRE(kernel.has_value());
-    sim::Simulation engine(scenario, catalogue);
-    if (engineGrid(engine) != kernelGrid(*kernel))
-        return 0;
-    for (int g = 1; g <= generations; ++g)
-    {
-        engine.step();
-        kernel->step();
-        if (engineGrid(engine) != kernelGrid(*kernel))
-            return g;
-    }
-    return -1;
-}
-
-} // namespace
+using test::engineGrid;
+using test::firstDifference;
+using test::kernelGrid;
+using test::latticeGame;
 
 TEST_CASE("spatial kernel: identical grids to the engine, generation by generation")
 {

@@ -9,6 +9,17 @@
 namespace cybersim::test
 {
 
+/// Switches off arms, common security, surveillance, sovereignty and governance, leaving the stage game and learning:
+/// a classic game-theory setup on the engine.
+inline void switchOffCyberMechanics(sim::Scenario& s)
+{
+    s.arms.enabled = false;
+    s.commonSecurity.enabled = false;
+    s.surveillance.enabled = false;
+    s.sovereignty.enabled = false;
+    s.governance.approach = sim::GovernanceApproach::None;
+}
+
 /// n states of one doctrine on a complete network, every mechanic at its default.
 inline sim::Scenario uniformWorld(int n, const std::string& doctrine, int rounds = 100, std::uint64_t seed = 1)
 {
