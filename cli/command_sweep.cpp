@@ -118,7 +118,7 @@ int finishSweep(const SweepOptions& options, const sim::SweepPlan& plan, const s
         std::printf("Re-run one run: cybersim run %s--seed <seed from runs.csv>",
                     plan.spec().scenario == "default" ? "" : (plan.spec().scenario + " ").c_str());
         for (const auto& o : overrides)
-            std::printf(" --set %s", o.c_str());
+            std::printf(" --set %s", sim::shellQuote(o).c_str());
         std::printf("   (the values of point 0)\n");
     }
     return kExitOk;

@@ -104,6 +104,25 @@ public:
                   });
     }
 
+    // Reads the value of a list-valued key (a listParameters() entry, full path) into the scenario; false for any
+    // other key. Shared by the [generate] and [game] tables and by sweep specs (readListValue).
+    bool readListKey(const std::string& key, const toml::node& node, const std::string& path)
+    {
+        if (key == "generate.doctrines")
+            readStringList(node, path, m_s.generate.doctrines);
+        else if (key == "generate.doctrine_shares")
+            readNumberList(node, path, m_s.generate.doctrineShares, false);
+        else if (key == "game.actions")
+            readStringList(node, path, m_s.game.actions);
+        else if (key == "game.cooperative_actions")
+            readStringList(node, path, m_s.game.cooperativeActions);
+        else if (key == "game.payoffs")
+            readRows(node, path, m_s.game.payoffs);
+        else
+            return false;
+        return true;
+    }
+
 private:
     using Special = std::function<bool(const std::string& key, const toml::node& node, const std::string& path)>;
 
@@ -388,31 +407,13 @@ private:
         {
             extra = listFieldsOf(group);
             special = [this](const std::string& key, const toml::node& node, const std::string& path)
-            {
-                if (key == "doctrines")
-                    readStringList(node, path, m_s.generate.doctrines);
-                else if (key == "doctrine_shares")
-                    readNumberList(node, path, m_s.generate.doctrineShares, false);
-                else
-                    return false;
-                return true;
-            };
+            { return readListKey("generate." + key, node, path); };
         }
         else if (group == "game")
         {
             extra = listFieldsOf(group);
             special = [this](const std::string& key, const toml::node& node, const std::string& path)
-            {
-                if (key == "actions")
-                    readStringList(node, path, m_s.game.actions);
-                else if (key == "cooperative_actions")
-                    readStringList(node, path, m_s.game.cooperativeActions);
-                else if (key == "payoffs")
-                    readRows(node, path, m_s.game.payoffs);
-                else
-                    return false;
-                return true;
-            };
+            { return readListKey("game." + key, node, path); };
         }
         else if (group == "governance")
         {
@@ -642,6 +643,83 @@ std::filesystem::path folderOf(std::string_view fileName)
 }
 
 } // namespace
+
+namespace detail
+{
+
+bool readListValue(const std::string& key, const toml::node& node, Scenario& scenario, LoadContext& context)
+{
+    const auto& lists = listParameters();
+    if (std::none_of(lists.begin(), lists.end(), [&](const ListParameterInfo& p) { return p.key == key; }))
+        return false;
+    record(context, key, node.source());
+    return Reader(context, scenario).readListKey(key, node, key);
+}
+
+std::string listValueText(const Scenario& scenario, const std::string& key)
+{
+    const auto reals = [](const std::vector<double>& values)
+    {
+        std::string out = "[";
+        for (std::size_t i = 0; i < values.size(); ++i)
+            out += (i == 0 ? "" : ", ") + formatValue(values[i]);
+        return out + "]";
+    };
+    const auto texts = [](const std::vector<std::string>& values)
+    {
+        std::string out = "[";
+        for (std::size_t i = 0; i < values.size(); ++i)
+            out += (i == 0 ? "" : ", ") + formatValue(values[i]);
+        return out + "]";
+    };
+    if (key == "generate.doctrines")
+        return texts(scenario.generate.doctrines);
+    if (key == "generate.doctrine_shares")
+        return reals(scenario.generate.doctrineShares);
+    if (key == "game.actions")
+        return texts(scenario.game.actions);
+    if (key == "game.cooperative_actions")
+        return texts(scenario.game.cooperativeActions);
+    if (key == "game.payoffs")
+    {
+        std::string out = "[";
+        for (std::size_t r = 0; r < scenario.game.payoffs.size(); ++r)
+            out += (r == 0 ? "" : ", ") + reals(scenario.game.payoffs[r]);
+        return out + "]";
+    }
+    return {};
+}
+
+std::optional<std::string> applyListText(Scenario& scenario, const std::string& key, std::string_view text)
+{
+    const auto document = "v = " + std::string(text);
+    const auto shown = std::string(text.substr(0, 80)) + (text.size() > 80 ? "..." : "");
+    if (text.size() > kMaxFileBytes || !guardTomlText(document, 1).empty())
+        return "is " + shown + ", expected the TOML text of an array";
+    toml::table parsed;
+    try
+    {
+        parsed = toml::parse(document, std::string("<value>"));
+    }
+    catch (const toml::parse_error& e)
+    {
+        return "is " + shown + ", not a TOML value: " + lowerFirst(e.description());
+    }
+    const auto* node = parsed.get("v");
+    if (parsed.size() != 1 || node == nullptr)
+        return "is " + shown + ", expected a single TOML array";
+    LoadContext context("<value>");
+    if (!readListValue(key, *node, scenario, context))
+        return "names no list-valued key, expected one of the keys listed as lists by `cybersim schema`";
+    if (!context.hasErrors())
+        return std::nullopt;
+    std::string problems;
+    for (const auto& d : context.diagnostics())
+        problems += (problems.empty() ? "" : "; ") + d.keyPath + " " + d.message;
+    return problems;
+}
+
+} // namespace detail
 
 Scenario parseScenario(std::string_view text, std::string_view fileName, const Catalogue& catalogue,
                        const std::vector<std::string>& overrides)

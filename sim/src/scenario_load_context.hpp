@@ -69,6 +69,8 @@ public:
     [[nodiscard]] bool hasErrorAt(std::string_view keyPath) const;
     /// True once any diagnostic was added.
     [[nodiscard]] bool hasErrors() const noexcept { return !m_diagnostics.empty(); }
+    /// The diagnostics added so far, in the order they were added.
+    [[nodiscard]] const std::vector<Diagnostic>& diagnostics() const noexcept { return m_diagnostics; }
     /// Throws every diagnostic, sorted into file order, as one ScenarioError.
     [[noreturn]] void throwErrors();
 
@@ -100,5 +102,16 @@ void validateScenario(Scenario& scenario, LoadContext& context, const Catalogue&
 
 /// Sets the game's standard R, S, T, P for every classic kind, except the entries the scenario gives.
 void applyGameDefaults(Scenario& scenario, const LoadContext& context);
+
+/// The value of the list-valued key `key` (a listParameters() entry) in `scenario` as canonical TOML text: reals in
+/// formatValue form, strings quoted, a table as rows, e.g. "[0.5, 0.5]", "[\"a\", \"b\"]", "[[3.0, 0.0], [5.0, 1.0]]".
+/// Empty for any other key. The text is also valid JSON when every real is finite.
+[[nodiscard]] std::string listValueText(const Scenario& scenario, const std::string& key);
+
+/// Sets the list-valued key `key` in `scenario` from `text`, a TOML array, reading it as the loader reads that key
+/// from a file (sweeps keep list values as such text). Cross-key rules are left to validateScenario.
+/// @return the problems in house style, joined with "; " (the list may then be partly set), or nothing when applied.
+[[nodiscard]] std::optional<std::string> applyListText(Scenario& scenario, const std::string& key,
+                                                       std::string_view text);
 
 } // namespace cybersim::sim::detail

@@ -179,7 +179,7 @@ std::string sweepJson(const SweepPlan& plan, const SweepResults& results, const 
         bool elementKeys = false;
         for (const auto& o : plan.overrides(0))
         {
-            rerun += " --set " + o;
+            rerun += " --set " + shellQuote(o);
             elementKeys = elementKeys || o.find('[') < o.find('=');
         }
         // --set cannot reach array elements; such points are re-run from a copy of the scenario file.

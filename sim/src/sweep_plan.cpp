@@ -5,9 +5,11 @@
 
 #include "cybersim/sim/scenario_rounds.hpp"
 
+#include "scenario_load_context.hpp"
 #include "text_hash.hpp"
 
 #include "cybersim/sim/error.hpp"
+#include "cybersim/sim/matrix_game.hpp"
 #include "cybersim/sim/rng.hpp"
 #include "cybersim/sim/scenario_io.hpp"
 
@@ -15,11 +17,13 @@
 #include <tbb/parallel_for.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <map>
 #include <mutex>
 #include <numeric>
 #include <optional>
+#include <set>
 
 namespace cybersim::sim
 {
@@ -44,6 +48,18 @@ std::size_t elementCount(const Scenario& s, const ParameterInfo& info)
     if (info.group == "governance.issues")
         return s.governance.issues.size();
     return 0;
+}
+
+bool isListKey(std::string_view path)
+{
+    const auto& lists = listParameters();
+    return std::any_of(lists.begin(), lists.end(), [&](const ListParameterInfo& p) { return p.key == path; });
+}
+
+// True when `keyPath` is `key` or one of its elements ("game.payoffs[1][0]" belongs to "game.payoffs").
+bool belongsTo(std::string_view keyPath, std::string_view key)
+{
+    return keyPath.starts_with(key) && (keyPath.size() == key.size() || keyPath[key.size()] == '[');
 }
 
 nlohmann::ordered_json toJson(const ParamValue& v)
@@ -85,12 +101,57 @@ std::string statName(SweepStat s)
     return "time-to";
 }
 
-std::string describePoint(const SweepSpec& spec, const std::vector<ParamValue>& values)
+// A list value as a JSON array (its canonical TOML text is JSON too when every real is finite), else as toJson.
+nlohmann::ordered_json valueJson(std::string_view key, const ParamValue& v)
+{
+    if (const auto* text = std::get_if<std::string>(&v); text != nullptr && isListKey(key))
+        if (auto parsed = nlohmann::ordered_json::parse(*text, nullptr, false); !parsed.is_discarded())
+            return parsed;
+    return toJson(v);
+}
+
+// "key = value, ..." for a point's parameters, leaving out parameter `skip` (pass values.size() to keep all).
+std::string describePoint(const SweepSpec& spec, const std::vector<ParamValue>& values, std::size_t skip)
 {
     std::string out;
     for (std::size_t k = 0; k < values.size(); ++k)
-        out += (out.empty() ? "" : ", ") + spec.parameters[k].key + " = " + formatValue(values[k]);
+        if (k != skip)
+            out += (out.empty() ? "" : ", ") + spec.parameters[k].key + " = " +
+                   sweepValueText(spec.parameters[k].key, values[k]);
     return out;
+}
+
+std::string describePoint(const SweepSpec& spec, const std::vector<ParamValue>& values)
+{
+    return describePoint(spec, values, values.size());
+}
+
+// What the loader does with a matrix game's lists besides reading them (checkMatrixGame), for a scenario whose list
+// keys `listKeys` were set after loading: it refuses them for the other kinds, and fills in the default cooperative
+// act (the first) when none is given. @return (key, message) for each list refused.
+std::vector<std::pair<std::string, std::string>> settleGameLists(Scenario& scenario,
+                                                                 const std::vector<std::string>& listKeys)
+{
+    std::vector<std::pair<std::string, std::string>> problems;
+    auto& g = scenario.game;
+    for (const auto& key : listKeys)
+        if (key.starts_with("game.") && g.kind != GameKind::Matrix)
+            problems.emplace_back(key, "is only used by a matrix game, expected game.kind = \"matrix\" or no " +
+                                           key.substr(5));
+    const bool cooperativeGiven =
+        std::find(listKeys.begin(), listKeys.end(), "game.cooperative_actions") != listKeys.end();
+    if (g.kind == GameKind::Matrix && g.cooperativeActions.empty() && !g.actions.empty() && !cooperativeGiven)
+        g.cooperativeActions.push_back(g.actions.front());
+    return problems;
+}
+
+// The classic 2 x 2 view R, S, T, P that a matrix game derives from its table (as checkMatrixGame does), for a
+// validated scenario whose game lists were set after loading.
+void deriveMatrixView(Scenario& scenario, const std::vector<std::string>& listKeys)
+{
+    if (scenario.game.kind == GameKind::Matrix &&
+        std::any_of(listKeys.begin(), listKeys.end(), [](const std::string& k) { return k.starts_with("game."); }))
+        scenario.game.matrix = matrixGameOf(scenario.game).restriction();
 }
 
 double asReal(const ParamValue& v)
@@ -102,8 +163,9 @@ double asReal(const ParamValue& v)
     return 0.0;
 }
 
-// Checks a scenario built with setters by the loader's own rules: written out and parsed back.
-std::optional<std::string> scenarioProblem(const Scenario& scenario, const Catalogue& catalogue)
+// Checks a scenario built with setters by the loader's own rules: written out and parsed back. @return the
+// loader's diagnostics (located in the written text, so only their key paths and messages mean anything here).
+std::vector<Diagnostic> scenarioDiagnostics(const Scenario& scenario, const Catalogue& catalogue)
 {
     try
     {
@@ -111,12 +173,75 @@ std::optional<std::string> scenarioProblem(const Scenario& scenario, const Catal
     }
     catch (const ScenarioError& e)
     {
-        std::string text;
-        for (const auto& d : e.diagnostics())
-            text += (text.empty() ? "" : "; ") + (d.keyPath.empty() ? "" : d.keyPath + " ") + d.message;
-        return text;
+        return e.diagnostics();
     }
-    return std::nullopt;
+    return {};
+}
+
+std::string joinDiagnostics(const std::vector<Diagnostic>& diagnostics)
+{
+    std::string text;
+    for (const auto& d : diagnostics)
+        text += (text.empty() ? "" : "; ") + (d.keyPath.empty() ? "" : d.keyPath + " ") + d.message;
+    return text;
+}
+
+std::optional<std::string> scenarioProblem(const Scenario& scenario, const Catalogue& catalogue)
+{
+    auto diagnostics = scenarioDiagnostics(scenario, catalogue);
+    if (diagnostics.empty())
+        return std::nullopt;
+    return joinDiagnostics(diagnostics);
+}
+
+// Reports the points the loader rejects (`bad`: point index and the loader's diagnostics, in point order).
+void reportBadPoints(const SweepSpec& spec, const std::vector<std::vector<ParamValue>>& points,
+                     const std::vector<std::pair<std::size_t, std::vector<Diagnostic>>>& bad,
+                     std::vector<Diagnostic>& problems)
+{
+    // A problem with a swept list's own value (its length, its names, its size against another key) is reported at
+    // that value in the spec, once per value and message; any other problem names the point, for the first five.
+    std::set<std::pair<std::string, std::string>> seen;
+    std::size_t whole = 0;
+    for (const auto& [point, diagnostics] : bad)
+    {
+        std::vector<Diagnostic> rest;
+        for (const auto& d : diagnostics)
+        {
+            std::size_t k = 0;
+            while (k < spec.parameters.size() &&
+                   !(spec.parameters[k].list && belongsTo(d.keyPath, spec.parameters[k].key)))
+                ++k;
+            if (k == spec.parameters.size())
+            {
+                rest.push_back(d);
+                continue;
+            }
+            const auto& parameter = spec.parameters[k];
+            const auto found = std::find(parameter.values.begin(), parameter.values.end(), points[point][k]);
+            const auto j = static_cast<std::size_t>(found - parameter.values.begin());
+            const auto at =
+                j < parameter.valuePositions.size() ? parameter.valuePositions[j] : std::pair{parameter.line, 1};
+            auto path = "parameters[" + std::to_string(k) + "].values[" + std::to_string(j) + "]" +
+                        d.keyPath.substr(parameter.key.size());
+            if (!seen.emplace(path, d.message).second)
+                continue;
+            const auto others = describePoint(spec, points[point], k);
+            problems.push_back(Diagnostic{spec.file, at.first, at.second, path,
+                                          d.message + " (" + d.keyPath + ", at point " + std::to_string(point) +
+                                              (others.empty() ? "" : " with " + others) + ")"});
+        }
+        if (rest.empty())
+            continue;
+        if (whole < 5)
+            problems.push_back(Diagnostic{spec.file, 0, 0, "parameters",
+                                          "point " + std::to_string(point) + " (" + describePoint(spec, points[point]) +
+                                              ") is not a valid scenario: " + joinDiagnostics(rest)});
+        ++whole;
+    }
+    if (whole > 5)
+        problems.push_back(Diagnostic{spec.file, 0, 0, "parameters",
+                                      std::to_string(whole - 5) + " more points are not valid scenarios"});
 }
 
 // Leaves out the scheduled events at or after the scenario's run.rounds, which could no longer happen (as
@@ -154,6 +279,13 @@ std::optional<std::string> applySweepValue(Scenario& scenario, std::string_view 
         info = ref.info;
         index = ref.index;
     }
+    if (info == nullptr && isListKey(path))
+    {
+        const auto* text = std::get_if<std::string>(&value);
+        if (text == nullptr)
+            return "is " + formatValue(value) + ", expected a whole array for the list-valued key " + path;
+        return detail::applyListText(scenario, path, *text);
+    }
     if (info == nullptr)
         return "unknown key path " + formatValue(path);
     if (const auto problem = info->checkValue(value))
@@ -179,6 +311,28 @@ std::optional<std::string> applySweepValue(Scenario& scenario, std::string_view 
         return std::string(e.what());
     }
     return std::nullopt;
+}
+
+std::string sweepValueText(std::string_view keyPath, const ParamValue& value)
+{
+    if (const auto* text = std::get_if<std::string>(&value); text != nullptr && isListKey(keyPath))
+        return *text;
+    return formatValue(value);
+}
+
+std::string shellQuote(std::string_view word)
+{
+    const auto safe = [](char c)
+    {
+        return std::isalnum(static_cast<unsigned char>(c)) != 0 ||
+               std::string_view("-_.,:/=+@%").find(c) != std::string_view::npos;
+    };
+    if (!word.empty() && std::all_of(word.begin(), word.end(), safe))
+        return std::string(word);
+    std::string out = "'";
+    for (const char c : word)
+        out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return out + "'";
 }
 
 std::vector<std::vector<double>> sampleUnitCube(SweepSampling method, std::size_t samples, std::size_t dimensions,
@@ -220,6 +374,18 @@ SweepPlan::SweepPlan(SweepSpec spec, Scenario base, const Catalogue& catalogue)
     for (const auto& [key, value] : m_spec.set)
         if (const auto problem = applySweepValue(m_base, key, value))
             report(0, "set." + key, *problem);
+    // List-valued keys in [set] and among the parameters: the loader's matrix-game rules follow them.
+    std::vector<std::string> setLists, allLists;
+    for (const auto& [key, value] : m_spec.set)
+        if (isListKey(key))
+            setLists.push_back(key);
+    allLists = setLists;
+    for (const auto& p : m_spec.parameters)
+        if (p.list)
+            allLists.push_back(p.key);
+    if (problems.empty())
+        for (const auto& [key, message] : settleGameLists(m_base, setLists))
+            report(0, "set." + key, message);
     // One note per run length that leaves events out, however many points share it.
     std::map<int, std::string> droppedByLength;
     const auto dropEvents = [&](Scenario& scenario, std::string_view origin)
@@ -234,6 +400,7 @@ SweepPlan::SweepPlan(SweepSpec spec, Scenario base, const Catalogue& catalogue)
             report(0, "set", "makes the base scenario invalid: " + *problem);
     if (!problems.empty())
         throw ScenarioError(std::move(problems));
+    deriveMatrixView(m_base, setLists);
     m_baseSeed = m_spec.seed.value_or(m_base.run.seed);
 
     // Points: the grid parameters' product (first parameter slowest), times the samples of the sampled ones.
@@ -283,7 +450,9 @@ SweepPlan::SweepPlan(SweepSpec spec, Scenario base, const Catalogue& catalogue)
     // Each point's scenario, built with the schema setters from the once-parsed base.
     m_pointScenarios.assign(m_points.size(), m_base);
     std::vector<bool> reported(m_spec.parameters.size(), false);
+    std::set<std::string> refused; // list keys a point's game kind refuses, reported once each
     for (std::size_t p = 0; p < m_points.size(); ++p)
+    {
         for (std::size_t k = 0; k < m_spec.parameters.size(); ++k)
             if (const auto problem = applySweepValue(m_pointScenarios[p], m_spec.parameters[k].key, m_points[p][k]);
                 problem && !reported[k])
@@ -291,6 +460,21 @@ SweepPlan::SweepPlan(SweepSpec spec, Scenario base, const Catalogue& catalogue)
                 reported[k] = true;
                 report(m_spec.parameters[k].line, m_spec.parameters[k].key, *problem);
             }
+        for (const auto& [key, message] : settleGameLists(m_pointScenarios[p], allLists))
+        {
+            const auto k = static_cast<std::size_t>(std::find_if(m_spec.parameters.begin(), m_spec.parameters.end(),
+                                                                 [&key](const SweepParameter& parameter)
+                                                                 { return parameter.key == key; }) -
+                                                    m_spec.parameters.begin());
+            if (!refused.insert(key).second)
+                continue;
+            const auto where = " (point " + std::to_string(p) + ": " + describePoint(m_spec, m_points[p]) + ")";
+            if (k < m_spec.parameters.size())
+                report(m_spec.parameters[k].line, "parameters[" + std::to_string(k) + "]", key + " " + message + where);
+            else
+                report(0, "set." + key, message + where); // in [set], refused where game.kind is swept
+        }
+    }
     if (!problems.empty())
         throw ScenarioError(std::move(problems));
     for (auto& pointScenario : m_pointScenarios)
@@ -359,27 +543,25 @@ SweepPlan::SweepPlan(SweepSpec spec, Scenario base, const Catalogue& catalogue)
             std::iota(check.begin(), check.end(), std::size_t(0));
         }
         std::mutex mutex;
-        std::vector<std::pair<std::size_t, std::string>> bad;
+        std::vector<std::pair<std::size_t, std::vector<Diagnostic>>> bad;
         tbb::parallel_for(std::size_t(0), check.size(),
                           [&](std::size_t i)
                           {
                               const auto p = check[i];
-                              if (auto problem = scenarioProblem(m_pointScenarios[p], catalogue))
+                              if (auto diagnostics = scenarioDiagnostics(m_pointScenarios[p], catalogue);
+                                  !diagnostics.empty())
                               {
                                   const std::lock_guard lock(mutex);
-                                  bad.emplace_back(p, std::move(*problem));
+                                  bad.emplace_back(p, std::move(diagnostics));
                               }
                           });
-        std::sort(bad.begin(), bad.end());
-        for (std::size_t i = 0; i < bad.size() && i < 5; ++i)
-            report(0, "parameters",
-                   "point " + std::to_string(bad[i].first) + " (" + describePoint(m_spec, m_points[bad[i].first]) +
-                       ") is not a valid scenario: " + bad[i].second);
-        if (bad.size() > 5)
-            report(0, "parameters", std::to_string(bad.size() - 5) + " more points are not valid scenarios");
+        std::sort(bad.begin(), bad.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        reportBadPoints(m_spec, m_points, bad, problems);
     }
     if (!problems.empty())
         throw ScenarioError(std::move(problems));
+    for (auto& pointScenario : m_pointScenarios)
+        deriveMatrixView(pointScenario, allLists);
 
     m_baseHash = scenarioHash(m_base);
     nlohmann::ordered_json j;
@@ -394,7 +576,7 @@ SweepPlan::SweepPlan(SweepSpec spec, Scenario base, const Catalogue& catalogue)
     j["samples"] = sampled.empty() ? 0 : m_spec.samples;
     auto set = nlohmann::ordered_json::object();
     for (const auto& [key, value] : m_spec.set)
-        set[key] = toJson(value);
+        set[key] = valueJson(key, value);
     j["set"] = set;
     auto params = nlohmann::ordered_json::array();
     for (const auto& p : m_spec.parameters)
@@ -410,7 +592,7 @@ SweepPlan::SweepPlan(SweepSpec spec, Scenario base, const Catalogue& catalogue)
         {
             auto values = nlohmann::ordered_json::array();
             for (const auto& v : p.values)
-                values.push_back(toJson(v));
+                values.push_back(valueJson(p.key, v));
             o["values"] = values;
         }
         params.push_back(o);
@@ -465,10 +647,22 @@ Scenario SweepPlan::runScenario(std::uint64_t index) const
 std::vector<std::string> SweepPlan::overrides(std::size_t point) const
 {
     std::vector<std::string> out;
+    std::set<std::string> keys;
     for (const auto& [key, value] : m_spec.set)
-        out.push_back(key + "=" + formatValue(value));
+    {
+        out.push_back(key + "=" + sweepValueText(key, value));
+        keys.insert(key);
+    }
     for (std::size_t k = 0; k < m_spec.parameters.size(); ++k)
-        out.push_back(m_spec.parameters[k].key + "=" + formatValue(m_points.at(point)[k]));
+    {
+        out.push_back(m_spec.parameters[k].key + "=" + sweepValueText(m_spec.parameters[k].key, m_points.at(point)[k]));
+        keys.insert(m_spec.parameters[k].key);
+    }
+    // The point keeps the base's resolved cooperative acts when only game.actions changes; a file that left them to
+    // the loader's default (the first act) would otherwise take the new first act on re-run.
+    if (keys.count("game.actions") != 0 && keys.count("game.cooperative_actions") == 0)
+        out.push_back("game.cooperative_actions=" +
+                      detail::listValueText(m_pointScenarios.at(point), "game.cooperative_actions"));
     return out;
 }
 

@@ -4,6 +4,7 @@
 #include "cybersim/sim/sweep_plan.hpp"
 #include "toml_support.hpp"
 
+#include "scenario_load_context.hpp"
 #include "toml_guard.hpp"
 
 #include "cybersim/sim/catalogue.hpp"
@@ -74,6 +75,15 @@ private:
     std::string m_file;
     std::vector<Diagnostic> m_list;
 };
+
+// The list-valued key (game.payoffs, generate.doctrine_shares...) a path names exactly, or nullptr.
+const ListParameterInfo* listKeyInfo(std::string_view path)
+{
+    for (const auto& p : listParameters())
+        if (p.key == path)
+            return &p;
+    return nullptr;
+}
 
 std::string stemOf(std::string_view fileName)
 {
@@ -269,6 +279,12 @@ private:
                 flattenSet(*inner, path);
                 continue;
             }
+            if (listKeyInfo(path) != nullptr)
+            {
+                if (auto text = readList(node, path, "set." + path, ""))
+                    m_spec.set.emplace_back(path, std::move(*text));
+                continue;
+            }
             const auto value = detail::tomlScalar(node);
             if (!value)
             {
@@ -322,10 +338,14 @@ public:
             lookup.replace(star, 3, "[]");
         const auto ref = resolveParameter(lookup);
         const auto* info = ref.info != nullptr ? ref.info : findParameter(lookup);
+        if (info == nullptr && listKeyInfo(path) != nullptr)
+            return std::nullopt;
         if (info == nullptr)
         {
             std::vector<std::string> keys;
             for (const auto& p : parameters())
+                keys.push_back(p.key);
+            for (const auto& p : listParameters())
                 keys.push_back(p.key);
             auto shown = lookup;
             if (const auto open = shown.find('['); open != std::string::npos)
@@ -409,6 +429,20 @@ private:
         }
         if (info != nullptr)
             p.integer = info->type == ValueType::Integer;
+        if (const auto* list = keyOk ? listKeyInfo(p.key) : nullptr)
+        {
+            // A list-valued key takes whole arrays, one per point; there is no order to range over or sample from.
+            p.list = true;
+            if (hasValues)
+                readListValues(t, path, p);
+            else
+                m_d.error(t.source(), path,
+                          p.key + " is a list-valued key (" + list->type + ": " + list->range +
+                              "), expected values = [[...], [...]] listing whole arrays; from/to/step and min/max "
+                              "vary single numbers only");
+            m_spec.parameters.push_back(std::move(p));
+            return;
+        }
         if (hasValues)
             readValues(t, path, p, info);
         else if (hasRange)
@@ -453,6 +487,61 @@ private:
             }
             checkValue(info, *value, element.source(), at);
             p.values.push_back(*value);
+        }
+    }
+
+    // Reads a whole array given for the list-valued key `key` with the scenario loader's own reader, so that element
+    // types are checked with its messages; reports each problem at `path` (the spec's key path standing for `key`)
+    // and returns the value as canonical TOML text. Lengths and names are checked per point (SweepPlan). `hint` is
+    // added to the message when the node is not an array at all.
+    std::optional<std::string> readList(const toml::node& node, const std::string& key, const std::string& path,
+                                        const std::string& hint)
+    {
+        Scenario scratch;
+        detail::LoadContext context(m_spec.file);
+        (void)detail::readListValue(key, node, scratch, context);
+        if (!context.hasErrors())
+            return detail::listValueText(scratch, key);
+        for (const auto& d : context.diagnostics())
+        {
+            const auto suffix = d.keyPath.substr(std::min(d.keyPath.size(), key.size()));
+            // "parameters[0].values[1]" names the scenario key in parentheses; "set.game.payoffs" already holds it.
+            const bool named = path.ends_with(key);
+            const bool whole = !node.is_array() && !hint.empty();
+            m_d.errorAt(d.line, d.column, path + suffix,
+                        d.message + (named ? std::string()
+                                           : " (" + d.keyPath +
+                                                 (whole ? " takes a whole array per value: " + hint : "") + ")"));
+        }
+        return std::nullopt;
+    }
+
+    void readListValues(const toml::table& t, const std::string& path, SweepParameter& p)
+    {
+        const auto& node = *t.get("values");
+        const auto* a = node.as_array();
+        if (a == nullptr)
+        {
+            m_d.error(node.source(), path + ".values",
+                      "is " + describe(node) + ", expected an array of whole arrays such as [[...], [...]] (" + p.key +
+                          " is list-valued)");
+            return;
+        }
+        if (a->empty())
+        {
+            m_d.error(node.source(), path + ".values", "is empty, expected at least one value");
+            return;
+        }
+        for (std::size_t i = 0; i < a->size(); ++i)
+        {
+            const auto& element = *a->get(i);
+            const auto at = path + ".values[" + std::to_string(i) + "]";
+            if (auto text = readList(element, p.key, at, "values = [[...], [...]]"))
+            {
+                p.values.emplace_back(std::move(*text));
+                p.valuePositions.emplace_back(static_cast<int>(element.source().begin.line),
+                                              static_cast<int>(element.source().begin.column));
+            }
         }
     }
 

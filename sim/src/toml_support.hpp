@@ -12,6 +12,8 @@
 namespace cybersim::sim::detail
 {
 
+class LoadContext;
+
 /// What a node holds, in words for diagnostics: "a table", "an integer", "a date or time"...
 inline std::string tomlKindText(const toml::node& node)
 {
@@ -52,5 +54,12 @@ inline std::optional<ParamValue> tomlScalar(const toml::node& node)
         return v->get();
     return std::nullopt;
 }
+
+/// Reads `node`, the array given for the list-valued key `key` (a listParameters() entry, e.g. "game.payoffs"), into
+/// `scenario` exactly as the scenario loader reads it from a file: element types are checked and each problem goes to
+/// `context` under `key` or an element path ("game.payoffs[1][0]"), located where the node was written. Cross-key
+/// rules (lengths, names) are checked later by validateScenario. Defined in scenario_io.cpp.
+/// @return false, reading nothing, when `key` is not a list-valued key.
+bool readListValue(const std::string& key, const toml::node& node, Scenario& scenario, LoadContext& context);
 
 } // namespace cybersim::sim::detail

@@ -103,6 +103,16 @@ TEST_CASE("cli sweep: exit codes for bad input and refused folders")
     const auto message = capture(bin + " sweep " + (dir / "bad.toml").string() + " --out " + (dir / "o").string());
     CHECK(message.find("bad.toml:1:14: error: replicates: is 0") != std::string::npos);
     CHECK(message.find("metrics[0].of: unknown metric \"nope\"") != std::string::npos);
+    // A list value that the scenario's rules refuse (the default scenario generates no states, so no doctrines):
+    // reported at the value before anything runs.
+    std::ofstream(dir / "bad-list.toml") << "[[parameters]]\nkey = \"generate.doctrine_shares\"\n"
+                                            "values = [[0.5, 0.5]]\n[[metrics]]\nof = \"cooperation_rate\"\n";
+    const auto badList = (dir / "bad-list.toml").string() + " --out " + (dir / "list").string();
+    CHECK(run(bin + " sweep " + badList) == 2);
+    CHECK(capture(bin + " sweep " + badList)
+              .find("bad-list.toml:3:11: error: parameters[0].values[0]: has 2 shares for 0 doctrines") !=
+          std::string::npos);
+    CHECK(!fs::exists(dir / "list" / "journal.tsv"));
     fs::remove_all(dir);
 }
 

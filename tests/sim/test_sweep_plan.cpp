@@ -47,6 +47,46 @@ std::string problemsOf(const std::string& text)
     return {};
 }
 
+// A plan over a shipped scenario (scenarios/<name>.toml).
+SweepPlan planOn(const std::string& scenario, const std::string& text)
+{
+    const auto& catalogue = agents::builtinCatalogue();
+    auto spec = parseSweepSpec(text, "spec.toml");
+    auto base =
+        loadScenarioFile(std::filesystem::path(CYBERSIM_SOURCE_DIR) / "scenarios" / (scenario + ".toml"), catalogue);
+    return SweepPlan(std::move(spec), std::move(base), catalogue);
+}
+
+std::string problemsOn(const std::string& scenario, const std::string& text)
+{
+    try
+    {
+        (void)planOn(scenario, text);
+    }
+    catch (const ScenarioError& e)
+    {
+        return e.what();
+    }
+    return {};
+}
+
+// Every run of a plan, as a journal would hold them.
+SweepResults runAll(const SweepPlan& plan)
+{
+    SweepResults results;
+    results.metricCount = plan.spec().metrics.size();
+    for (std::uint64_t i = 0; i < plan.runCount(); ++i)
+    {
+        const auto row = runSweepRun(plan, i, agents::builtinCatalogue());
+        results.values.insert(results.values.end(), row.begin(), row.end());
+        results.done.push_back(true);
+    }
+    return results;
+}
+
+// The three-act matrix game made small and quick: 30 states, 30 rounds.
+const std::string kSmallThreeAct = "seed = 4\n[set]\nrun.rounds = 30\ngenerate.count = 30\n";
+
 } // namespace
 
 TEST_CASE("sweep: a grid expands points x replicates in file order with derived seeds")
@@ -363,4 +403,228 @@ TEST_CASE("sweep: every shipped spec in scenarios/sweeps loads, plans and runs i
         CHECK(first.rfind("# Question:", 0) == 0); // each opens with the question it answers
     }
     CHECK(count >= 1);
+}
+
+TEST_CASE("sweep: a list-valued key takes whole TOML arrays, one per point")
+{
+    // All restraint, all attack, half restraint and half attack: the start decides the cooperation rate.
+    const auto plan = planOn("three-act-cyber-game", kSmallThreeAct + R"(
+[[parameters]]
+key = "generate.doctrine_shares"
+values = [[1, 0, 0], [0.0, 0.0, 1.0], [0.5, 0, 0.5]]
+[[metrics]]
+stat = "mean"
+of = "cooperation_rate"
+)");
+    REQUIRE(plan.pointCount() == 3);
+    CHECK(plan.spec().parameters[0].list);
+    // Values are kept as canonical TOML text and set with the loader's reader.
+    CHECK(std::get<std::string>(plan.points()[0][0]) == "[1.0, 0.0, 0.0]");
+    CHECK(plan.pointScenario(1).generate.doctrineShares == std::vector<double>{0.0, 0.0, 1.0});
+    CHECK(plan.base().generate.doctrineShares == std::vector<double>{0.6, 0.2, 0.2});
+    const auto results = runAll(plan);
+    const double restrained = results.row(0)[0], attacked = results.row(1)[0], mixed = results.row(2)[0];
+    CHECK(restrained == doctest::Approx(1.0));
+    CHECK(attacked == doctest::Approx(0.0));
+    CHECK(mixed > attacked);
+    CHECK(mixed < restrained);
+    // --set takes the same text, so the re-run command reproduces the point.
+    REQUIRE(plan.overrides(1).size() == 3);
+    CHECK(plan.overrides(1)[2] == "generate.doctrine_shares=[0.0, 0.0, 1.0]");
+    CHECK(shellQuote(plan.overrides(1)[2]) == "'generate.doctrine_shares=[0.0, 0.0, 1.0]'");
+    CHECK(shellQuote("run.rounds=30") == "run.rounds=30");
+    const auto& catalogue = agents::builtinCatalogue();
+    const auto again =
+        loadScenarioFile(std::filesystem::path(CYBERSIM_SOURCE_DIR) / "scenarios" / "three-act-cyber-game.toml",
+                         catalogue, plan.overrides(1));
+    CHECK(scenarioHash(again) == scenarioHash(plan.pointScenario(1)));
+
+    SUBCASE("points.csv and runs.csv hold the array text in one quoted field; sweep.json a JSON array")
+    {
+        const auto points = pointsCsv(plan, results);
+        CHECK(points.rfind("point,generate.doctrine_shares,runs,mean_cooperation_rate_mean,", 0) == 0);
+        CHECK(points.find("\n0,\"[1.0, 0.0, 0.0]\",1,") != std::string::npos);
+        CHECK(points.find("\n2,\"[0.5, 0.0, 0.5]\",1,") != std::string::npos);
+        const auto runs = runsCsv(plan, results);
+        CHECK(runs.find(",\"[0.0, 0.0, 1.0]\",") != std::string::npos);
+        CHECK(plan.resolvedJson().find("\"[") == std::string::npos); // arrays, not strings
+        CHECK(plan.resolvedJson().find("\"generate.doctrine_shares\"") != std::string::npos);
+    }
+    SUBCASE("names are quoted in the text and doubled quotes keep the CSV field whole")
+    {
+        const auto names = planOn("three-act-cyber-game", kSmallThreeAct + R"(
+[[parameters]]
+key = "generate.doctrines"
+values = [["pure:restrain", "pure:surveil", "pure:attack"], ["pure:attack", "pure:attack", "pure:attack"]]
+)" + kMetric);
+        CHECK(std::get<std::string>(names.points()[1][0]) == R"(["pure:attack", "pure:attack", "pure:attack"])");
+        const auto csv = pointsCsv(names, runAll(names));
+        CHECK(csv.find(R"("[""pure:attack"", ""pure:attack"", ""pure:attack""]")") != std::string::npos);
+    }
+    SUBCASE("[set] takes a list-valued key too")
+    {
+        const auto set =
+            planOn("three-act-cyber-game", kSmallThreeAct + "generate.doctrine_shares = [0, 1, 0]\n" + kMetric);
+        CHECK(set.base().generate.doctrineShares == std::vector<double>{0.0, 1.0, 0.0});
+        const auto overrides = set.overrides(0);
+        CHECK(std::find(overrides.begin(), overrides.end(), "generate.doctrine_shares=[0.0, 1.0, 0.0]") !=
+              overrides.end());
+    }
+}
+
+TEST_CASE("sweep: game.payoffs of a matrix game varies per point, with the derived 2 x 2 view")
+{
+    // Strong selection (the Fermi rule) so that 30 rounds show which posture pays: the first table makes restraint
+    // dominant, the second attack.
+    const auto plan = planOn("three-act-cyber-game", kSmallThreeAct + R"(learning.selection_intensity = 2.0
+[[parameters]]
+key = "game.payoffs"
+values = [
+    [[9, 9, 9], [0, 0, 0], [1, 1, 1]],
+    [[1, 1, 1], [0, 0, 0], [9, 9, 9]],
+]
+)" + kMetric);
+    REQUIRE(plan.pointCount() == 2);
+    CHECK(std::get<std::string>(plan.points()[1][0]) == "[[1.0, 1.0, 1.0], [0.0, 0.0, 0.0], [9.0, 9.0, 9.0]]");
+    const auto& game = plan.pointScenario(0).game;
+    REQUIRE(game.payoffs.size() == 3);
+    CHECK(game.payoffs[2] == std::vector<double>{1.0, 1.0, 1.0});
+    // Restrain against the first hostile act (surveil): R = A[0][0], S = A[0][1], T = A[1][0], P = A[1][1].
+    CHECK(game.matrix.reward == 9.0);
+    CHECK(game.matrix.temptation == 0.0);
+    const auto results = runAll(plan);
+    CHECK(results.row(0)[0] > 0.8);
+    CHECK(results.row(1)[0] < 0.4);
+    CHECK(results.row(0)[0] > results.row(1)[0] + 0.4);
+    // A classic view for every point: the loader accepts each point written out.
+    const auto& catalogue = agents::builtinCatalogue();
+    CHECK_NOTHROW((void)parseScenario(writeScenario(plan.pointScenario(1)), "point.toml", catalogue));
+
+    SUBCASE("with game.actions swept, the re-run command keeps the point's cooperative acts")
+    {
+        const auto renamed =
+            planOn("three-act-cyber-game", kSmallThreeAct + R"(generate.doctrines = ["pure:restrain", "pure:attack"]
+generate.doctrine_shares = [0.5, 0.5]
+[[parameters]]
+key = "game.actions"
+values = [["restrain", "surveil", "attack"], ["restrain", "probe", "attack"]]
+)" + kMetric);
+        REQUIRE(renamed.pointCount() == 2);
+        CHECK(renamed.pointScenario(1).game.actions[1] == "probe");
+        CHECK(renamed.overrides(1).back() == R"(game.cooperative_actions=["restrain"])");
+    }
+}
+
+TEST_CASE("sweep: bad values of list-valued keys are reported before any run, as the loader reports them")
+{
+    SUBCASE("a wrong type inside a list")
+    {
+        const auto text = problemsOn("three-act-cyber-game", R"([[parameters]]
+key = "generate.doctrine_shares"
+values = [[0.5, 0.3, 0.2], [0.5, "x", 0.2]]
+)" + kMetric);
+        CHECK(text.find("spec.toml:3:34: error: parameters[0].values[1][1]: is a string, expected a number "
+                        "(generate.doctrine_shares[1])") != std::string::npos);
+    }
+    SUBCASE("a single number where a whole array is expected")
+    {
+        const auto text = problemsOn("three-act-cyber-game", R"([[parameters]]
+key = "generate.doctrine_shares"
+values = [0.5, 0.5]
+)" + kMetric);
+        CHECK(text.find("spec.toml:3:11: error: parameters[0].values[0]: is a float, expected an array of numbers "
+                        "(generate.doctrine_shares takes a whole array per value: values = [[...], [...]])") !=
+              std::string::npos);
+    }
+    SUBCASE("a row that is not an array, names that are not strings")
+    {
+        const auto rows = problemsOn("three-act-cyber-game", "[[parameters]]\nkey = \"game.payoffs\"\n"
+                                                             "values = [[[1, 2, 3], 4, [5, 6, 7]]]\n" +
+                                                                 kMetric);
+        CHECK(rows.find("spec.toml:3:23: error: parameters[0].values[0][1]: is an integer, expected a row (an array "
+                        "of numbers) (game.payoffs[1])") != std::string::npos);
+        const auto names = problemsOn("three-act-cyber-game", "[[parameters]]\nkey = \"game.actions\"\n"
+                                                              "values = [[\"a\", 2, \"c\"]]\n" +
+                                                                  kMetric);
+        CHECK(names.find("parameters[0].values[0][1]: is an integer, expected a string (game.actions[1])") !=
+              std::string::npos);
+    }
+    SUBCASE("a list of the wrong length for another key: shares against doctrines")
+    {
+        const auto text = problemsOn("three-act-cyber-game", R"([[parameters]]
+key = "generate.doctrine_shares"
+values = [[0.6, 0.2, 0.2], [0.5, 0.5]]
+)" + kMetric);
+        CHECK(text.find("spec.toml:3:28: error: parameters[0].values[1]: has 2 shares for 3 doctrines, expected one "
+                        "share per doctrine (generate.doctrine_shares, at point 1)") != std::string::npos);
+        CHECK(text.find("values[0]") == std::string::npos); // the good value is not blamed
+    }
+    SUBCASE("a payoff table of the wrong size for the acts, and a short row")
+    {
+        const auto text = problemsOn("three-act-cyber-game", R"([[parameters]]
+key = "game.payoffs"
+values = [[[1, 0], [0, 1]], [[1, 0, 0], [0, 1], [0, 0, 1]]]
+[[parameters]]
+key = "noise.false_attribution"
+values = [0.0, 0.1]
+)" + kMetric);
+        CHECK(text.find("spec.toml:3:11: error: parameters[0].values[0]: has 2 rows, expected 3 (one per act of "
+                        "game.actions) (game.payoffs, at point 0 with noise.false_attribution = 0.0)") !=
+              std::string::npos);
+        CHECK(text.find("spec.toml:3:29: error: parameters[0].values[1][1]: has 2 values, expected 3 (one per act of "
+                        "game.actions) (game.payoffs[1], at point 2") != std::string::npos);
+        // Once per value and message, not once per point.
+        CHECK(text.find("at point 1") == std::string::npos);
+    }
+    SUBCASE("values the loader's own rules refuse: a negative share, an unknown doctrine, repeated acts")
+    {
+        CHECK(problemsOn("three-act-cyber-game",
+                         "[[parameters]]\nkey = \"generate.doctrine_shares\"\nvalues = [[-1, 1, 1]]\n" + kMetric)
+                  .find("parameters[0].values[0][0]: is -1.0, expected >= 0") != std::string::npos);
+        CHECK(problemsOn("three-act-cyber-game", "[[parameters]]\nkey = \"generate.doctrines\"\n"
+                                                 "values = [[\"pure:restrain\", \"pure:surveil\", \"pure:atack\"]]\n" +
+                                                     kMetric)
+                  .find("parameters[0].values[0][2]: is \"pure:atack\", expected pure:<act> with an act of "
+                        "game.actions (did you mean \"pure:attack\"?)") != std::string::npos);
+        CHECK(problemsOn("three-act-cyber-game", "[[parameters]]\nkey = \"game.actions\"\n"
+                                                 "values = [[\"restrain\", \"surveil\", \"surveil\"]]\n" +
+                                                     kMetric)
+                  .find("parameters[0].values[0][2]: is \"surveil\", already the name of game.actions[1]") !=
+              std::string::npos);
+    }
+    SUBCASE("a range over a list-valued key")
+    {
+        const auto text = problemsOn("three-act-cyber-game", "[[parameters]]\nkey = \"generate.doctrine_shares\"\n"
+                                                             "from = 0.1\nto = 0.5\nstep = 0.1\n" +
+                                                                 kMetric);
+        CHECK(text.find("spec.toml:1:1: error: parameters[0]: generate.doctrine_shares is a list-valued key (real "
+                        "list: >= 0, one per doctrine), expected values = [[...], [...]] listing whole arrays; "
+                        "from/to/step and min/max vary single numbers only") != std::string::npos);
+    }
+    SUBCASE("a sampled list-valued key")
+    {
+        const auto text = problemsOn("three-act-cyber-game", "samples = 4\n[[parameters]]\nkey = \"game.payoffs\"\n"
+                                                             "min = 0\nmax = 1\n" +
+                                                                 kMetric);
+        CHECK(text.find("parameters[0]: game.payoffs is a list-valued key (real table: m rows of m finite numbers), "
+                        "expected values = [[...], [...]] listing whole arrays") != std::string::npos);
+    }
+    SUBCASE("a matrix game's list on a scenario with another game")
+    {
+        const auto text = problemsOf("[[parameters]]\nkey = \"game.payoffs\"\nvalues = [[[1, 0], [0, 1]]]\n" + kMetric);
+        CHECK(text.find("spec.toml:1:1: error: parameters[0]: game.payoffs is only used by a matrix game, expected "
+                        "game.kind = \"matrix\" or no payoffs") != std::string::npos);
+    }
+    SUBCASE("a bad list in [set]")
+    {
+        const auto text = problemsOn("three-act-cyber-game", "[set]\ngame.actions = [\"a\", 1, \"c\"]\n" + kMetric);
+        CHECK(text.find("spec.toml:2:22: error: set.game.actions[1]: is an integer, expected a string") !=
+              std::string::npos);
+    }
+    SUBCASE("an element of a list is not a key path")
+    {
+        CHECK(problemsOn("three-act-cyber-game",
+                         "[[parameters]]\nkey = \"game.payoffs[1]\"\nvalues = [[1, 2, 3]]\n" + kMetric)
+                  .find("parameters[0].key: unknown key path \"game.payoffs[1]\"") != std::string::npos);
+    }
 }

@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace cybersim::sim
@@ -33,12 +34,18 @@ struct SweepParameter
     std::string key;                // key path as written: "noise.false_attribution", "states[2].capability" or
                                     // "states[*].capability" (every element)
     std::vector<ParamValue> values; // grid values in the order given (a list, or from/to/step expanded); empty when
-                                    // sampled
+                                    // sampled. For a list-valued key, each is the canonical TOML text of a whole
+                                    // array (a std::string such as "[0.5, 0.5]"), as --set and points.csv write it
+    bool list = false;              // the key is list-valued (listParameters(): game.payoffs, generate.doctrines...);
+                                    // only values = [[...], ...] can vary it
     bool sampled = false;           // true: drawn in [min, max] by the spec's sampling method
     double min = 0.0;               // sampled lower bound, inclusive
     double max = 0.0;               // sampled upper bound, inclusive (>= min)
     bool integer = false;           // the key takes integers; samples are whole numbers in [min, max]
     int line = 0;                   // where the parameter is written in the spec, for diagnostics
+    // List-valued keys: line and column of each values[] element in the spec, for diagnostics about a point; empty
+    // otherwise.
+    std::vector<std::pair<int, int>> valuePositions;
 };
 
 /// What a metric reduces a run to.
@@ -85,7 +92,8 @@ struct SweepSpec
     int replicates = 1;                // runs per point, [1, 1000000]
     SweepSampling sampling = SweepSampling::Grid;        // how sampled parameters are drawn
     int samples = 0;                                     // points drawn for sampled parameters, [1, 10000000] when any
-    std::vector<std::pair<std::string, ParamValue>> set; // fixed values applied to every run ([set] table)
+    std::vector<std::pair<std::string, ParamValue>> set; // fixed values applied to every run ([set] table); a
+                                                         // list-valued key's value is its TOML text, as in values
     std::vector<SweepParameter> parameters;              // varied keys, in file order
     std::vector<SweepMetric> metrics;                    // recorded columns, in file order; at least one
     std::vector<std::uint64_t> seriesRuns; // run indices whose per-round series are written (series/run-N/)
@@ -166,9 +174,19 @@ private:
 };
 
 /// Sets `keyPath` ("a.b", "arr[i].b" or "arr[*].b") in `scenario` to `value`, checking the schema's type and range.
+/// A list-valued key ("game.payoffs") takes the TOML text of a whole array as a std::string ("[[3, 0], [5, 1]]"),
+/// read as the scenario loader reads it; the rules that span several keys are checked when a plan validates points.
 /// @return the problem in house style, or nothing when the value was applied.
 [[nodiscard]] std::optional<std::string> applySweepValue(Scenario& scenario, std::string_view keyPath,
                                                          const ParamValue& value);
+
+/// The text of `value` for `keyPath` as `--set keyPath=TEXT` takes it: formatValue(value), or for a list-valued key
+/// its TOML array text unquoted.
+[[nodiscard]] std::string sweepValueText(std::string_view keyPath, const ParamValue& value);
+
+/// Quotes `word` for a POSIX shell ('...') when it holds anything but letters, digits and -_.,:/=+@%, e.g. an
+/// override with a list value: 'game.actions=["a", "b"]'. Used to print re-run commands.
+[[nodiscard]] std::string shellQuote(std::string_view word);
 
 /// The sampled parameters' unit-cube coordinates for `samples` points: u[i][k] in [0, 1). Latin hypercube puts
 /// exactly one point in each of `samples` strata per dimension. Deterministic in `seed`.
