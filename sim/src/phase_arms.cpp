@@ -70,7 +70,7 @@ void planArms(SimulationState& s, std::size_t i)
     // relations rather than summed, so the race does not depend on how many partners a state has: with uniform trust
     // T the system runs away exactly when k (1 - T) w > a.
     const std::uint32_t* const partner = s.world.partner.data();
-    const std::uint8_t* const active = s.active.data();
+    const std::int32_t* const active = s.active.data();
     const double* const weight = s.world.weight.data();
     const double* const trust = s.trust.data();
     const double* const capability = s.arms.data();

@@ -83,6 +83,7 @@ void applyScheduledEvents(SimulationState& s)
             if (actor >= 0)
             {
                 s.active[std::size_t(actor)] = 1;
+                s.refreshEdgeCaches();
                 s.log(EventType::Join, actor, -1, 0.0, ev.state + " joins");
             }
             break;

@@ -2,6 +2,7 @@
 // Phase 6: co-governance. The norm agenda voted at summits (none / gradual / comprehensive; seeds/000 §3 "a gradual
 // approach ... easier issues first"), and enforcement of adopted norms by punishment and meta-punishment
 // (Axelrod 1986, "An evolutionary approach to norms", APSR 80(4)).
+#include "edge_kernels.hpp"
 #include "simulation_state.hpp"
 
 #include <algorithm>
@@ -95,6 +96,57 @@ inline double chanceSeen(int count) noexcept
     return count > 0 ? 1.0 - 1.0 / double(std::uint64_t{1} << std::min(count, 60)) : 0.0;
 }
 
+// Norms: each partner k of a violator i sees at least one of i's v intrusions with probability 1 - (1/2)^v and
+// punishes with its vengefulness; it pays E, the violator P (Axelrod 1986: E = 2, P = 9). One draw decides both: seen
+// and punished (u < seen x vengefulness), seen and let pass (u < seen). It is drawn for every partner, also for those
+// that violated nothing (seen = 0 decides nothing), so the sanction kernel runs without branches.
+void punishViolations(SimulationState& s, std::size_t k, std::uint64_t round)
+{
+    const auto b = s.begin(k), e = s.end(k);
+    std::int32_t* const punished = s.punished.data();
+    s.nonPunishments[k] = 0;
+    s.lapseSeen[k] = 0.0;
+    if (!s.active[k])
+    {
+        std::fill(punished + b, punished + e, 0);
+        return;
+    }
+    const auto counts = kernel::sanction({b, e, s.world.partner.data(), s.violationSeen.data(), punished,
+                                          s.vengefulness[k], Purpose::NormsSee, s.rng.stream(round, k)});
+    // The punisher pays E for each punishment, subtracted one at a time as the relations are met.
+    double payoff = s.payoff[k];
+    for (int p = 0; p < counts.punishments; ++p)
+        payoff -= s.params.governance.punishmentCost;
+    s.payoff[k] = payoff;
+    s.nonPunishments[k] = counts.lapses;
+    s.lapseSeen[k] = chanceSeen(counts.lapses);
+}
+
+// The punishments state m received; then, with metanorms, its own punishment of partners k that let a violation pass
+// (seen with probability lapseSeen[k], punished with m's vengefulness; drawn for every partner, as above).
+void receiveAndMetaPunish(SimulationState& s, std::size_t m, std::uint64_t round, bool metanorms)
+{
+    const auto& g = s.params.governance;
+    const auto b = s.begin(m), e = s.end(m);
+    const int count = kernel::countReverse(b, e, s.world.reverse.data(), s.punished.data());
+    s.punishedBy[m] = count;
+    double payoff = s.payoff[m] - g.punishment * count;
+    if (metanorms)
+    {
+        std::int32_t* const metaPunished = s.metaPunished.data();
+        if (!s.active[m])
+            std::fill(metaPunished + b, metaPunished + e, 0);
+        else
+        {
+            const auto counts = kernel::sanction({b, e, s.world.partner.data(), s.lapseSeen.data(), metaPunished,
+                                                  s.vengefulness[m], Purpose::NormsPunish, s.rng.stream(round, m)});
+            for (int p = 0; p < counts.punishments; ++p)
+                payoff -= g.punishmentCost;
+        }
+    }
+    s.payoff[m] = payoff;
+}
+
 } // namespace
 
 void enforceNorms(SimulationState& s)
@@ -104,86 +156,16 @@ void enforceNorms(SimulationState& s)
         return;
     const auto round = static_cast<std::uint64_t>(s.round);
     const std::size_t n = s.n();
-    const std::uint32_t* const partner = s.world.partner.data();
-    const std::uint32_t* const reverse = s.world.reverse.data();
-    const double* const vengefulness = s.vengefulness.data();
-    double* const violationSeen = s.violationSeen.data();
-    double* const lapseSeen = s.lapseSeen.data();
-    std::uint8_t* const punished = s.punished.data();
-    std::uint8_t* const metaPunished = s.metaPunished.data();
     int violations = 0;
     for (std::size_t i = 0; i < n; ++i)
     {
-        violationSeen[i] = s.active[i] ? chanceSeen(s.intrusionsMade[i]) : 0.0;
+        s.violationSeen[i] = s.active[i] ? chanceSeen(s.intrusionsMade[i]) : 0.0;
         violations += s.intrusionsMade[i];
     }
-    // Norms: each partner of a violator sees at least one of its v intrusions with probability 1 - (1/2)^v and
-    // punishes with its vengefulness; it pays E, the violator P (Axelrod 1986: E = 2, P = 9).
-    s.forEachState(
-        [&](std::size_t k)
-        {
-            s.nonPunishments[k] = 0;
-            lapseSeen[k] = 0.0;
-            if (!s.active[k])
-                return;
-            const double vengeful = vengefulness[k];
-            const auto draws = s.rng.stream(round, k);
-            double payoff = s.payoff[k];
-            int lapses = 0;
-            for (auto e = s.begin(k); e < s.end(k); ++e)
-            {
-                punished[e] = 0;
-                const auto i = partner[e];
-                const double seen = violationSeen[i];
-                if (seen == 0.0)
-                    continue;
-                // One draw decides both: seen and punished (u < seen x vengefulness), seen and let pass (u < seen).
-                const double u = draws.uniform(i, Purpose::NormsSee);
-                if (u < seen * vengeful)
-                {
-                    punished[e] = 1;
-                    payoff -= g.punishmentCost;
-                }
-                else if (u < seen)
-                    ++lapses;
-            }
-            s.payoff[k] = payoff;
-            s.nonPunishments[k] = lapses;
-            lapseSeen[k] = chanceSeen(lapses);
-        });
-    // The punishments each state received; then, with metanorms, its own punishment of partners that let a violation
-    // pass (their lapses are all known once the pass above is done).
+    s.forEachState([&](std::size_t k) { punishViolations(s, k, round); });
+    // Every lapse is known once the pass above is done.
     const bool metanorms = g.metanorms;
-    s.forEachState(
-        [&](std::size_t m)
-        {
-            int count = 0;
-            const auto b = s.begin(m), e = s.end(m);
-            for (auto x = b; x < e; ++x)
-                count += punished[reverse[x]];
-            s.punishedBy[m] = count;
-            double payoff = s.payoff[m] - g.punishment * count;
-            if (metanorms)
-            {
-                const bool punishes = s.active[m] != 0;
-                const double vengeful = vengefulness[m];
-                const auto draws = s.rng.stream(round, m);
-                for (auto x = b; x < e; ++x)
-                {
-                    metaPunished[x] = 0;
-                    const auto k = partner[x];
-                    const double seen = lapseSeen[k];
-                    if (!punishes || seen == 0.0)
-                        continue;
-                    if (draws.uniform(k, Purpose::NormsPunish) < seen * vengeful)
-                    {
-                        metaPunished[x] = 1;
-                        payoff -= g.punishmentCost;
-                    }
-                }
-            }
-            s.payoff[m] = payoff;
-        });
+    s.forEachState([&](std::size_t m) { receiveAndMetaPunish(s, m, round, metanorms); });
     int punishments = 0;
     for (std::size_t i = 0; i < n; ++i)
         punishments += s.punishedBy[i];
@@ -192,9 +174,8 @@ void enforceNorms(SimulationState& s)
         s.forEachState(
             [&](std::size_t k)
             {
-                int count = 0;
-                for (auto x = s.begin(k); x < s.end(k); ++x)
-                    count += metaPunished[reverse[x]];
+                const int count = kernel::countReverse(s.begin(k), s.end(k), s.world.reverse.data(),
+                                                       s.metaPunished.data());
                 s.payoff[k] -= g.punishment * count;
                 s.nonPunishments[k] = count; // reused: now the meta-punishments k received
             });

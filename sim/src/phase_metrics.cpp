@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The round's outcomes: per-state figures (in parallel) and world metrics reduced in state order, so every figure
 // is bit-identical at any thread count (STYLE F).
+#include "edge_kernels.hpp"
 #include "simulation_state.hpp"
 
 #include <algorithm>
@@ -32,80 +33,72 @@ double gini(std::vector<double>& values)
     return (2.0 * weighted) / (n * total) - (n + 1.0) / n;
 }
 
+// State i's share of the round's figures: trust statistics (summed here, in edge order), game classes and the
+// distrust weights of the stability matrix (in the classify kernel), and its StateMetrics.
+void statePartials(SimulationState& s, std::size_t i)
+{
+    const std::uint32_t* const partner = s.world.partner.data();
+    const std::uint32_t* const reverse = s.world.reverse.data();
+    const double* const trust = s.trust.data();
+    const std::int32_t* const active = s.active.data();
+    const std::int32_t* const bloc = s.bloc.data();
+    double given = 0.0, received = 0.0;
+    int related = 0;
+    TrustPartials part;
+    const auto bi = bloc[i];
+    const bool selfActive = active[i] != 0;
+    const auto b = s.begin(i), e = s.end(i);
+    for (auto k = b; k < e; ++k)
+    {
+        const auto j = partner[k];
+        if (!active[j])
+            continue;
+        const double t = trust[k];
+        given += t;
+        received += trust[reverse[k]];
+        ++related;
+        part.squares += t * t;
+        const auto bj = bloc[j];
+        const bool grouped = (bi | bj) >= 0, same = bi == bj;
+        part.within += grouped && same ? t : 0.0;
+        part.between += grouped && !same ? t : 0.0;
+        part.withinCount += grouped && same;
+        part.betweenCount += grouped && !same;
+    }
+    part.sum = given;
+    part.count = related;
+    // The expected cyber stage game of the pair (i -> j) this round, as i faces it: R = b w, S = -l p_ji V_i,
+    // T = R + g p_ij V_j, P = g p_ij V_j - l p_ji V_i. The schema keeps g, l, V E >= 0, so T >= R and P >= S
+    // (rounding is monotone): stag hunt, chicken and harmony cannot occur, and the pair is a prisoner's dilemma
+    // exactly when PayoffMatrix::classify() says so, T > R > P > S; otherwise it is "other".
+    const auto& game = s.params.game;
+    part.classes[static_cast<std::size_t>(GameClass::PrisonersDilemma)] = kernel::classifyAndWeigh(
+        {static_cast<std::uint32_t>(i), b, e, {partner, reverse}, s.liveEdge.data(), s.world.weight.data(), trust,
+         s.intrusionChance.data(), s.partnerExposure.data(), s.distrustWeight.data(), game.benefit, game.gain,
+         game.loss, s.exposure[i], selfActive ? related : 0, game.kind == GameKind::Cyber && selfActive});
+    s.trustPartials[i] = part;
+    s.trustGiven[i] = related ? given / related : 0.0;
+    s.trustReceived[i] = related ? received / related : 0.0;
+    auto& sm = s.stateMetrics[i];
+    sm.payoff = s.payoff[i];
+    sm.trustReceived = s.trustReceived[i];
+    sm.trustGiven = s.trustGiven[i];
+    sm.arms = s.arms[i];
+    sm.defence = s.defence[i];
+    sm.legitimacy = s.legitimacy[i];
+    sm.cooperation = s.acts[i] ? double(s.coopActs[i]) / s.acts[i] : 0.0;
+    sm.doctrine = s.doctrine[i];
+    sm.surveilling = s.surveilling[i] != 0;
+    sm.active = selfActive;
+}
+
 } // namespace
 
 void computeMetrics(SimulationState& s)
 {
     const std::size_t n = s.n();
-    const bool cyber = s.params.game.kind == GameKind::Cyber;
-    const std::uint32_t* const partner = s.world.partner.data();
-    const std::uint32_t* const reverse = s.world.reverse.data();
-    const double* const weight = s.world.weight.data();
-    const double* const trust = s.trust.data();
-    const double* const chance = s.intrusionChance.data();
-    const double* const exposure = s.exposure.data();
-    const std::uint8_t* const active = s.active.data();
-    const std::int32_t* const bloc = s.bloc.data();
-    double* const distrustWeight = s.distrustWeight.data();
-    const double benefit = s.params.game.benefit, gain = s.params.game.gain, loss = s.params.game.loss;
     // Per-state partial sums in parallel; the world totals below add them in state order (STYLE F).
-    s.forEachState(
-        [&](std::size_t i)
-        {
-            double given = 0.0, received = 0.0;
-            int related = 0;
-            TrustPartials part;
-            const auto bi = bloc[i];
-            const bool selfActive = active[i] != 0;
-            const auto b = s.begin(i), e = s.end(i);
-            for (auto k = b; k < e; ++k)
-            {
-                const auto j = partner[k];
-                if (!active[j])
-                    continue;
-                const double t = trust[k];
-                given += t;
-                received += trust[reverse[k]];
-                ++related;
-                part.squares += t * t;
-                const auto bj = bloc[j];
-                if (bi >= 0 && bj >= 0)
-                {
-                    (bi == bj ? part.within : part.between) += t;
-                    ++(bi == bj ? part.withinCount : part.betweenCount);
-                }
-                // The expected cyber stage game of the pair (i -> j) this round, as i faces it. With gain g > 0 and
-                // loss l > 0 the order T > R and P > S always holds, so the dyad is a prisoner's dilemma exactly when
-                // R > P, and otherwise mutual intrusion pays more than mutual restraint.
-                if (cyber && i < j && selfActive)
-                {
-                    const double reward = benefit * weight[k];
-                    const double gained = gain * chance[k] * exposure[j];
-                    const double lost = loss * chance[reverse[k]] * exposure[i];
-                    ++part.classes[static_cast<std::size_t>(
-                        PayoffMatrix{reward, -lost, reward + gained, gained - lost}.classify())];
-                }
-            }
-            part.sum = given;
-            part.count = related;
-            for (auto k = b; k < e; ++k)
-                distrustWeight[k] =
-                    selfActive && active[partner[k]] && related > 0 ? weight[k] * (1.0 - trust[k]) / related : 0.0;
-            s.trustPartials[i] = part;
-            s.trustGiven[i] = related ? given / related : 0.0;
-            s.trustReceived[i] = related ? received / related : 0.0;
-            auto& sm = s.stateMetrics[i];
-            sm.payoff = s.payoff[i];
-            sm.trustReceived = s.trustReceived[i];
-            sm.trustGiven = s.trustGiven[i];
-            sm.arms = s.arms[i];
-            sm.defence = s.defence[i];
-            sm.legitimacy = s.legitimacy[i];
-            sm.cooperation = s.acts[i] ? double(s.coopActs[i]) / s.acts[i] : 0.0;
-            sm.doctrine = s.doctrine[i];
-            sm.surveilling = s.surveilling[i] != 0;
-            sm.active = selfActive;
-        });
+    s.forEachState([&](std::size_t i) { statePartials(s, i); });
 
     WorldMetrics m;
     m.round = s.round; // rounds played: 0 describes the initial world

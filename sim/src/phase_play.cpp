@@ -2,6 +2,7 @@
 // Phases 1-4 of a round (MODEL.md): decide, resolve the stage games, perceive with attribution noise, update trust,
 // accuse, and the reputation effect of accusations. The hot loop: no allocation, no lock, one virtual call per state.
 // Two-act games and m-act matrix games share the loop; the matrix path is a separate instantiation.
+#include "edge_kernels.hpp"
 #include "simulation_state.hpp"
 
 #include <algorithm>
@@ -24,7 +25,7 @@ void decide(SimulationState& s, std::size_t i)
     // vector's data pointer after each store.
     const std::uint32_t* const partner = s.world.partner.data();
     const double* const trust = s.trust.data();
-    const std::uint8_t* const active = s.active.data();
+    const std::int32_t* const active = s.active.data();
     Action* const act = s.act.data();
     const auto draws = s.rng.stream(static_cast<std::uint64_t>(s.round), i);
 
@@ -48,14 +49,7 @@ void decide(SimulationState& s, std::size_t i)
         const double restraint = s.params.governance.restraint * s.adoptedShare() * (1.0 - s.boldness[i]);
         const double execution = s.params.noise.execution;
         if (restraint > 0.0 || execution > 0.0)
-            for (auto k = b; k < e; ++k)
-            {
-                const auto j = partner[k];
-                if (restraint > 0.0 && act[k] == Action::Defect && draws.uniform(j, Purpose::Norms) < restraint)
-                    act[k] = Action::Cooperate;
-                if (execution > 0.0 && draws.uniform(j, Purpose::ImplementNoise) < execution)
-                    act[k] = act[k] == Action::Cooperate ? Action::Defect : Action::Cooperate;
-            }
+            kernel::restrainAndFlip({b, e, partner, reinterpret_cast<std::uint8_t*>(act), restraint, execution, draws});
     }
 
     // Budget: distrust of neighbours shifts money from common security to offence (security dilemma).
@@ -82,44 +76,23 @@ void decide(SimulationState& s, std::size_t i)
 // the same pass as decide().
 void attemptIntrusions(SimulationState& s, std::size_t i)
 {
-    const auto b = s.begin(i), e = s.end(i);
-    const std::uint32_t* const partner = s.world.partner.data();
-    const double* const defence = s.defence.data();
-    const std::uint8_t* const active = s.active.data();
-    const Action* const act = s.act.data();
-    double* const chance = s.intrusionChance.data();
-    std::uint8_t* const succeeded = s.intrusionSucceeded.data();
-    const double scale = s.params.game.intrusionScale;
-    const double arms = s.arms[i];
-    // The chances first, in a loop without draws or branches, then the draws for the acts that are intrusions.
-    for (auto k = b; k < e; ++k)
-        chance[k] = logistic((arms - defence[partner[k]]) / scale);
-    const auto draws = s.rng.stream(static_cast<std::uint64_t>(s.round), i);
-    const bool attackerActive = active[i] != 0;
-    for (auto k = b; k < e; ++k)
-    {
-        const auto j = partner[k];
-        succeeded[k] =
-            act[k] == Action::Defect && attackerActive && active[j] && draws.uniform(j, Purpose::Intrusion) < chance[k];
-    }
+    kernel::intrusions({s.begin(i), s.end(i), s.world.partner.data(), s.defence.data(), s.liveEdge.data(),
+                        s.actOut.data(), s.intrusionChance.data(), s.intrusionSucceeded.data(), s.arms[i],
+                        s.params.game.intrusionScale, s.rng.stream(static_cast<std::uint64_t>(s.round), i)});
 }
 
-// Stage payoffs, perception, trust and accusations for state i's relations. Matrix = true plays the m-act game
-// (act indices, cooperative acts from the game); false the two-act games, unchanged.
-template <bool Matrix> void resolve(SimulationState& s, std::size_t i)
+// Stage payoffs, perception, trust and accusations for state i's relations in an m-act matrix game (act indices,
+// cooperative acts from the game).
+void resolveMatrix(SimulationState& s, std::size_t i)
 {
     const auto b = s.begin(i), e = s.end(i);
     const auto draws = s.rng.stream(static_cast<std::uint64_t>(s.round), i);
     const auto& p = s.params;
     const auto& doctrine = *s.doctrineDefs[static_cast<std::size_t>(s.doctrine[i])];
-    const bool cyber = p.game.kind == GameKind::Cyber;
-    const double vi = s.exposure[i];
     const std::uint32_t* const partner = s.world.partner.data();
     const std::uint32_t* const reverse = s.world.reverse.data();
     const double* const weight = s.world.weight.data();
-    const double* const exposure = s.exposure.data();
-    const std::uint8_t* const active = s.active.data();
-    const std::uint8_t* const succeeded = s.intrusionSucceeded.data();
+    const std::int32_t* const active = s.active.data();
     const Action* const act = s.act.data();
     const MatrixGame& game = s.matrixGame;
     Action* const seenAct = s.seenActBefore.data(); // becomes seenAct when the round's resolve is done
@@ -127,11 +100,7 @@ template <bool Matrix> void resolve(SimulationState& s, std::size_t i)
     DyadMemory* const memory = s.memory.data();
     double* const trust = s.trust.data();
     double* const edgePayoff = s.edgePayoff.data();
-    std::uint8_t* const accused = s.accused.data();
-    std::uint8_t* const intruded = s.intruded.data();
-    const double benefit = p.game.benefit, gain = p.game.gain, loss = p.game.loss;
-    const bool surveilling = s.surveilling[i] != 0;
-    const double surveillanceGain = p.surveillance.gain;
+    std::int32_t* const accused = s.accused.data();
     const double falseAttribution = p.noise.falseAttribution, missedAttack = p.noise.missedAttack;
     const double gainRate = p.trust.gainRate, lossRate = p.trust.lossRate;
     const bool accuses = p.sovereignty.enabled;
@@ -144,80 +113,32 @@ template <bool Matrix> void resolve(SimulationState& s, std::size_t i)
     {
         const auto j = partner[k];
         accused[k] = 0;
-        intruded[k] = 0;
         if (!selfActive || !active[j])
         {
             edgePayoff[k] = 0.0;
-            if constexpr (Matrix)
-                seenAct[k] = lastSeen[k]; // nothing was seen: the last perception stands
+            seenAct[k] = lastSeen[k]; // nothing was seen: the last perception stands
             continue;
         }
-        const auto r = reverse[k];
-        const Action mine = act[k], theirs = act[r];
+        const Action mine = act[k], theirs = act[reverse[k]];
         const double w = weight[k];
-        double own = 0.0, other = 0.0;
-        bool inSucceeded = false, outSucceeded = false;
-        if constexpr (Matrix)
-        {
-            own = w * game.payoff(mine, theirs);
-            other = w * game.payoff(theirs, mine);
-            outSucceeded = !game.isCooperative(mine);
-            inSucceeded = !game.isCooperative(theirs);
-        }
-        else if (cyber)
-        {
-            const double vj = exposure[j];
-            const double reward = benefit * w;
-            outSucceeded = succeeded[k] != 0;
-            inSucceeded = succeeded[r] != 0;
-            own = (theirs == Action::Cooperate ? reward : 0.0) + (outSucceeded ? gain * vj : 0.0) -
-                  (inSucceeded ? loss * vi : 0.0);
-            other = (mine == Action::Cooperate ? reward : 0.0) + (inSucceeded ? gain * vi : 0.0) -
-                    (outSucceeded ? loss * vj : 0.0);
-            if (surveilling)
-                own += surveillanceGain * w * vj;
-        }
-        else
-        {
-            own = w * p.game.matrix.payoff(mine, theirs);
-            other = w * p.game.matrix.payoff(theirs, mine);
-            outSucceeded = mine == Action::Defect;
-            inSucceeded = theirs == Action::Defect;
-        }
-        intruded[k] = outSucceeded ? 1 : 0;
+        const double own = w * game.payoff(mine, theirs);
+        const double other = w * game.payoff(theirs, mine);
+        const bool outSucceeded = !game.isCooperative(mine);
 
-        // Attribution noise: restraint seen as an attack (e1), an attack missed (e2) (seeds/000 §2). In a matrix game
-        // restraint is seen as the first hostile act and a missed attack as the first cooperative act.
-        bool theirsCooperative = theirs == Action::Cooperate;
-        bool seenCooperative = false;
-        if constexpr (Matrix)
+        // Attribution noise: restraint is seen as the first hostile act, a missed attack as the first cooperative
+        // act (seeds/000 §2).
+        const bool theirsCooperative = game.isCooperative(theirs);
+        Action seenAs = theirs;
+        if (theirsCooperative)
         {
-            theirsCooperative = game.isCooperative(theirs);
-            Action seenAs = theirs;
-            if (theirsCooperative)
-            {
-                if (falseAttribution > 0.0 && draws.uniform(j, Purpose::PerceiveNoise) < falseAttribution)
-                    seenAs = game.defectAct;
-            }
-            else if (missedAttack > 0.0 && draws.uniform(j, Purpose::PerceiveNoise) < missedAttack)
-                seenAs = game.cooperateAct;
-            seenAct[k] = seenAs;
-            seenCooperative = game.isCooperative(seenAs);
-            memory[k].record(game.stance(mine), game.stance(seenAs), own, other);
+            if (falseAttribution > 0.0 && draws.uniform(j, Purpose::PerceiveNoise) < falseAttribution)
+                seenAs = game.defectAct;
         }
-        else
-        {
-            Action seen = theirs;
-            if (theirs == Action::Cooperate)
-            {
-                if (falseAttribution > 0.0 && draws.uniform(j, Purpose::PerceiveNoise) < falseAttribution)
-                    seen = Action::Defect;
-            }
-            else if (missedAttack > 0.0 && draws.uniform(j, Purpose::PerceiveNoise) < missedAttack)
-                seen = Action::Cooperate;
-            seenCooperative = seen == Action::Cooperate;
-            memory[k].record(mine, seen, own, other);
-        }
+        else if (missedAttack > 0.0 && draws.uniform(j, Purpose::PerceiveNoise) < missedAttack)
+            seenAs = game.cooperateAct;
+        seenAct[k] = seenAs;
+        const bool seenCooperative = game.isCooperative(seenAs);
+        memory[k].record(game.stance(mine), game.stance(seenAs), own, other);
 
         // Trust is lost faster than it is gained (Slovic 1993, trust asymmetry).
         double t = trust[k];
@@ -237,28 +158,14 @@ template <bool Matrix> void resolve(SimulationState& s, std::size_t i)
         edgePayoff[k] = own;
         payoff += own;
         ++acts;
-        if constexpr (Matrix)
-        {
-            const bool restrained = game.isCooperative(mine);
-            coop += restrained ? 1 : 0;
-            attacks += restrained ? 0 : 1;
-        }
-        else
-        {
-            coop += mine == Action::Cooperate ? 1 : 0;
-            attacks += mine == Action::Defect ? 1 : 0;
-        }
+        coop += outSucceeded ? 0 : 1;
+        attacks += outSucceeded ? 1 : 0;
         intrusions += outSucceeded ? 1 : 0;
     }
     // Self-interaction (Nowak and May 1992): the state also meets its own twin, playing its act toward its first
     // partner (exact for the unconditional strategies of spatial games).
     if (p.network.selfInteraction && selfActive && e > b)
-    {
-        if constexpr (Matrix)
-            payoff += game.payoff(act[b], act[b]);
-        else
-            payoff += cyber ? (act[b] == Action::Cooperate ? benefit : 0.0) : p.game.matrix.payoff(act[b], act[b]);
-    }
+        payoff += game.payoff(act[b], act[b]);
     s.payoff[i] = payoff + s.payoffAdjustment[i];
     s.payoffAdjustment[i] = 0.0;
     s.coopActs[i] = coop;
@@ -267,6 +174,81 @@ template <bool Matrix> void resolve(SimulationState& s, std::size_t i)
     s.intrusionsMade[i] = intrusions;
     s.accusationsMade[i] = accusations;
     s.groundlessMade[i] = groundless;
+}
+
+// The same for the two-act games (the cyber game and the 2 x 2 family): the per-relation work in the play kernel,
+// then the dyads' memories and the payoff sum in edge order.
+void resolveTwoAct(SimulationState& s, std::size_t i)
+{
+    const auto b = s.begin(i), e = s.end(i);
+    const auto& p = s.params;
+    const auto& doctrine = *s.doctrineDefs[static_cast<std::size_t>(s.doctrine[i])];
+    const bool cyber = p.game.kind == GameKind::Cyber;
+    const bool selfActive = s.active[i] != 0;
+    const auto* const act = reinterpret_cast<const std::uint8_t*>(s.act.data());
+    kernel::PlayRow row{};
+    row.b = b;
+    row.e = e;
+    row.edges = {s.world.partner.data(), s.world.reverse.data()};
+    row.live = s.liveEdge.data();
+    row.act = s.actOut.data();
+    row.succeeded = s.intrusionSucceeded.data();
+    row.weight = s.world.weight.data();
+    row.partnerExposure = s.partnerExposure.data();
+    row.trust = s.trust.data();
+    row.own = s.edgePayoff.data();
+    row.other = s.edgeOtherPayoff.data();
+    row.seen = s.perceived.data();
+    row.accused = s.accused.data();
+    row.cyber = cyber;
+    row.benefit = p.game.benefit;
+    row.gain = p.game.gain;
+    row.loss = p.game.loss;
+    row.vi = s.exposure[i];
+    row.surveillanceGain = s.surveilling[i] ? p.surveillance.gain : 0.0;
+    const auto& m = p.game.matrix;
+    row.table[0][0] = m.reward;
+    row.table[0][1] = m.sucker;
+    row.table[1][0] = m.temptation;
+    row.table[1][1] = m.punishment;
+    row.falseAttribution = p.noise.falseAttribution;
+    row.missedAttack = p.noise.missedAttack;
+    row.gainRate = p.trust.gainRate;
+    row.lossRate = p.trust.lossRate;
+    row.accusationThreshold = p.sovereignty.accusationThreshold;
+    row.accuses = p.sovereignty.enabled;
+    row.hypocrite = doctrine.hypocrite;
+    row.draws = s.rng.stream(static_cast<std::uint64_t>(s.round), i);
+    const auto counts = kernel::play(row);
+
+    const std::int32_t* const live = s.liveEdge.data();
+    const std::int32_t* const seen = s.perceived.data();
+    const double* const own = s.edgePayoff.data();
+    const double* const other = s.edgeOtherPayoff.data();
+    DyadMemory* const memory = s.memory.data();
+    double payoff = 0.0;
+    if (selfActive)
+        for (auto k = b; k < e; ++k)
+            if (live[k])
+            {
+                memory[k].record(Action{act[k]}, static_cast<Action>(seen[k]), own[k], other[k]);
+                payoff += own[k];
+            }
+    // Self-interaction (Nowak and May 1992): the state also meets its own twin, playing its act toward its first
+    // partner (exact for the unconditional strategies of spatial games).
+    if (p.network.selfInteraction && selfActive && e > b)
+    {
+        const auto a = Action{act[b]};
+        payoff += cyber ? (a == Action::Cooperate ? p.game.benefit : 0.0) : m.payoff(a, a);
+    }
+    s.payoff[i] = payoff + s.payoffAdjustment[i];
+    s.payoffAdjustment[i] = 0.0;
+    s.coopActs[i] = counts.cooperations;
+    s.acts[i] = counts.acts;
+    s.attacksMade[i] = counts.acts - counts.cooperations;
+    s.intrusionsMade[i] = counts.intrusions;
+    s.accusationsMade[i] = counts.accusations;
+    s.groundlessMade[i] = counts.groundless;
 }
 
 } // namespace
@@ -279,16 +261,19 @@ void playDyads(SimulationState& s)
         {
             if (s.active[i])
                 decide(s, i);
+            if (!s.matrix)
+                kernel::widenActs(s.begin(i), s.end(i), reinterpret_cast<const std::uint8_t*>(s.act.data()),
+                                  s.actOut.data());
             if (cyber)
                 attemptIntrusions(s, i);
         });
     if (s.matrix)
     {
-        s.forEachState([&](std::size_t i) { resolve<true>(s, i); });
+        s.forEachState([&](std::size_t i) { resolveMatrix(s, i); });
         std::swap(s.seenAct, s.seenActBefore); // the round's perceptions are now the last ones
     }
     else
-        s.forEachState([&](std::size_t i) { resolve<false>(s, i); });
+        s.forEachState([&](std::size_t i) { resolveTwoAct(s, i); });
 }
 
 void computePressure(SimulationState& s)
@@ -297,16 +282,15 @@ void computePressure(SimulationState& s)
     // states that are seen to do the same carry less weight (seeds/000 §2, double standards).
     const std::uint32_t* const partner = s.world.partner.data();
     const std::uint32_t* const reverse = s.world.reverse.data();
-    const std::uint8_t* const accused = s.accused.data();
+    const std::int32_t* const accused = s.accused.data();
     const double* const legitimacy = s.legitimacy.data();
     s.forEachState(
         [&](std::size_t j)
         {
             double weighted = 0.0;
             const auto b = s.begin(j), e = s.end(j);
-            for (auto k = b; k < e; ++k)
-                if (accused[reverse[k]])
-                    weighted += legitimacy[partner[k]];
+            for (auto k = b; k < e; ++k) // a select, not a branch: who accuses whom changes from pair to pair
+                weighted += accused[reverse[k]] ? legitimacy[partner[k]] : 0.0;
             s.pressure[j] = e > b ? weighted / double(e - b) : 0.0;
         });
 }
@@ -316,24 +300,30 @@ void applyReputation(SimulationState& s, std::size_t i)
     const auto& p = s.params;
     if (!s.active[i])
         return;
-    const std::uint32_t* const partner = s.world.partner.data();
-    const std::uint32_t* const reverse = s.world.reverse.data();
-    const std::uint8_t* const accused = s.accused.data();
-    const Action* const act = s.act.data();
-    const double* const pressure = s.pressure.data();
-    double* const trust = s.trust.data();
-    const double reputationWeight = p.trust.reputationWeight, observerPenalty = p.sovereignty.observerPenalty;
-    const bool matrix = s.matrix;
-    const MatrixGame& game = s.matrixGame;
-    for (auto k = s.begin(i); k < s.end(i); ++k)
+    if (s.matrix)
     {
-        double t = trust[k];
-        t -= reputationWeight * pressure[partner[k]] * t;
-        // A groundless accusation costs the accuser the trust of the accused, who knows it did nothing.
-        if (accused[reverse[k]] && (matrix ? game.isCooperative(act[k]) : act[k] == Action::Cooperate))
-            t -= observerPenalty * t;
-        trust[k] = t;
+        const std::uint32_t* const partner = s.world.partner.data();
+        const std::uint32_t* const reverse = s.world.reverse.data();
+        const std::int32_t* const accused = s.accused.data();
+        const Action* const act = s.act.data();
+        const double* const pressure = s.pressure.data();
+        double* const trust = s.trust.data();
+        const double reputationWeight = p.trust.reputationWeight, observerPenalty = p.sovereignty.observerPenalty;
+        const MatrixGame& game = s.matrixGame;
+        for (auto k = s.begin(i); k < s.end(i); ++k)
+        {
+            double t = trust[k];
+            t -= reputationWeight * pressure[partner[k]] * t;
+            // A groundless accusation costs the accuser the trust of the accused, who knows it did nothing.
+            if (accused[reverse[k]] && game.isCooperative(act[k]))
+                t -= observerPenalty * t;
+            trust[k] = t;
+        }
     }
+    else
+        kernel::reputation({s.begin(i), s.end(i), {s.world.partner.data(), s.world.reverse.data()}, s.accused.data(),
+                            s.actOut.data(), s.pressure.data(), s.trust.data(),
+                            p.trust.reputationWeight, p.sovereignty.observerPenalty});
     // Legitimacy: punishing in public what one does in secret is a double standard.
     double& legit = s.legitimacy[i];
     if (s.accusationsMade[i] > 0 && (s.intrusionsMade[i] > 0 || s.surveilling[i]))

@@ -111,12 +111,13 @@ Simulation::Simulation(const Scenario& scenario, const Catalogue& catalogue, Sim
         s.seenActBefore.assign(m, s.matrixGame.cooperateAct);
     }
     s.accused.assign(m, 0);
-    s.intruded.assign(m, 0);
     s.punished.assign(m, 0);
     s.metaPunished.assign(m, 0);
     s.violationSeen.assign(n, 0.0);
     s.lapseSeen.assign(n, 0.0);
     s.edgePayoff.assign(m, 0.0);
+    s.edgeOtherPayoff.assign(m, 0.0);
+    s.perceived.assign(m, 0);
 
     s.boldness.resize(n);
     s.vengefulness.resize(n);
@@ -125,6 +126,7 @@ Simulation::Simulation(const Scenario& scenario, const Catalogue& catalogue, Sim
     s.distrustWeight.assign(m, 0.0);
     s.intrusionChance.assign(m, 0.0);
     s.intrusionSucceeded.assign(m, 0);
+    s.actOut.assign(m, 0);
     for (std::size_t i = 0; i < n; ++i)
     {
         const auto& init = s.world.states[i];
@@ -145,6 +147,7 @@ Simulation::Simulation(const Scenario& scenario, const Catalogue& catalogue, Sim
             s.vengefulness[i] = double(s.rng.below(8, 0, i, 1, Purpose::Init)) / 7.0;
         }
     }
+    s.refreshEdgeCaches();
     s.threat = scenario.commonSecurity.threatInitial;
     s.agenda = scenario.governance.issues;
     std::stable_sort(s.agenda.begin(), s.agenda.end(),

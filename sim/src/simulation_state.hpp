@@ -37,7 +37,8 @@ namespace cybersim::sim
     // subtracting 1.5 * 2^52 rounds to the nearest integer, ties to even, exactly as nearbyint does in the default
     // rounding mode, for |y| <= 1000.
     constexpr double roundingConstant = 0x1.8p52;
-    const double y = std::clamp(-x * 1.4426950408889634, -1000.0, 1000.0);
+    const double z = -x * 1.4426950408889634;
+    const double y = z < -1000.0 ? -1000.0 : (1000.0 < z ? 1000.0 : z); // std::clamp, as values: vectorises
     const double k = (y + roundingConstant) - roundingConstant;
     const double f = (y - k) * 0.6931471805599453;
     const double p =
@@ -83,7 +84,8 @@ struct SimulationState
     std::vector<double> nextArms, nextDefence;  // double buffer for the Richardson step
     std::vector<std::int32_t> doctrine;
     std::vector<const Strategy*> strategy;
-    std::vector<std::uint8_t> active, surveilling;
+    std::vector<std::int32_t> active; // 32-bit, like the per-edge flags that kernels gather (see edge_kernels.hpp)
+    std::vector<std::uint8_t> surveilling;
     std::vector<double> payoff, cumulativePayoff, windowPayoff;
     std::vector<double> payoffAdjustment; // payoff changes from events before the play phase; cleared each round
     std::vector<double> offenceShare, defenceShare, contributionShare;
@@ -98,15 +100,25 @@ struct SimulationState
 
     // Per directed edge.
     std::vector<double> intrusionChance;          // p_ij of the cyber game this round
-    std::vector<std::uint8_t> intrusionSucceeded; // i's intrusion into j succeeded this round
+    // Per-edge flags that kernels read at the reverse edge are 32-bit: vector gathers load 32- or 64-bit elements.
+    std::vector<std::int32_t> actOut;             // act as 32-bit integers (two-act games), for the partner's gather
+    std::vector<std::int32_t> intrusionSucceeded; // i's intrusion into j succeeded this round
     std::vector<double> distrustWeight; // w_ij (1 - T_ij) / deg_i at the end of the last round (stability matrix)
     std::vector<DyadMemory> memory;
     std::vector<double> trust;
     std::vector<Action> act;
-    std::vector<std::uint8_t> accused, intruded, punished;
-    std::vector<std::uint8_t> metaPunished;       // metanorms: m punished partner k for letting a violation pass
+    std::vector<std::int32_t> accused, punished;
+    std::vector<std::int32_t> metaPunished;       // metanorms: m punished partner k for letting a violation pass
     std::vector<double> violationSeen, lapseSeen; // per state: chance a partner sees its violations / its lapses
     std::vector<double> edgePayoff;
+    // Per-edge copies of per-state facts that change only with events, so kernels read them in edge order instead of
+    // gathering them by partner: both ends active, and the partner's exposure V_j E_j. refreshEdgeCaches() after a
+    // change (construction, a join).
+    std::vector<std::int32_t> liveEdge;
+    std::vector<double> partnerExposure;
+    // Two-act games: scratch of the play kernel, read back in edge order to record the dyads' memories.
+    std::vector<double> edgeOtherPayoff;   // the partner's stage payoff as the edge's owner reckons it
+    std::vector<std::int32_t> perceived;   // the partner's act as perceived (after attribution noise)
     // Matrix games only (empty otherwise): the partner's act as the edge's owner perceived it, in the last round played
     // (`seenAct`, what the next decision reads) and in the round before (`seenActBefore`, what a counterfactual
     // decision of this round reads). Resolve writes the round's perceptions into seenActBefore, then the two swap.
@@ -175,6 +187,19 @@ struct SimulationState
             context.seen = std::span<const Action>(seen.data() + b, e - b);
         }
         return context;
+    }
+
+    void refreshEdgeCaches()
+    {
+        liveEdge.resize(world.partner.size());
+        partnerExposure.resize(world.partner.size());
+        for (std::size_t i = 0; i < n(); ++i)
+            for (auto k = begin(i); k < end(i); ++k)
+            {
+                const auto j = world.partner[k];
+                liveEdge[k] = active[i] != 0 && active[j] != 0 ? 1 : 0;
+                partnerExposure[k] = exposure[j];
+            }
     }
 
     void setDoctrine(std::size_t i, std::int32_t doctrineIndex);

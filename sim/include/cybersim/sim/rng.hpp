@@ -45,6 +45,7 @@ enum class Purpose : std::uint32_t
 class AgentStream
 {
 public:
+    constexpr AgentStream() noexcept = default;
     constexpr explicit AgentStream(std::uint64_t mixedKey) noexcept : m_key(mixedKey) {}
 
     /// 64 random bits; equal to CounterRng::bits(round, agent, partner, purpose, extra).
@@ -63,7 +64,7 @@ public:
     }
 
 private:
-    std::uint64_t m_key;
+    std::uint64_t m_key = 0;
 };
 
 /// Stateless generator keyed by a run seed; scheduling order cannot change a number drawn (STYLE F).

@@ -1,0 +1,183 @@
+// SPDX-License-Identifier: MIT
+// Private: the per-relation loops of a round, written so that a compiler can run them eight relations at a time.
+//
+// Each kernel walks one state's relations [b, e) of the CSR arrays and does the same arithmetic for every relation,
+// without branches: a random number is drawn for every relation even where it decides nothing (the draws are
+// counter-based, so drawing one more changes no other number), and outcomes are chosen by selects. Sums in floating
+// point stay outside the kernels, in edge order, so every result is the bit-for-bit result of the plain loop.
+//
+// edge_kernels.cpp compiles each kernel twice, for AVX-512 (x86-64-v4) and for the baseline, and the loader picks the
+// clone the processor can run. Both clones give the same bits: the kernels use only IEEE add, multiply, divide and
+// compare (no contraction into fused multiply-adds: -ffp-contract=off; no reassociation), integer hashing and
+// conversions that are exact, so a vector lane computes exactly what the scalar code does.
+#pragma once
+
+#include "cybersim/sim/rng.hpp"
+
+#include <cstddef>
+#include <cstdint>
+
+namespace cybersim::sim::kernel
+{
+
+/// The CSR arrays of the network: partner[k] and reverse[k] (the index of the edge j -> i for k = i -> j).
+struct Edges
+{
+    const std::uint32_t* partner;
+    const std::uint32_t* reverse;
+};
+
+/// Intrusion chances p_ij = logistic((arms - defence_j) / scale) for i's relations, and whether each intrusion
+/// succeeded: i attacked (act = 1), both are active and the draw (round, i, j, Intrusion) fell below p_ij.
+struct IntrusionRow
+{
+    std::uint32_t b, e;
+    const std::uint32_t* partner;
+    const double* defence;
+    const std::int32_t* live; // by edge: both states active (SimulationState::liveEdge)
+    const std::int32_t* act;    // by edge: 0 = restrain, 1 = intrude
+    double* chance;
+    std::int32_t* succeeded;
+    double arms, scale;
+    AgentStream draws;
+};
+void intrusions(const IntrusionRow& row) noexcept;
+
+/// The acts of relations [b, e) as 32-bit integers, for the partners' gathers.
+void widenActs(std::size_t b, std::size_t e, const std::uint8_t* act, std::int32_t* wide) noexcept;
+
+/// Adopted norms restrain intrusions (act 1 becomes 0 when the draw (round, i, j, Norms) is below `restraint`), then
+/// execution noise flips an act when the draw (round, i, j, ImplementNoise) is below `execution`.
+struct RestraintRow
+{
+    std::uint32_t b, e;
+    const std::uint32_t* partner;
+    std::uint8_t* act;
+    double restraint, execution;
+    AgentStream draws;
+};
+void restrainAndFlip(const RestraintRow& row) noexcept;
+
+/// The two-act stage games of i's relations (the cyber game when `cyber`, else the 2 x 2 table), attribution noise
+/// and the trust update with accusations. Writes, per live relation (both states active): i's payoff `own`, the
+/// partner's payoff as i reckons it `other`, the partner's act as i perceived it `seen`, trust and `accused`; dead
+/// relations (a state inactive) get zeros and keep their trust. The counts are summed over live relations.
+struct PlayRow
+{
+    std::uint32_t b, e;
+    Edges edges;
+    const std::int32_t* live;      // by edge: both states active (SimulationState::liveEdge)
+    const std::int32_t* act;       // acts by edge, as 32-bit integers (widenActs)
+    const std::int32_t* succeeded; // intrusion succeeded, by edge
+    const double* weight;
+    const double* partnerExposure; // by edge: V_j E_j
+    double* trust;
+    double* own;
+    double* other;
+    std::int32_t* seen;
+    std::int32_t* accused;
+    // The stage game.
+    bool cyber;
+    double benefit, gain, loss, vi, surveillanceGain; // cyber game; surveillanceGain is 0 when i does not surveil
+    double table[2][2];                               // 2 x 2 game: table[mine][theirs]
+    // Perception, trust and accusations.
+    double falseAttribution, missedAttack; // both 0: nothing is drawn
+    double gainRate, lossRate, accusationThreshold;
+    bool accuses, hypocrite;
+    AgentStream draws;
+};
+struct PlayCounts
+{
+    int cooperations = 0, acts = 0, intrusions = 0, accusations = 0, groundless = 0;
+};
+PlayCounts play(const PlayRow& row) noexcept;
+
+/// Reputation: trust in each partner falls with the pressure of accusations on it, and by `observerPenalty` more when
+/// the partner accused i although i restrained (a groundless accusation).
+struct ReputationRow
+{
+    std::uint32_t b, e;
+    Edges edges;
+    const std::int32_t* accused;
+    const std::int32_t* act; // as 32-bit integers (widenActs)
+    const double* pressure;
+    double* trust;
+    double reputationWeight, observerPenalty;
+};
+void reputation(const ReputationRow& row) noexcept;
+
+/// Norms (Axelrod 1986): k sees a violation of partner i with probability seen_i and punishes with its vengefulness;
+/// one draw (round, k, i, Purpose) decides both. Writes `punished` per relation; returns punishments and lapses (seen
+/// and let pass).
+struct SanctionRow
+{
+    std::uint32_t b, e;
+    const std::uint32_t* partner;
+    const double* seen; // by state: the chance that a partner sees it do what is punished
+    std::int32_t* punished;
+    double vengefulness;
+    Purpose purpose;
+    AgentStream draws;
+};
+struct SanctionCounts
+{
+    int punishments = 0, lapses = 0;
+};
+SanctionCounts sanction(const SanctionRow& row) noexcept;
+
+/// The number of relations k in [b, e) whose reverse relation has flag[reverse[k]] set.
+int countReverse(std::size_t b, std::size_t e, const std::uint32_t* reverse, const std::int32_t* flag) noexcept;
+
+/// Sums over a state's relations are kept in eight lanes, relation b + l, b + 8 + l, ... in lane l, and the lanes are
+/// added pairwise at the end: ((0 + 1) + (2 + 3)) + ((4 + 5) + (6 + 7)). A fixed order, the same in the vector and
+/// the scalar clone and at any thread count, that lets a sum run eight relations at a time.
+inline constexpr int kLanes = 8;
+
+/// Sum over k in [b, e) of weight[k] x values[partner[k]]: a row of a sparse matrix times a vector (eight lanes).
+double weightedSum(std::size_t b, std::size_t e, const std::uint32_t* partner, const double* weight,
+                   const double* values) noexcept;
+
+/// Trust statistics of state i's relations to active partners: sums of trust given, received (at the reverse edge)
+/// and squared, trust within and between blocs (both states in a bloc, bloc >= 0), and the counts (eight lanes).
+struct TrustSums
+{
+    double given = 0.0, received = 0.0, squares = 0.0, within = 0.0, between = 0.0;
+    int related = 0, withinCount = 0, betweenCount = 0;
+};
+TrustSums trustSums(std::size_t b, std::size_t e, Edges edges, const std::int32_t* active, const std::int32_t* bloc,
+                    std::int32_t ownBloc, const double* trust) noexcept;
+
+/// Richardson's perceived threat of state i: the sum over active partners j of w_ij (1 - T_ij) K_j, and their number
+/// (eight lanes).
+struct ThreatSum
+{
+    double threat = 0.0;
+    int related = 0;
+};
+ThreatSum threatSum(std::size_t b, std::size_t e, const std::uint32_t* partner, const std::int32_t* active,
+                    const double* weight, const double* trust, const double* capability) noexcept;
+
+/// Accusation pressure on state j: the sum of the accusers' legitimacy over relations whose reverse edge accused j
+/// (eight lanes).
+double accuserLegitimacy(std::size_t b, std::size_t e, Edges edges, const std::int32_t* accused,
+                         const double* legitimacy) noexcept;
+
+/// Metrics: the number of i's live relations (i -> j, i < j) whose expected cyber stage game is a prisoner's dilemma
+/// (see phase_metrics.cpp), and the distrust weights w_ij (1 - T_ij) / related of the stability matrix.
+struct ClassifyRow
+{
+    std::uint32_t i, b, e;
+    Edges edges;
+    const std::int32_t* live; // by edge: both states active
+    const double* weight;
+    const double* trust;
+    const double* chance;
+    const double* partnerExposure; // by edge: V_j E_j
+    double* distrustWeight;
+    double benefit, gain, loss, vi;
+    int related; // i's active partners; 0 when i is inactive
+    bool classify;
+};
+int classifyAndWeigh(const ClassifyRow& row) noexcept;
+
+} // namespace cybersim::sim::kernel
