@@ -88,25 +88,27 @@ ChartsPanel::ChartsPanel(const RunHistory& history, const MetricsTableModel& tab
     : QWidget(parent), m_history(history), m_table(table), m_selection(selection), m_timer(new QTimer(this))
 {
     using Axis = TimeSeriesChart::Axis;
+    // Axis titles are short (a quantity and its unit; the legend names each line): Qt cuts a vertical title to the
+    // height of the plot, under 90 px when the Doctrines chart makes a fourth row at the default window size.
     m_cooperation = new TimeSeriesChart(tr("Cooperation and trust"), tr("share"));
     m_cooperation->addSeries(tr("cooperation rate"), categoryColour(4));
     m_cooperation->addSeries(tr("mean trust"), categoryColour(0));
-    m_armsPerState = new TimeSeriesChart(tr("Arms per state"), tr("capability K"));
+    m_armsPerState = new TimeSeriesChart(tr("Arms per state"), tr("arms K"));
     // Up to nine state names: beside the plot they stay readable, below it they would be cut off.
     m_armsPerState->chart()->legend()->setAlignment(Qt::AlignRight);
     m_armsPerState->setRoundTickCount(3);
-    m_escalation = new TimeSeriesChart(tr("Arms race"), tr("total arms"), tr("escalation index"));
+    m_escalation = new TimeSeriesChart(tr("Arms race"), tr("arms K"), tr("× round 0"));
     m_escalation->addSeries(tr("total arms"), categoryColour(5));
     m_escalation->addSeries(tr("escalation index"), categoryColour(4), Axis::Right);
-    m_security = new TimeSeriesChart(tr("Common security"), tr("index"), tr("threat stock"));
-    m_security->addSeries(tr("common-security index"), categoryColour(2));
+    m_security = new TimeSeriesChart(tr("Common security"), tr("index"), tr("threat H"));
+    m_security->addSeries(tr("security index"), categoryColour(2));
     m_security->addSeries(tr("threat stock"), categoryColour(5), Axis::Right);
     m_norms = new TimeSeriesChart(tr("Norms adopted"), tr("norms"));
     m_norms->addSeries(tr("norms adopted"), categoryColour(6));
-    m_welfare = new TimeSeriesChart(tr("Welfare"), tr("payoff per round"), tr("Gini"));
+    m_welfare = new TimeSeriesChart(tr("Welfare"), tr("payoff"), tr("Gini"));
     m_welfare->addSeries(tr("welfare"), categoryColour(2));
     m_welfare->addSeries(tr("inequality (Gini)"), categoryColour(7), Axis::Right, 1.5);
-    m_doctrines = new TimeSeriesChart(tr("Doctrines"), tr("share of states"));
+    m_doctrines = new TimeSeriesChart(tr("Doctrines"), tr("share"));
     // Doctrine names are long ("common-security-builder"): beside the plot, as on the arms-per-state chart.
     m_doctrines->chart()->legend()->setAlignment(Qt::AlignRight);
     m_charts = {m_cooperation, m_armsPerState, m_escalation, m_security, m_norms, m_welfare, m_doctrines};

@@ -30,6 +30,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QGraphicsTextItem>
 #include <QLineSeries>
 #include <QProcess>
 #include <QSignalSpy>
@@ -98,6 +99,39 @@ template <class Run, class Done> qint64 longestStall(Run run, Done done)
     while (!done() && clock.elapsed() < kTimeoutMs)
         QTest::qWait(5);
     return longest;
+}
+
+// What Qt Charts drew cut or covered on `chart`, one entry per problem. It cuts a text longer than its room with "...":
+// a vertical axis title is as long as the plot is high ("total ar..."), tick labels and legend names are cut when the
+// chart is too narrow ("40..."), and a squeezed axis draws its tick labels over its title.
+QStringList cutOrCoveredTexts(const TimeSeriesChart& chart)
+{
+    QList<const QGraphicsTextItem*> texts;
+    for (const auto* item : chart.scene()->items())
+        if (const auto* text = dynamic_cast<const QGraphicsTextItem*>(item);
+            text && text->isVisible() && !text->toPlainText().isEmpty())
+            texts << text;
+    QStringList problems;
+    for (const auto* text : texts)
+        if (text->toPlainText().endsWith(QStringLiteral("...")) || text->toPlainText().endsWith(QChar(0x2026)))
+            problems << QStringLiteral("cut: %1").arg(text->toPlainText());
+    for (const auto* axis : chart.chart()->axes())
+    {
+        const auto title = std::find_if(texts.begin(), texts.end(),
+                                        [&](const auto* text) { return text->toPlainText() == axis->titleText(); });
+        if (title == texts.end())
+        {
+            problems << QStringLiteral("axis title not shown whole: %1").arg(axis->titleText());
+            continue;
+        }
+        // A text item's box is its line (ascent to descent) plus a half-pixel margin; a pixel is left for rounding.
+        const QRectF titleRect = (*title)->sceneBoundingRect().adjusted(1, 1, -1, -1);
+        for (const auto* text : texts)
+            if (text != *title && text->sceneBoundingRect().adjusted(1, 1, -1, -1).intersects(titleRect))
+                problems
+                    << QStringLiteral("%1 drawn over the axis title %2").arg(text->toPlainText(), axis->titleText());
+    }
+    return problems;
 }
 } // namespace
 
@@ -204,6 +238,45 @@ private slots:
         QCOMPARE(chart->seriesCount(), 3);
         for (int d = 0; d < chart->seriesCount(); ++d)
             QCOMPARE(chart->series(d)->count(), 1);
+    }
+
+    void chartTextsAreWholeInBothChartLayouts()
+    {
+        // Six charts in three rows (the built-in default, composition fixed) and seven in four rows (un-193 learns, so
+        // the Doctrines chart shows), at the default window size and at the size scripts/screenshot.sh renders.
+        const QList<QSize> sizes{m_window->size(), QSize(1680, 1050)};
+        const auto problemsOfEveryChart = [&]
+        {
+            QStringList problems;
+            for (const QSize& size : sizes)
+            {
+                m_window->resize(size);
+                QTest::qWait(200); // the resize, then the charts' deferred layout
+                m_window->charts()->refreshNow();
+                QTest::qWait(50);
+                for (auto* chart : m_window->charts()->charts())
+                    if (!chart->isHidden())
+                        for (const QString& problem : cutOrCoveredTexts(*chart))
+                            problems << QStringLiteral("%1 at %2x%3: %4")
+                                            .arg(chart->title())
+                                            .arg(size.width())
+                                            .arg(size.height())
+                                            .arg(problem);
+            }
+            return problems.join('\n');
+        };
+        runTo(*m_window, 30);
+        QVERIFY(m_window->charts()->chart(QStringLiteral("Doctrines"))->isHidden());
+        QString problems = problemsOfEveryChart();
+        QVERIFY2(problems.isEmpty(), qPrintable(problems));
+
+        QVERIFY2(m_window->scenarioPanel()->loadFile(QDir(scenariosFolder()).filePath(QStringLiteral("un-193.toml"))),
+                 qPrintable(m_window->diagnostics()->formatted().join('\n')));
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->history()->world()->scenarioName, QStringLiteral("un-193"), kTimeoutMs);
+        runTo(*m_window, 30);
+        QVERIFY(!m_window->charts()->chart(QStringLiteral("Doctrines"))->isHidden());
+        problems = problemsOfEveryChart();
+        QVERIFY2(problems.isEmpty(), qPrintable(problems));
     }
 
     void eventClickMarksTheRoundOnTheCharts()

@@ -7,7 +7,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <fstream>
+#include <span>
 #include <sstream>
 #include <utility>
 
@@ -20,22 +22,30 @@ namespace
 using json = nlohmann::json;
 
 constexpr std::string_view kFormat = "cybersim-replay";
-constexpr int kVersion = 1;
+// Version 2 added "active" to state_fields; version 1 files are still read, with every state active.
+constexpr int kVersion = 2;
+constexpr int kOldestVersion = 1;
 constexpr std::size_t kMaxReplayBytes = 1024u * 1024u * 1024u;
 
-// World metrics by name; the names are worldMetricNames()' (a test keeps the two lists equal).
-const std::vector<const char*>& stateFields()
+// Per-state figures by name, in the order stateRow() writes them.
+const std::vector<std::string>& stateFields()
 {
-    static const std::vector<const char*> fields{"payoff",   "cumulative_payoff", "trust_received", "trust_given",
+    static const std::vector<std::string> fields{"payoff",   "cumulative_payoff", "trust_received", "trust_given",
                                                  "arms",     "defence",           "legitimacy",     "cooperation",
-                                                 "doctrine", "surveilling"};
+                                                 "doctrine", "surveilling",       "active"};
     return fields;
+}
+
+// The fields of a version 1 file: all but the last, "active".
+std::span<const std::string> legacyStateFields()
+{
+    return std::span<const std::string>(stateFields()).first(stateFields().size() - 1);
 }
 
 json stateRow(const StateMetrics& s)
 {
     return json::array({s.payoff, s.cumulativePayoff, s.trustReceived, s.trustGiven, s.arms, s.defence, s.legitimacy,
-                        s.cooperation, s.doctrine, s.surveilling ? 1 : 0});
+                        s.cooperation, s.doctrine, s.surveilling ? 1 : 0, s.active ? 1 : 0});
 }
 
 // Gathers problems while reading; each names the file and a JSON key path.
@@ -233,8 +243,8 @@ Replay parseReplayJson(std::string_view text, std::string_view fileName)
     if (format.get<std::string>() != kFormat)
         reader.fail("format", "is \"" + format.get<std::string>() + "\", expected \"cybersim-replay\"");
     const auto& version = reader.member(doc, "version", json::value_t::number_integer);
-    if (version.get<int>() != kVersion)
-        reader.fail("version", "is " + version.dump() + ", expected 1");
+    if (version.get<int>() < kOldestVersion || version.get<int>() > kVersion)
+        reader.fail("version", "is " + version.dump() + ", expected 1 or 2");
 
     Replay replay;
     try
@@ -294,7 +304,9 @@ Replay parseReplayJson(std::string_view text, std::string_view fileName)
         const auto rows = replay.record.series.size();
 
         const auto fields = reader.member(doc, "state_fields", arrayType()).get<std::vector<std::string>>();
-        if (fields.size() != stateFields().size() || !std::equal(fields.begin(), fields.end(), stateFields().begin()))
+        // A file without "active" (version 1) predates joins being recorded: every state reads as active.
+        const bool hasActive = std::ranges::equal(fields, stateFields());
+        if (!hasActive && !std::ranges::equal(fields, legacyStateFields()))
             reader.fail("state_fields", "is " + json(fields).dump() + ", expected " + json(stateFields()).dump());
         const auto& stateRows = reader.member(doc, "state_rows", arrayType());
         if (stateRows.size() != rows)
@@ -321,6 +333,7 @@ Replay parseReplayJson(std::string_view text, std::string_view fileName)
                 m.cooperation = reader.number(s[7], key);
                 m.doctrine = static_cast<std::int32_t>(reader.number(s[8], key));
                 m.surveilling = reader.number(s[9], key) != 0.0;
+                m.active = !hasActive || reader.number(s[10], key) != 0.0;
                 replay.record.states.push_back(m);
             }
         }

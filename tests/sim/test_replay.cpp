@@ -4,6 +4,7 @@
 #include "cybersim/sim/error.hpp"
 #include "cybersim/sim/replay.hpp"
 #include "cybersim/sim/scenario_io.hpp"
+#include "world_fixtures.hpp"
 
 #include <doctest/doctest.h>
 
@@ -34,6 +35,25 @@ sim::Replay recordRun(int rounds)
         replay.capture(simulation);
     }
     return replay;
+}
+
+// Plays `scenario` to the end, recording every round.
+sim::Replay recordScenario(const sim::Scenario& scenario)
+{
+    sim::Simulation simulation(scenario, agents::builtinCatalogue());
+    sim::Replay replay;
+    replay.begin(simulation);
+    while (!simulation.finished())
+    {
+        simulation.step();
+        replay.capture(simulation);
+    }
+    return replay;
+}
+
+std::filesystem::path dataFile(const char* name)
+{
+    return std::filesystem::path(CYBERSIM_SOURCE_DIR) / "tests" / "data" / "good" / name;
 }
 
 } // namespace
@@ -88,6 +108,87 @@ TEST_CASE("replay: round trip through a file is exact")
     CHECK(sim::replayJson(back) == sim::replayJson(replay));
 }
 
+TEST_CASE("replay: scheduled joins keep which states are active in every row")
+{
+    // S3 joins in round 3 and S1 in round 6: three patterns of presence in one run.
+    auto scenario = test::uniformWorld(4, "realist-hedger", 10);
+    scenario.events.push_back({3, sim::EventKind::Join, "S3", "", "", 0.0, 1.0, 0});
+    scenario.events.push_back({6, sim::EventKind::Join, "S1", "", "", 0.0, 1.0, 0});
+    const auto replay = recordScenario(scenario);
+    REQUIRE(replay.rowCount() == 11);
+    // Preconditions: the run itself has both inactive and active rows for the joiners.
+    REQUIRE_FALSE(replay.statesAt(0)[3].active);
+    REQUIRE_FALSE(replay.statesAt(0)[1].active);
+    REQUIRE(replay.statesAt(10)[3].active);
+    REQUIRE(replay.statesAt(10)[1].active);
+    REQUIRE(replay.statesAt(5)[3].active);
+    REQUIRE_FALSE(replay.statesAt(5)[1].active);
+
+    SUBCASE("through JSON text")
+    {
+        const auto back = sim::parseReplayJson(sim::replayJson(replay), "r.json");
+        REQUIRE(back.rowCount() == replay.rowCount());
+        for (std::size_t row = 0; row < replay.rowCount(); ++row)
+        {
+            const auto recorded = replay.statesAt(row);
+            const auto replayed = back.statesAt(row);
+            REQUIRE(replayed.size() == recorded.size());
+            for (std::size_t i = 0; i < recorded.size(); ++i)
+            {
+                CAPTURE(row);
+                CAPTURE(i);
+                CHECK(replayed[i].active == recorded[i].active);
+            }
+            // The active-state count of the world row agrees with the per-state flags.
+            CHECK(std::count_if(replayed.begin(), replayed.end(), [](const auto& s) { return s.active; }) ==
+                  back.record.series[row].activeStates);
+        }
+        CHECK(sim::replayJson(back) == sim::replayJson(replay));
+    }
+    SUBCASE("through a file")
+    {
+        const auto path =
+            std::filesystem::temp_directory_path() / ("cybersim-test-replay-join-" + std::to_string(getpid()));
+        sim::writeReplayFile(path, replay);
+        const auto back = sim::readReplayFile(path);
+        std::filesystem::remove(path);
+        REQUIRE(back.record.states.size() == replay.record.states.size());
+        for (std::size_t k = 0; k < replay.record.states.size(); ++k)
+        {
+            CAPTURE(k);
+            CHECK(back.record.states[k].active == replay.record.states[k].active);
+        }
+    }
+}
+
+TEST_CASE("replay: a version 1 file (without active) still reads")
+{
+    // Written by `cybersim run --record` before version 2: three states, S002 joins in round 2, four rounds.
+    const auto replay = sim::readReplayFile(dataFile("replay_v1_join.json"));
+    REQUIRE(replay.rowCount() == 5);
+    REQUIRE(replay.record.stateNames == std::vector<std::string>{"S001", "S002", "S003"});
+    CHECK(replay.relations.size() == 3);
+    CHECK(std::any_of(replay.record.events.begin(), replay.record.events.end(),
+                      [](const sim::EventRecord& e) { return e.type == sim::EventType::Join && e.actor == 1; }));
+    // The file does not say who was present: every state reads as active, the StateMetrics default.
+    for (std::size_t row = 0; row < replay.rowCount(); ++row)
+    {
+        const auto states = replay.statesAt(row);
+        REQUIRE(states.size() == 3);
+        for (const auto& s : states)
+            CHECK(s.active);
+    }
+    // The other figures are read as before.
+    CHECK(replay.statesAt(4)[2].cumulativePayoff == doctest::Approx(16.655196210760575));
+    CHECK(replay.statesAt(2)[2].surveilling);
+    // Written again, it is a current file and keeps the (defaulted) flags.
+    const auto text = sim::replayJson(replay);
+    CHECK(text.find("\"version\":2") != std::string::npos);
+    CHECK(text.find("\"surveilling\",\"active\"]") != std::string::npos);
+    const auto again = sim::parseReplayJson(text, "r.json");
+    CHECK(again.statesAt(0)[1].active);
+}
+
 TEST_CASE("replay: every world metric is written")
 {
     const auto replay = recordRun(2);
@@ -115,6 +216,24 @@ TEST_CASE("replay: malformed files are named with the key")
         REQUIRE(at != std::string::npos);
         text.replace(at, 10, "\"trust\":[[0.5],[");
         CHECK_THROWS_WITH_AS((void)sim::parseReplayJson(text, "r.json"), doctest::Contains("trust"), ScenarioError);
+    }
+    SUBCASE("a version from the future")
+    {
+        auto text = sim::replayJson(recordRun(2));
+        const auto at = text.find("\"version\":2");
+        REQUIRE(at != std::string::npos);
+        text.replace(at, 11, "\"version\":3");
+        CHECK_THROWS_WITH_AS((void)sim::parseReplayJson(text, "r.json"),
+                             doctest::Contains("version: is 3, expected 1 or 2"), ScenarioError);
+    }
+    SUBCASE("state fields that are neither version's")
+    {
+        auto text = sim::replayJson(recordRun(2));
+        const auto at = text.find("\"surveilling\",\"active\"]");
+        REQUIRE(at != std::string::npos);
+        text.replace(at, 23, "\"active\",\"surveilling\"]");
+        CHECK_THROWS_WITH_AS((void)sim::parseReplayJson(text, "r.json"), doctest::Contains("state_fields: is"),
+                             ScenarioError);
     }
     SUBCASE("missing file")
     {

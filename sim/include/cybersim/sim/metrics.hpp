@@ -63,7 +63,7 @@ struct StateMetrics
     double cooperation = 0.0;      // share of this state's acts that were cooperative
     std::int32_t doctrine = 0;     // index into Simulation::doctrineNames()
     bool surveilling = false;      // ran mass surveillance this round
-    bool active = true;            // taking part this round (false until a scheduled join); not kept in recordings
+    bool active = true;            // taking part this round (false until a scheduled join); default true
 };
 
 /// Kinds of notable event written to events.csv and shown in the GUI's log.

@@ -50,10 +50,11 @@ struct Replay
     [[nodiscard]] std::span<const StateMetrics> statesAt(std::size_t row) const;
 };
 
-/// The replay as JSON text (format "cybersim-replay", version 1; see docs/lessons.md "Replay files").
+/// The replay as JSON text (format "cybersim-replay", version 2; see docs/lessons.md "Replay files").
 [[nodiscard]] std::string replayJson(const Replay& replay);
 
-/// Parses replay JSON. @throws ScenarioError naming `fileName` and the key for malformed or inconsistent input.
+/// Parses replay JSON of version 2, or 1 (which does not record StateMetrics::active: every state reads as active).
+/// @throws ScenarioError naming `fileName` and the key for malformed or inconsistent input.
 [[nodiscard]] Replay parseReplayJson(std::string_view text, std::string_view fileName);
 
 /// Writes the replay to `path` atomically. @throws ConfigError when the file cannot be written.
