@@ -5,15 +5,21 @@
 
 #include "simulation_state.hpp"
 
+#include <algorithm>
+#include <atomic>
+#include <cstdlib>
+#include <string_view>
+
 namespace cybersim::sim::kernel
 {
 
-// Compiles a kernel for x86-64-v4 (AVX-512) and for the baseline; the dynamic loader picks one (GNU ifunc). Elsewhere
-// the kernel is compiled once.
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && defined(__ELF__)
-#define CYBERSIM_KERNEL_CLONES __attribute__((target_clones("arch=x86-64-v4", "default")))
+// Every kernel is compiled twice from one body: for x86-64-v4 (AVX-512) and for the baseline, and each call goes to the
+// first when the processor has AVX-512 and the portable kernels were not asked for (useWideKernels). Elsewhere than
+// GCC on x86-64 both are the baseline.
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+#define CYBERSIM_WIDE_TARGET __attribute__((target("arch=x86-64-v4")))
 #else
-#define CYBERSIM_KERNEL_CLONES
+#define CYBERSIM_WIDE_TARGET
 #endif
 
 // Each kernel is a clone that unpacks its row and an always-inlined loop whose arrays are __restrict parameters: the
@@ -25,15 +31,15 @@ namespace
 #define CYBERSIM_INLINE [[gnu::always_inline]] inline
 
 CYBERSIM_INLINE void intrusionsLoop(std::size_t b, std::size_t e, const std::uint32_t* __restrict partner,
-                                    const double* __restrict defence, const std::int32_t* __restrict live,
+                                    const double* __restrict defenceFactor, const std::int32_t* __restrict live,
                                     const std::int32_t* __restrict act, double* __restrict chance,
-                                    std::int32_t* __restrict succeeded, double arms, double scale,
+                                    std::int32_t* __restrict succeeded, double attackFactor,
                                     AgentStream draws) noexcept
 {
     for (std::size_t k = b; k < e; ++k)
     {
         const auto j = partner[k];
-        const double p = logistic((arms - defence[j]) / scale);
+        const double p = 1.0 / (1.0 + attackFactor * defenceFactor[j]);
         chance[k] = p;
         const bool attempted = (act[k] != 0) & (live[k] != 0);
         succeeded[k] = attempted & (draws.uniform(j, Purpose::Intrusion) < p) ? 1 : 0;
@@ -131,6 +137,28 @@ CYBERSIM_INLINE PlayCounts playLoop(const PlayRow& row, const std::uint32_t* __r
     return {cooperations, acts, intrusions, accusations, groundless};
 }
 
+// DyadMemory::record for the live relations, as selects: a dead relation's memory is written back unchanged.
+CYBERSIM_INLINE void recordLoop(std::size_t b, std::size_t e, const std::int32_t* __restrict live,
+                                const std::int32_t* __restrict act, const std::int32_t* __restrict seen,
+                                const double* __restrict own, const double* __restrict other,
+                                DyadMemory* __restrict memory) noexcept
+{
+    for (std::size_t k = b; k < e; ++k)
+    {
+        DyadMemory& d = memory[k];
+        const bool played = live[k] != 0;
+        const auto mine = static_cast<std::uint64_t>(act[k]), theirs = static_cast<std::uint64_t>(seen[k]);
+        const auto step = static_cast<std::uint32_t>(played);
+        d.ownMoves = played ? (d.ownMoves << 1) | mine : d.ownMoves;
+        d.partnerMoves = played ? (d.partnerMoves << 1) | theirs : d.partnerMoves;
+        d.turns += step;
+        d.ownDefections += step & static_cast<std::uint32_t>(mine);
+        d.partnerDefections += step & static_cast<std::uint32_t>(theirs);
+        d.ownScore = played ? d.ownScore + own[k] : d.ownScore;
+        d.partnerScore = played ? d.partnerScore + other[k] : d.partnerScore;
+    }
+}
+
 CYBERSIM_INLINE void reputationLoop(std::size_t b, std::size_t e, const std::uint32_t* __restrict partner,
                                     const std::uint32_t* __restrict reverse, const std::int32_t* __restrict accused,
                                     const std::int32_t* __restrict act, const double* __restrict pressure,
@@ -196,10 +224,10 @@ CYBERSIM_INLINE int classifyLoop(const ClassifyRow& row, const std::uint32_t* __
             const bool dilemma = (temptation > reward) & (reward > punishment) & (punishment > sucker);
             dilemmas += dilemma & (live[k] != 0) & (i < j) ? 1 : 0;
         }
-    const double divisor = related > 0 ? double(related) : 1.0;
+    const double share = related > 0 ? 1.0 / double(related) : 0.0; // one division per state, not per relation
     for (std::size_t k = b; k < e; ++k)
     {
-        const double w = weight[k] * (1.0 - trust[k]) / divisor;
+        const double w = weight[k] * (1.0 - trust[k]) * share;
         distrustWeight[k] = (related > 0) & (live[k] != 0) ? w : 0.0;
     }
     return dilemmas;
@@ -211,17 +239,33 @@ CYBERSIM_INLINE double combine(const double (&lane)[kLanes]) noexcept
     return ((lane[0] + lane[1]) + (lane[2] + lane[3])) + ((lane[4] + lane[5]) + (lane[6] + lane[7]));
 }
 
-// Sum over [b, e) of term(k), relation b + 8 m + l in lane l. The full blocks of eight are one vector step each; the
-// tail continues the same lanes.
+// The terms of a row are worked out a chunk at a time into a local array (a vector loop, gathers included), then
+// added into the lanes with contiguous loads (one vector add per eight terms). Chunks are a multiple of eight long, so
+// relation b + 8 m + l always lands in lane l.
+inline constexpr std::size_t kChunk = 256;
+
+CYBERSIM_INLINE void addToLanes(double (&lane)[kLanes], const double* terms, std::size_t count) noexcept
+{
+    std::size_t m = 0;
+    for (; m + kLanes <= count; m += kLanes)
+        for (int l = 0; l < kLanes; ++l)
+            lane[l] += terms[m + std::size_t(l)];
+    for (int l = 0; m < count; ++m, ++l)
+        lane[l] += terms[m];
+}
+
+// Sum over [b, e) of term(k) in eight lanes.
 template <class Term> CYBERSIM_INLINE double laneSum(std::size_t b, std::size_t e, Term term) noexcept
 {
     double lane[kLanes] = {};
-    std::size_t k = b;
-    for (; k + kLanes <= e; k += kLanes)
-        for (int l = 0; l < kLanes; ++l)
-            lane[l] += term(k + std::size_t(l));
-    for (int l = 0; k < e; ++k, ++l)
-        lane[l] += term(k);
+    alignas(64) double terms[kChunk];
+    for (std::size_t start = b; start < e; start += kChunk)
+    {
+        const std::size_t count = std::min(kChunk, e - start);
+        for (std::size_t m = 0; m < count; ++m)
+            terms[m] = term(start + m);
+        addToLanes(lane, terms, count);
+    }
     return combine(lane);
 }
 
@@ -229,24 +273,24 @@ template <class Term> CYBERSIM_INLINE double laneSum(std::size_t b, std::size_t 
 
 } // namespace
 
-CYBERSIM_KERNEL_CLONES void intrusions(const IntrusionRow& row) noexcept
+[[gnu::always_inline]] static inline void intrusionsBody(const IntrusionRow& row) noexcept
 {
-    intrusionsLoop(row.b, row.e, row.partner, row.defence, row.live, row.act, row.chance, row.succeeded, row.arms,
-                   row.scale, row.draws);
+    intrusionsLoop(row.b, row.e, row.partner, row.defenceFactor, row.live, row.act, row.chance, row.succeeded,
+                   row.attackFactor, row.draws);
 }
 
-CYBERSIM_KERNEL_CLONES void widenActs(std::size_t b, std::size_t e, const std::uint8_t* act,
+[[gnu::always_inline]] static inline void widenActsBody(std::size_t b, std::size_t e, const std::uint8_t* act,
                                       std::int32_t* wide) noexcept
 {
     widenLoop(b, e, act, wide);
 }
 
-CYBERSIM_KERNEL_CLONES void restrainAndFlip(const RestraintRow& row) noexcept
+[[gnu::always_inline]] static inline void restrainAndFlipBody(const RestraintRow& row) noexcept
 {
     restrainLoop(row.b, row.e, row.partner, row.act, row.restraint, row.execution, row.draws);
 }
 
-CYBERSIM_KERNEL_CLONES PlayCounts play(const PlayRow& row) noexcept
+[[gnu::always_inline]] static inline PlayCounts playBody(const PlayRow& row) noexcept
 {
     const bool noisy = row.falseAttribution > 0.0 || row.missedAttack > 0.0;
 #define CYBERSIM_PLAY(cyber, noise)                                                                                  \
@@ -258,108 +302,342 @@ CYBERSIM_KERNEL_CLONES PlayCounts play(const PlayRow& row) noexcept
 #undef CYBERSIM_PLAY
 }
 
-CYBERSIM_KERNEL_CLONES void reputation(const ReputationRow& row) noexcept
+[[gnu::always_inline]] static inline void reputationBody(const ReputationRow& row) noexcept
 {
     reputationLoop(row.b, row.e, row.edges.partner, row.edges.reverse, row.accused, row.act, row.pressure, row.trust,
                    row.reputationWeight, row.observerPenalty);
 }
 
-CYBERSIM_KERNEL_CLONES SanctionCounts sanction(const SanctionRow& row) noexcept
+[[gnu::always_inline]] static inline SanctionCounts sanctionBody(const SanctionRow& row) noexcept
 {
     return sanctionLoop(row.b, row.e, row.partner, row.seen, row.punished, row.vengefulness, row.purpose, row.draws);
 }
 
-CYBERSIM_KERNEL_CLONES int countReverse(std::size_t b, std::size_t e, const std::uint32_t* reverse,
+[[gnu::always_inline]] static inline int countReverseBody(std::size_t b, std::size_t e, const std::uint32_t* reverse,
                                         const std::int32_t* flag) noexcept
 {
     return countReverseLoop(b, e, reverse, flag);
 }
 
-CYBERSIM_KERNEL_CLONES int classifyAndWeigh(const ClassifyRow& row) noexcept
+[[gnu::always_inline]] static inline int classifyAndWeighBody(const ClassifyRow& row) noexcept
 {
     return classifyLoop(row, row.edges.partner, row.edges.reverse, row.live, row.weight, row.trust, row.chance,
                         row.partnerExposure, row.distrustWeight);
 }
 
-CYBERSIM_KERNEL_CLONES double weightedSum(std::size_t b, std::size_t e, const std::uint32_t* partner,
+[[gnu::always_inline]] static inline double weightedSumBody(std::size_t b, std::size_t e, const std::uint32_t* partner,
                                           const double* weight, const double* values) noexcept
 {
     return laneSum(b, e, [=](std::size_t k) { return weight[k] * values[partner[k]]; });
 }
 
-CYBERSIM_KERNEL_CLONES TrustSums trustSums(std::size_t b, std::size_t e, Edges edges, const std::int32_t* active,
-                                           const std::int32_t* bloc, std::int32_t ownBloc, const double* trust) noexcept
+[[gnu::always_inline]] static inline TrustSums trustSumsBody(std::size_t b, std::size_t e, Edges edges,
+                                           const std::int32_t* partnerActive, const std::int32_t* blocRelation,
+                                           const double* trust) noexcept
 {
-    const std::uint32_t* const partner = edges.partner;
     const std::uint32_t* const reverse = edges.reverse;
-    TrustSums sums;
     double given[kLanes] = {}, received[kLanes] = {}, squares[kLanes] = {}, within[kLanes] = {}, between[kLanes] = {};
-    int related = 0, withinCount = 0, betweenCount = 0;
-    // One pass, five lane sums: the same lane order as laneSum.
-    const auto add = [&](std::size_t k, int l)
+    alignas(64) double givenTerms[kChunk], receivedTerms[kChunk], withinTerms[kChunk], betweenTerms[kChunk];
+    for (std::size_t start = b; start < e; start += kChunk)
     {
-        const auto j = partner[k];
-        const bool partnerActive = active[j] != 0;
-        const double t = partnerActive ? trust[k] : 0.0;
-        const auto otherBloc = bloc[j];
-        const bool grouped = partnerActive & ((ownBloc | otherBloc) >= 0), same = ownBloc == otherBloc;
-        given[l] += t;
-        received[l] += partnerActive ? trust[reverse[k]] : 0.0;
-        squares[l] += t * t;
-        within[l] += grouped & same ? t : 0.0;
-        between[l] += grouped & !same ? t : 0.0;
-    };
-    std::size_t k = b;
-    for (; k + kLanes <= e; k += kLanes)
-        for (int l = 0; l < kLanes; ++l)
-            add(k + std::size_t(l), l);
-    for (int l = 0; k < e; ++k, ++l)
-        add(k, l);
-    for (k = b; k < e; ++k)
-    {
-        const auto j = partner[k];
-        const int isRelated = active[j] != 0 ? 1 : 0;
-        const int grouped = isRelated & static_cast<int>((ownBloc | bloc[j]) >= 0);
-        const int same = static_cast<int>(ownBloc == bloc[j]);
-        related += isRelated;
-        withinCount += grouped & same;
-        betweenCount += grouped & (same ^ 1);
+        const std::size_t count = std::min(kChunk, e - start);
+        for (std::size_t m = 0; m < count; ++m)
+        {
+            const std::size_t k = start + m;
+            const bool related = partnerActive[k] != 0;
+            const int relation = blocRelation[k];
+            // Loads first, then selects: a load under a condition is control flow to the vectoriser.
+            const double own = trust[k], theirs = trust[reverse[k]];
+            const double t = related ? own : 0.0;
+            givenTerms[m] = t;
+            receivedTerms[m] = related ? theirs : 0.0;
+            withinTerms[m] = relation == 1 ? t : 0.0;
+            betweenTerms[m] = relation == 2 ? t : 0.0;
+        }
+        addToLanes(given, givenTerms, count);
+        addToLanes(received, receivedTerms, count);
+        addToLanes(within, withinTerms, count);
+        addToLanes(between, betweenTerms, count);
+        for (std::size_t m = 0; m < count; ++m)
+            givenTerms[m] *= givenTerms[m];
+        addToLanes(squares, givenTerms, count);
     }
+    TrustSums sums;
     sums.given = combine(given);
     sums.received = combine(received);
     sums.squares = combine(squares);
     sums.within = combine(within);
     sums.between = combine(between);
-    sums.related = related;
-    sums.withinCount = withinCount;
-    sums.betweenCount = betweenCount;
     return sums;
 }
 
-CYBERSIM_KERNEL_CLONES ThreatSum threatSum(std::size_t b, std::size_t e, const std::uint32_t* partner,
-                                           const std::int32_t* active, const double* weight, const double* trust,
-                                           const double* capability) noexcept
+[[gnu::always_inline]] static inline double threatSumBody(std::size_t b, std::size_t e, const std::uint32_t* partner,
+                                        const std::int32_t* partnerActive, const double* weight, const double* trust,
+                                        const double* capability) noexcept
 {
-    ThreatSum sum;
-    sum.threat = laneSum(b, e,
-                         [=](std::size_t k)
-                         {
-                             const auto j = partner[k];
-                             return active[j] != 0 ? weight[k] * (1.0 - trust[k]) * capability[j] : 0.0;
-                         });
-    int related = 0;
-    for (std::size_t k = b; k < e; ++k)
-        related += active[partner[k]] != 0 ? 1 : 0;
-    sum.related = related;
-    return sum;
+    return laneSum(b, e,
+                   [=](std::size_t k)
+                   {
+                       const double term = weight[k] * (1.0 - trust[k]) * capability[partner[k]];
+                       return partnerActive[k] != 0 ? term : 0.0;
+                   });
 }
 
-CYBERSIM_KERNEL_CLONES double accuserLegitimacy(std::size_t b, std::size_t e, Edges edges,
+[[gnu::always_inline]] static inline double recordRoundBody(std::size_t b, std::size_t e, const std::int32_t* live,
+                                          const std::int32_t* act, const std::int32_t* seen, const double* own,
+                                          const double* other, DyadMemory* memory) noexcept
+{
+    recordLoop(b, e, live, act, seen, own, other, memory);
+    return laneSum(b, e, [=](std::size_t k) { return own[k]; });
+}
+
+[[gnu::always_inline]] static inline double accuserLegitimacyBody(std::size_t b, std::size_t e, Edges edges,
                                                 const std::int32_t* accused, const double* legitimacy) noexcept
 {
     const std::uint32_t* const partner = edges.partner;
     const std::uint32_t* const reverse = edges.reverse;
-    return laneSum(b, e, [=](std::size_t k) { return accused[reverse[k]] != 0 ? legitimacy[partner[k]] : 0.0; });
+    return laneSum(b, e,
+                   [=](std::size_t k)
+                   {
+                       const double term = legitimacy[partner[k]];
+                       return accused[reverse[k]] != 0 ? term : 0.0;
+                   });
+}
+
+
+namespace
+{
+
+bool wideKernelsAvailable() noexcept
+{
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+    return __builtin_cpu_supports("x86-64-v4");
+#else
+    return false;
+#endif
+}
+
+bool wideKernelsWanted() noexcept
+{
+    const char* choice = std::getenv("CYBERSIM_KERNELS");
+    return wideKernelsAvailable() && !(choice != nullptr && std::string_view(choice) == "portable");
+}
+
+std::atomic<bool> g_wide{wideKernelsWanted()};
+
+} // namespace
+
+bool useWideKernels() noexcept
+{
+    return g_wide.load(std::memory_order_relaxed);
+}
+
+bool setWideKernels(bool wide) noexcept
+{
+    const bool before = useWideKernels();
+    g_wide.store(wide && wideKernelsAvailable(), std::memory_order_relaxed);
+    return before;
+}
+
+// The two compilations of each kernel and the call that picks one.
+
+static CYBERSIM_WIDE_TARGET void intrusionsWide(const IntrusionRow& row) noexcept
+{
+    return intrusionsBody(row);
+}
+static void intrusionsPortable(const IntrusionRow& row) noexcept
+{
+    return intrusionsBody(row);
+}
+void intrusions(const IntrusionRow& row) noexcept
+{
+    return useWideKernels() ? intrusionsWide(row) : intrusionsPortable(row);
+}
+
+static CYBERSIM_WIDE_TARGET void widenActsWide(std::size_t b, std::size_t e, const std::uint8_t* act,
+                                      std::int32_t* wide) noexcept
+{
+    return widenActsBody(b, e, act, wide);
+}
+static void widenActsPortable(std::size_t b, std::size_t e, const std::uint8_t* act,
+                                      std::int32_t* wide) noexcept
+{
+    return widenActsBody(b, e, act, wide);
+}
+void widenActs(std::size_t b, std::size_t e, const std::uint8_t* act,
+                                      std::int32_t* wide) noexcept
+{
+    return useWideKernels() ? widenActsWide(b, e, act, wide) : widenActsPortable(b, e, act, wide);
+}
+
+static CYBERSIM_WIDE_TARGET void restrainAndFlipWide(const RestraintRow& row) noexcept
+{
+    return restrainAndFlipBody(row);
+}
+static void restrainAndFlipPortable(const RestraintRow& row) noexcept
+{
+    return restrainAndFlipBody(row);
+}
+void restrainAndFlip(const RestraintRow& row) noexcept
+{
+    return useWideKernels() ? restrainAndFlipWide(row) : restrainAndFlipPortable(row);
+}
+
+static CYBERSIM_WIDE_TARGET PlayCounts playWide(const PlayRow& row) noexcept
+{
+    return playBody(row);
+}
+static PlayCounts playPortable(const PlayRow& row) noexcept
+{
+    return playBody(row);
+}
+PlayCounts play(const PlayRow& row) noexcept
+{
+    return useWideKernels() ? playWide(row) : playPortable(row);
+}
+
+static CYBERSIM_WIDE_TARGET void reputationWide(const ReputationRow& row) noexcept
+{
+    return reputationBody(row);
+}
+static void reputationPortable(const ReputationRow& row) noexcept
+{
+    return reputationBody(row);
+}
+void reputation(const ReputationRow& row) noexcept
+{
+    return useWideKernels() ? reputationWide(row) : reputationPortable(row);
+}
+
+static CYBERSIM_WIDE_TARGET SanctionCounts sanctionWide(const SanctionRow& row) noexcept
+{
+    return sanctionBody(row);
+}
+static SanctionCounts sanctionPortable(const SanctionRow& row) noexcept
+{
+    return sanctionBody(row);
+}
+SanctionCounts sanction(const SanctionRow& row) noexcept
+{
+    return useWideKernels() ? sanctionWide(row) : sanctionPortable(row);
+}
+
+static CYBERSIM_WIDE_TARGET int countReverseWide(std::size_t b, std::size_t e, const std::uint32_t* reverse,
+                                        const std::int32_t* flag) noexcept
+{
+    return countReverseBody(b, e, reverse, flag);
+}
+static int countReversePortable(std::size_t b, std::size_t e, const std::uint32_t* reverse,
+                                        const std::int32_t* flag) noexcept
+{
+    return countReverseBody(b, e, reverse, flag);
+}
+int countReverse(std::size_t b, std::size_t e, const std::uint32_t* reverse,
+                                        const std::int32_t* flag) noexcept
+{
+    return useWideKernels() ? countReverseWide(b, e, reverse, flag) : countReversePortable(b, e, reverse, flag);
+}
+
+static CYBERSIM_WIDE_TARGET int classifyAndWeighWide(const ClassifyRow& row) noexcept
+{
+    return classifyAndWeighBody(row);
+}
+static int classifyAndWeighPortable(const ClassifyRow& row) noexcept
+{
+    return classifyAndWeighBody(row);
+}
+int classifyAndWeigh(const ClassifyRow& row) noexcept
+{
+    return useWideKernels() ? classifyAndWeighWide(row) : classifyAndWeighPortable(row);
+}
+
+static CYBERSIM_WIDE_TARGET double weightedSumWide(std::size_t b, std::size_t e, const std::uint32_t* partner,
+                                          const double* weight, const double* values) noexcept
+{
+    return weightedSumBody(b, e, partner, weight, values);
+}
+static double weightedSumPortable(std::size_t b, std::size_t e, const std::uint32_t* partner,
+                                          const double* weight, const double* values) noexcept
+{
+    return weightedSumBody(b, e, partner, weight, values);
+}
+double weightedSum(std::size_t b, std::size_t e, const std::uint32_t* partner,
+                                          const double* weight, const double* values) noexcept
+{
+    return useWideKernels() ? weightedSumWide(b, e, partner, weight, values) : weightedSumPortable(b, e, partner, weight, values);
+}
+
+static CYBERSIM_WIDE_TARGET TrustSums trustSumsWide(std::size_t b, std::size_t e, Edges edges,
+                                           const std::int32_t* partnerActive, const std::int32_t* blocRelation,
+                                           const double* trust) noexcept
+{
+    return trustSumsBody(b, e, edges, partnerActive, blocRelation, trust);
+}
+static TrustSums trustSumsPortable(std::size_t b, std::size_t e, Edges edges,
+                                           const std::int32_t* partnerActive, const std::int32_t* blocRelation,
+                                           const double* trust) noexcept
+{
+    return trustSumsBody(b, e, edges, partnerActive, blocRelation, trust);
+}
+TrustSums trustSums(std::size_t b, std::size_t e, Edges edges,
+                                           const std::int32_t* partnerActive, const std::int32_t* blocRelation,
+                                           const double* trust) noexcept
+{
+    return useWideKernels() ? trustSumsWide(b, e, edges, partnerActive, blocRelation, trust) : trustSumsPortable(b, e, edges, partnerActive, blocRelation, trust);
+}
+
+static CYBERSIM_WIDE_TARGET double threatSumWide(std::size_t b, std::size_t e, const std::uint32_t* partner,
+                                        const std::int32_t* partnerActive, const double* weight, const double* trust,
+                                        const double* capability) noexcept
+{
+    return threatSumBody(b, e, partner, partnerActive, weight, trust, capability);
+}
+static double threatSumPortable(std::size_t b, std::size_t e, const std::uint32_t* partner,
+                                        const std::int32_t* partnerActive, const double* weight, const double* trust,
+                                        const double* capability) noexcept
+{
+    return threatSumBody(b, e, partner, partnerActive, weight, trust, capability);
+}
+double threatSum(std::size_t b, std::size_t e, const std::uint32_t* partner,
+                                        const std::int32_t* partnerActive, const double* weight, const double* trust,
+                                        const double* capability) noexcept
+{
+    return useWideKernels() ? threatSumWide(b, e, partner, partnerActive, weight, trust, capability) : threatSumPortable(b, e, partner, partnerActive, weight, trust, capability);
+}
+
+static CYBERSIM_WIDE_TARGET double recordRoundWide(std::size_t b, std::size_t e, const std::int32_t* live,
+                                          const std::int32_t* act, const std::int32_t* seen, const double* own,
+                                          const double* other, DyadMemory* memory) noexcept
+{
+    return recordRoundBody(b, e, live, act, seen, own, other, memory);
+}
+static double recordRoundPortable(std::size_t b, std::size_t e, const std::int32_t* live,
+                                          const std::int32_t* act, const std::int32_t* seen, const double* own,
+                                          const double* other, DyadMemory* memory) noexcept
+{
+    return recordRoundBody(b, e, live, act, seen, own, other, memory);
+}
+double recordRound(std::size_t b, std::size_t e, const std::int32_t* live,
+                                          const std::int32_t* act, const std::int32_t* seen, const double* own,
+                                          const double* other, DyadMemory* memory) noexcept
+{
+    return useWideKernels() ? recordRoundWide(b, e, live, act, seen, own, other, memory) : recordRoundPortable(b, e, live, act, seen, own, other, memory);
+}
+
+static CYBERSIM_WIDE_TARGET double accuserLegitimacyWide(std::size_t b, std::size_t e, Edges edges,
+                                                const std::int32_t* accused, const double* legitimacy) noexcept
+{
+    return accuserLegitimacyBody(b, e, edges, accused, legitimacy);
+}
+static double accuserLegitimacyPortable(std::size_t b, std::size_t e, Edges edges,
+                                                const std::int32_t* accused, const double* legitimacy) noexcept
+{
+    return accuserLegitimacyBody(b, e, edges, accused, legitimacy);
+}
+double accuserLegitimacy(std::size_t b, std::size_t e, Edges edges,
+                                                const std::int32_t* accused, const double* legitimacy) noexcept
+{
+    return useWideKernels() ? accuserLegitimacyWide(b, e, edges, accused, legitimacy) : accuserLegitimacyPortable(b, e, edges, accused, legitimacy);
 }
 
 } // namespace cybersim::sim::kernel

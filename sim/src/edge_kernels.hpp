@@ -3,15 +3,18 @@
 //
 // Each kernel walks one state's relations [b, e) of the CSR arrays and does the same arithmetic for every relation,
 // without branches: a random number is drawn for every relation even where it decides nothing (the draws are
-// counter-based, so drawing one more changes no other number), and outcomes are chosen by selects. Sums in floating
-// point stay outside the kernels, in edge order, so every result is the bit-for-bit result of the plain loop.
+// counter-based, so drawing one more changes no other number), and outcomes are chosen by selects. Sums over a row
+// are kept in eight lanes in a fixed order (kLanes below), so they too run eight relations at a time and give the same
+// bits at any thread count and on any processor.
 //
-// edge_kernels.cpp compiles each kernel twice, for AVX-512 (x86-64-v4) and for the baseline, and the loader picks the
-// clone the processor can run. Both clones give the same bits: the kernels use only IEEE add, multiply, divide and
-// compare (no contraction into fused multiply-adds: -ffp-contract=off; no reassociation), integer hashing and
-// conversions that are exact, so a vector lane computes exactly what the scalar code does.
+// edge_kernels.cpp compiles each kernel twice from one body, for AVX-512 (x86-64-v4) and for the baseline, and a call
+// goes to the first when the processor has AVX-512. Both give the same bits: the kernels use only IEEE add, multiply,
+// divide and compare (no contraction into fused multiply-adds: -ffp-contract=off; no reassociation), integer hashing
+// and exact conversions, so a vector lane computes exactly what the scalar code does. A test runs the engine both ways
+// and compares every output; CYBERSIM_KERNELS=portable in the environment forces the baseline kernels.
 #pragma once
 
+#include "cybersim/sim/action.hpp"
 #include "cybersim/sim/rng.hpp"
 
 #include <cstddef>
@@ -20,6 +23,12 @@
 namespace cybersim::sim::kernel
 {
 
+/// True when calls go to the AVX-512 kernels (the processor has them and CYBERSIM_KERNELS is not "portable").
+[[nodiscard]] bool useWideKernels() noexcept;
+/// Chooses the AVX-512 kernels (when the processor has them) or the baseline ones; returns the previous choice. For
+/// tests that check both give the same results; not to be called while a simulation is stepping.
+bool setWideKernels(bool wide) noexcept;
+
 /// The CSR arrays of the network: partner[k] and reverse[k] (the index of the edge j -> i for k = i -> j).
 struct Edges
 {
@@ -27,18 +36,19 @@ struct Edges
     const std::uint32_t* reverse;
 };
 
-/// Intrusion chances p_ij = logistic((arms - defence_j) / scale) for i's relations, and whether each intrusion
-/// succeeded: i attacked (act = 1), both are active and the draw (round, i, j, Intrusion) fell below p_ij.
+/// Intrusion chances p_ij = 1 / (1 + attackFactor x defenceFactor_j) for i's relations (the logistic of
+/// (K_i - D_j) / s, see SimulationState::attackFactor), and whether each intrusion succeeded: i attacked (act = 1),
+/// both are active and the draw (round, i, j, Intrusion) fell below p_ij.
 struct IntrusionRow
 {
     std::uint32_t b, e;
     const std::uint32_t* partner;
-    const double* defence;
+    const double* defenceFactor; // by state
     const std::int32_t* live; // by edge: both states active (SimulationState::liveEdge)
     const std::int32_t* act;    // by edge: 0 = restrain, 1 = intrude
     double* chance;
     std::int32_t* succeeded;
-    double arms, scale;
+    double attackFactor;
     AgentStream draws;
 };
 void intrusions(const IntrusionRow& row) noexcept;
@@ -92,6 +102,11 @@ struct PlayCounts
 };
 PlayCounts play(const PlayRow& row) noexcept;
 
+/// Appends the round to the dyads' memories of i's live relations (DyadMemory::record with i's act, the perceived act
+/// and both stage payoffs) and returns i's payoff, the sum of `own` (eight lanes; `own` is 0 on dead relations).
+double recordRound(std::size_t b, std::size_t e, const std::int32_t* live, const std::int32_t* act,
+                   const std::int32_t* seen, const double* own, const double* other, DyadMemory* memory) noexcept;
+
 /// Reputation: trust in each partner falls with the pressure of accusations on it, and by `observerPenalty` more when
 /// the partner accused i although i restrained (a groundless accusation).
 struct ReputationRow
@@ -138,24 +153,17 @@ double weightedSum(std::size_t b, std::size_t e, const std::uint32_t* partner, c
                    const double* values) noexcept;
 
 /// Trust statistics of state i's relations to active partners: sums of trust given, received (at the reverse edge)
-/// and squared, trust within and between blocs (both states in a bloc, bloc >= 0), and the counts (eight lanes).
+/// and squared, and trust within and between blocs (eight lanes each).
 struct TrustSums
 {
     double given = 0.0, received = 0.0, squares = 0.0, within = 0.0, between = 0.0;
-    int related = 0, withinCount = 0, betweenCount = 0;
 };
-TrustSums trustSums(std::size_t b, std::size_t e, Edges edges, const std::int32_t* active, const std::int32_t* bloc,
-                    std::int32_t ownBloc, const double* trust) noexcept;
+TrustSums trustSums(std::size_t b, std::size_t e, Edges edges, const std::int32_t* partnerActive,
+                    const std::int32_t* blocRelation, const double* trust) noexcept;
 
-/// Richardson's perceived threat of state i: the sum over active partners j of w_ij (1 - T_ij) K_j, and their number
-/// (eight lanes).
-struct ThreatSum
-{
-    double threat = 0.0;
-    int related = 0;
-};
-ThreatSum threatSum(std::size_t b, std::size_t e, const std::uint32_t* partner, const std::int32_t* active,
-                    const double* weight, const double* trust, const double* capability) noexcept;
+/// Richardson's perceived threat of state i: the sum over active partners j of w_ij (1 - T_ij) K_j (eight lanes).
+double threatSum(std::size_t b, std::size_t e, const std::uint32_t* partner, const std::int32_t* partnerActive,
+                 const double* weight, const double* trust, const double* capability) noexcept;
 
 /// Accusation pressure on state j: the sum of the accusers' legitimacy over relations whose reverse edge accused j
 /// (eight lanes).

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Phase 4b: Richardson arms dynamics driven by distrust-weighted rival capability, and the escalation-stability
 // eigenvalue of the linearised system (Richardson 1960, Arms and Insecurity; MODEL.md phase 4).
+#include "edge_kernels.hpp"
 #include "simulation_state.hpp"
 
 #include <algorithm>
@@ -27,12 +28,7 @@ double armsStabilityEigenvalue(SimulationState& s, int maxIterations)
         const double* const current = v.data();
         s.forEachState(
             [&](std::size_t i)
-            {
-                double sum = 0.0;
-                for (auto k = s.begin(i); k < s.end(i); ++k)
-                    sum += weight[k] * current[partner[k]];
-                next[i] = shift * current[i] + sum;
-            });
+            { next[i] = shift * current[i] + kernel::weightedSum(s.begin(i), s.end(i), partner, weight, current); });
         double norm = 0.0;
         for (std::size_t i = 0; i < n; ++i)
             norm = std::max(norm, next[i]);
@@ -69,24 +65,10 @@ void planArms(SimulationState& s, std::size_t i)
     // Perceived threat = mean over rivals of distrust x their capability, weighted by interdependence. Averaged over
     // relations rather than summed, so the race does not depend on how many partners a state has: with uniform trust
     // T the system runs away exactly when k (1 - T) w > a.
-    const std::uint32_t* const partner = s.world.partner.data();
-    const std::int32_t* const active = s.active.data();
-    const double* const weight = s.world.weight.data();
-    const double* const trust = s.trust.data();
-    const double* const capability = s.arms.data();
-    double threat = 0.0;
-    int related = 0;
-    for (auto k = s.begin(i); k < s.end(i); ++k)
-    {
-        const auto j = partner[k];
-        if (active[j])
-        {
-            threat += weight[k] * (1.0 - trust[k]) * capability[j];
-            ++related;
-        }
-    }
-    if (related > 0)
-        threat /= related;
+    const double sum = kernel::threatSum(s.begin(i), s.end(i), s.world.partner.data(), s.partnerActive.data(),
+                                         s.world.weight.data(), s.trust.data(), s.arms.data());
+    const int related = s.activePartners[i];
+    const double threat = related > 0 ? sum / related : 0.0;
     const double budget = s.world.states[i].budget;
     const double drive = arms.grievance + arms.budgetDrive * s.offenceShare[i] * budget;
     s.nextArms[i] = std::max(0.0, s.arms[i] + arms.dt * (arms.reactivity * threat - arms.fatigue * s.arms[i] + drive));

@@ -41,30 +41,17 @@ void statePartials(SimulationState& s, std::size_t i)
     const std::uint32_t* const reverse = s.world.reverse.data();
     const double* const trust = s.trust.data();
     const std::int32_t* const active = s.active.data();
-    const std::int32_t* const bloc = s.bloc.data();
-    double given = 0.0, received = 0.0;
-    int related = 0;
-    TrustPartials part;
-    const auto bi = bloc[i];
     const bool selfActive = active[i] != 0;
     const auto b = s.begin(i), e = s.end(i);
-    for (auto k = b; k < e; ++k)
-    {
-        const auto j = partner[k];
-        if (!active[j])
-            continue;
-        const double t = trust[k];
-        given += t;
-        received += trust[reverse[k]];
-        ++related;
-        part.squares += t * t;
-        const auto bj = bloc[j];
-        const bool grouped = (bi | bj) >= 0, same = bi == bj;
-        part.within += grouped && same ? t : 0.0;
-        part.between += grouped && !same ? t : 0.0;
-        part.withinCount += grouped && same;
-        part.betweenCount += grouped && !same;
-    }
+    const auto sums = kernel::trustSums(b, e, {partner, reverse}, s.partnerActive.data(), s.blocRelation.data(), trust);
+    const double given = sums.given, received = sums.received;
+    const int related = s.activePartners[i];
+    TrustPartials part;
+    part.squares = sums.squares;
+    part.within = sums.within;
+    part.between = sums.between;
+    part.withinCount = s.sameBlocPartners[i];
+    part.betweenCount = s.otherBlocPartners[i];
     part.sum = given;
     part.count = related;
     // The expected cyber stage game of the pair (i -> j) this round, as i faces it: R = b w, S = -l p_ji V_i,

@@ -76,9 +76,9 @@ void decide(SimulationState& s, std::size_t i)
 // the same pass as decide().
 void attemptIntrusions(SimulationState& s, std::size_t i)
 {
-    kernel::intrusions({s.begin(i), s.end(i), s.world.partner.data(), s.defence.data(), s.liveEdge.data(),
-                        s.actOut.data(), s.intrusionChance.data(), s.intrusionSucceeded.data(), s.arms[i],
-                        s.params.game.intrusionScale, s.rng.stream(static_cast<std::uint64_t>(s.round), i)});
+    kernel::intrusions({s.begin(i), s.end(i), s.world.partner.data(), s.defenceFactor.data(), s.liveEdge.data(),
+                        s.actOut.data(), s.intrusionChance.data(), s.intrusionSucceeded.data(), s.attackFactor[i],
+                        s.rng.stream(static_cast<std::uint64_t>(s.round), i)});
 }
 
 // Stage payoffs, perception, trust and accusations for state i's relations in an m-act matrix game (act indices,
@@ -225,15 +225,7 @@ void resolveTwoAct(SimulationState& s, std::size_t i)
     const std::int32_t* const seen = s.perceived.data();
     const double* const own = s.edgePayoff.data();
     const double* const other = s.edgeOtherPayoff.data();
-    DyadMemory* const memory = s.memory.data();
-    double payoff = 0.0;
-    if (selfActive)
-        for (auto k = b; k < e; ++k)
-            if (live[k])
-            {
-                memory[k].record(Action{act[k]}, static_cast<Action>(seen[k]), own[k], other[k]);
-                payoff += own[k];
-            }
+    double payoff = kernel::recordRound(b, e, live, s.actOut.data(), seen, own, other, s.memory.data());
     // Self-interaction (Nowak and May 1992): the state also meets its own twin, playing its act toward its first
     // partner (exact for the unconditional strategies of spatial games).
     if (p.network.selfInteraction && selfActive && e > b)
@@ -256,6 +248,8 @@ void resolveTwoAct(SimulationState& s, std::size_t i)
 void playDyads(SimulationState& s)
 {
     const bool cyber = s.params.game.kind == GameKind::Cyber;
+    if (cyber)
+        s.refreshIntrusionFactors(); // capabilities changed last round, the scale perhaps by an event
     s.forEachState(
         [&](std::size_t i)
         {
@@ -280,17 +274,12 @@ void computePressure(SimulationState& s)
 {
     // Pressure on j: the share of j's neighbours accusing it, each weighted by its legitimacy, so accusations by
     // states that are seen to do the same carry less weight (seeds/000 §2, double standards).
-    const std::uint32_t* const partner = s.world.partner.data();
-    const std::uint32_t* const reverse = s.world.reverse.data();
-    const std::int32_t* const accused = s.accused.data();
-    const double* const legitimacy = s.legitimacy.data();
+    const kernel::Edges edges{s.world.partner.data(), s.world.reverse.data()};
     s.forEachState(
         [&](std::size_t j)
         {
-            double weighted = 0.0;
             const auto b = s.begin(j), e = s.end(j);
-            for (auto k = b; k < e; ++k) // a select, not a branch: who accuses whom changes from pair to pair
-                weighted += accused[reverse[k]] ? legitimacy[partner[k]] : 0.0;
+            const double weighted = kernel::accuserLegitimacy(b, e, edges, s.accused.data(), s.legitimacy.data());
             s.pressure[j] = e > b ? weighted / double(e - b) : 0.0;
         });
 }

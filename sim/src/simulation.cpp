@@ -159,9 +159,10 @@ Simulation::Simulation(const Scenario& scenario, const Catalogue& catalogue, Sim
     s.initialArms = total > 0.0 ? total : 1.0;
     s.stateMetrics.resize(n);
     // Round 0's game classification needs the intrusion chances before any act is played.
+    s.refreshIntrusionFactors();
     for (std::size_t i = 0; i < n; ++i)
         for (auto k = s.begin(i); k < s.end(i); ++k)
-            s.intrusionChance[k] = logistic((s.arms[i] - s.defence[s.world.partner[k]]) / scenario.game.intrusionScale);
+            s.intrusionChance[k] = 1.0 / (1.0 + s.attackFactor[i] * s.defenceFactor[s.world.partner[k]]);
     computeMetrics(s);
 }
 

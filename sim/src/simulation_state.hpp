@@ -16,6 +16,8 @@
 
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
+#include <tbb/partitioner.h>
+#include <tbb/task_arena.h>
 
 #include <algorithm>
 #include <bit>
@@ -27,24 +29,29 @@
 namespace cybersim::sim
 {
 
-/// Logistic 1 / (1 + e^-x) with a fast exponential (relative error below 2e-7), our own code so that results do not
-/// depend on the C library's exp (STYLE F). Evaluated for every directed relation every round, so it is inline and
-/// branch-free (no library call), which lets the compiler keep the per-edge loop tight.
-[[nodiscard]] inline double logistic(double x) noexcept
+/// e^x with the exponent clamped to [-298, 298], so that a product of two such factors stays a normal double. A fast
+/// exponential (relative error below 2e-7), our own code so that results do not depend on the C library's exp
+/// (STYLE F).
+[[nodiscard]] inline double boundedExp(double x) noexcept
 {
-    // e^-x = 2^(-x log2 e) = 2^k 2^f with k integer and f in [-1/2, 1/2]; 2^f by a degree-7 Taylor polynomial,
-    // 2^k by writing the exponent bits (k stays well inside the normal range after the clamp). Adding and
-    // subtracting 1.5 * 2^52 rounds to the nearest integer, ties to even, exactly as nearbyint does in the default
-    // rounding mode, for |y| <= 1000.
+    // e^x = 2^(x log2 e) = 2^k 2^f with k integer and f in [-1/2, 1/2]; 2^f by a degree-7 Taylor polynomial, 2^k by
+    // writing the exponent bits. Adding and subtracting 1.5 * 2^52 rounds to the nearest integer, ties to even,
+    // exactly as nearbyint does in the default rounding mode, for |y| <= 430.
     constexpr double roundingConstant = 0x1.8p52;
-    const double z = -x * 1.4426950408889634;
-    const double y = z < -1000.0 ? -1000.0 : (1000.0 < z ? 1000.0 : z); // std::clamp, as values: vectorises
+    const double z = x * 1.4426950408889634;
+    const double y = z < -430.0 ? -430.0 : (430.0 < z ? 430.0 : z);
     const double k = (y + roundingConstant) - roundingConstant;
     const double f = (y - k) * 0.6931471805599453;
     const double p =
         1.0 + f * (1.0 + f * (0.5 + f * (1.0 / 6 + f * (1.0 / 24 + f * (1.0 / 120 + f * (1.0 / 720 + f / 5040))))));
     const auto exponent = static_cast<std::uint64_t>(static_cast<std::int64_t>(k) + 1023) << 52;
-    return 1.0 / (1.0 + p * std::bit_cast<double>(exponent));
+    return p * std::bit_cast<double>(exponent);
+}
+
+/// Logistic 1 / (1 + e^-x), with e^-x from boundedExp (so exactly 0 or 1 only beyond |x| = 298).
+[[nodiscard]] inline double logistic(double x) noexcept
+{
+    return 1.0 / (1.0 + boundedExp(-x));
 }
 
 /// One state's share of the round's trust statistics, summed in state order afterwards.
@@ -115,7 +122,14 @@ struct SimulationState
     // gathering them by partner: both ends active, and the partner's exposure V_j E_j. refreshEdgeCaches() after a
     // change (construction, a join).
     std::vector<std::int32_t> liveEdge;
+    std::vector<std::int32_t> partnerActive; // the partner is active
+    std::vector<std::int32_t> blocRelation;  // 1: both in the same bloc, 2: in different blocs, 0: one has no bloc
     std::vector<double> partnerExposure;
+    // Per state, with the caches above: active partners, and those in the same and in another bloc.
+    std::vector<std::int32_t> activePartners, sameBlocPartners, otherBlocPartners;
+    // The intrusion chance p_ij = logistic((K_i - D_j) / s) = 1 / (1 + e^(-K_i / s) e^(D_j / s)), from two factors per
+    // state instead of an exponential per relation; refreshIntrusionFactors() whenever K, D or s may have changed.
+    std::vector<double> attackFactor, defenceFactor;
     // Two-act games: scratch of the play kernel, read back in edge order to record the dyads' memories.
     std::vector<double> edgeOtherPayoff;   // the partner's stage payoff as the edge's owner reckons it
     std::vector<std::int32_t> perceived;   // the partner's act as perceived (after attribution noise)
@@ -159,15 +173,48 @@ struct SimulationState
     {
         const std::size_t count = n();
         if (options.parallel && count >= 32)
-            tbb::parallel_for(tbb::blocked_range<std::size_t>(0, count, 8),
-                              [&](const tbb::blocked_range<std::size_t>& r)
-                              {
-                                  for (std::size_t i = r.begin(); i != r.end(); ++i)
-                                      f(i);
-                              });
+        {
+            // One chunk per thread, each with about the same number of relations (the work of most phases), with a
+            // static partitioner: a round has a dozen parallel phases of tens of microseconds, where finer tasks cost
+            // more in scheduling than they gain in balance, and the same thread then takes the same states in every
+            // phase, so their per-relation data stays in its cache (measured: docs/performance.md).
+            const auto& bounds = chunkBounds();
+            tbb::parallel_for(
+                tbb::blocked_range<std::size_t>(0, bounds.size() - 1, 1),
+                [&](const tbb::blocked_range<std::size_t>& r)
+                {
+                    for (std::size_t c = r.begin(); c != r.end(); ++c)
+                        for (std::size_t i = bounds[c]; i < bounds[c + 1]; ++i)
+                            f(i);
+                },
+                tbb::static_partitioner());
+        }
         else
             for (std::size_t i = 0; i < count; ++i)
                 f(i);
+    }
+
+    /// State boundaries of forEachState's chunks: one per thread of the current arena, split at equal relation counts
+    /// (a state counts one more). Cached per thread count.
+    const std::vector<std::size_t>& chunkBounds() const
+    {
+        const int threads = tbb::this_task_arena::max_concurrency();
+        if (threads != m_chunkThreads || m_chunkBounds.empty())
+        {
+            const std::size_t count = n(), chunks = std::min<std::size_t>(count, std::size_t(std::max(1, threads)));
+            const double total = double(world.offsets[count]) + double(count);
+            m_chunkBounds.assign(1, 0);
+            for (std::size_t i = 0; i < count; ++i)
+            {
+                const double done = double(world.offsets[i + 1]) + double(i + 1);
+                if (done >= total * double(m_chunkBounds.size()) / double(chunks) && m_chunkBounds.size() < chunks)
+                    m_chunkBounds.push_back(i + 1);
+            }
+            if (m_chunkBounds.back() != count)
+                m_chunkBounds.push_back(count);
+            m_chunkThreads = threads;
+        }
+        return m_chunkBounds;
     }
 
     /// The decision context of state i toward its partners in this round: partners, the stage game and, in a matrix
@@ -191,18 +238,44 @@ struct SimulationState
 
     void refreshEdgeCaches()
     {
-        liveEdge.resize(world.partner.size());
-        partnerExposure.resize(world.partner.size());
+        const std::size_t m = world.partner.size();
+        liveEdge.resize(m);
+        partnerActive.resize(m);
+        blocRelation.resize(m);
+        partnerExposure.resize(m);
+        activePartners.assign(n(), 0);
+        sameBlocPartners.assign(n(), 0);
+        otherBlocPartners.assign(n(), 0);
         for (std::size_t i = 0; i < n(); ++i)
             for (auto k = begin(i); k < end(i); ++k)
             {
                 const auto j = world.partner[k];
+                partnerActive[k] = active[j] != 0 ? 1 : 0;
                 liveEdge[k] = active[i] != 0 && active[j] != 0 ? 1 : 0;
+                blocRelation[k] = bloc[i] < 0 || bloc[j] < 0 ? 0 : (bloc[i] == bloc[j] ? 1 : 2);
                 partnerExposure[k] = exposure[j];
+                activePartners[i] += partnerActive[k];
+                sameBlocPartners[i] += partnerActive[k] != 0 && blocRelation[k] == 1 ? 1 : 0;
+                otherBlocPartners[i] += partnerActive[k] != 0 && blocRelation[k] == 2 ? 1 : 0;
             }
     }
 
+    void refreshIntrusionFactors()
+    {
+        const double scale = params.game.intrusionScale;
+        attackFactor.resize(n());
+        defenceFactor.resize(n());
+        for (std::size_t i = 0; i < n(); ++i)
+        {
+            attackFactor[i] = boundedExp(-arms[i] / scale);
+            defenceFactor[i] = boundedExp(defence[i] / scale);
+        }
+    }
+
     void setDoctrine(std::size_t i, std::int32_t doctrineIndex);
+
+    mutable std::vector<std::size_t> m_chunkBounds; // forEachState's chunks (chunkBounds)
+    mutable int m_chunkThreads = 0;
     const Strategy* strategyFor(const std::string& name, const std::vector<double>& params);
     void log(EventType type, std::int32_t actor, std::int32_t target, double value, std::string detail);
 };

@@ -271,3 +271,26 @@ TEST_CASE("simulation: the engine's logistic matches 1 / (1 + exp(-x)) to 2e-7 r
     CHECK(sim::logistic(-2000.0) >= 0.0);
     CHECK(sim::logistic(2000.0) == doctest::Approx(1.0));
 }
+
+TEST_CASE("simulation: the intrusion chance from two factors per state is the logistic of (K - D) / s")
+{
+    // p_ij = 1 / (1 + e^(-K_i / s) e^(D_j / s)) (SimulationState::attackFactor), also at extreme capabilities, where
+    // the factors' clamp keeps the product finite and the chance in [0, 1].
+    for (const double scale : {0.25, 1.0, 3.0})
+        for (double arms = 0.0; arms <= 12.0; arms += 0.5)
+            for (double defence = 0.0; defence <= 12.0; defence += 0.5)
+            {
+                const double p = 1.0 / (1.0 + sim::boundedExp(-arms / scale) * sim::boundedExp(defence / scale));
+                REQUIRE(p == doctest::Approx(1.0 / (1.0 + std::exp(-(arms - defence) / scale))).epsilon(5e-7));
+            }
+    for (const double k : {0.0, 1e3, 1e6, 1e300})
+        for (const double d : {0.0, 1e3, 1e6, 1e300})
+        {
+            const double p = 1.0 / (1.0 + sim::boundedExp(-k) * sim::boundedExp(d));
+            REQUIRE(std::isfinite(p));
+            CHECK(p >= 0.0);
+            CHECK(p <= 1.0);
+        }
+    CHECK(1.0 / (1.0 + sim::boundedExp(-1e6) * sim::boundedExp(0.0)) == doctest::Approx(1.0));
+    CHECK(1.0 / (1.0 + sim::boundedExp(0.0) * sim::boundedExp(1e6)) == doctest::Approx(0.0));
+}
