@@ -21,6 +21,12 @@ namespace cybersim::sim::kernel
 #else
 #define CYBERSIM_WIDE_TARGET
 #endif
+// The short-row version: compiled without vectorisation (GCC), the same arithmetic.
+#if defined(__GNUC__) && !defined(__clang__)
+#define CYBERSIM_SCALAR __attribute__((optimize("no-tree-vectorize")))
+#else
+#define CYBERSIM_SCALAR
+#endif
 
 // Each kernel is a clone that unpacks its row and an always-inlined loop whose arrays are __restrict parameters: the
 // arrays never overlap, and only restrict-qualified parameters let the compiler use vector gathers (it cannot check at
@@ -255,9 +261,20 @@ CYBERSIM_INLINE void addToLanes(double (&lane)[kLanes], const double* terms, std
 }
 
 // Sum over [b, e) of term(k) in eight lanes.
+// Rows shorter than this are summed term by term into the same lanes (the same bits), and their kernels are called
+// in a version compiled without vectorisation: on a handful of relations (a small-world network has four to ten per
+// state) the vector set-up costs more than it saves.
+inline constexpr std::size_t kShortRow = 24;
+
 template <class Term> CYBERSIM_INLINE double laneSum(std::size_t b, std::size_t e, Term term) noexcept
 {
     double lane[kLanes] = {};
+    if (e - b < kShortRow)
+    {
+        for (std::size_t k = b; k < e; ++k)
+            lane[(k - b) % kLanes] += term(k);
+        return combine(lane);
+    }
     alignas(64) double terms[kChunk];
     for (std::size_t start = b; start < e; start += kChunk)
     {
@@ -338,6 +355,20 @@ template <class Term> CYBERSIM_INLINE double laneSum(std::size_t b, std::size_t 
     const std::uint32_t* const reverse = edges.reverse;
     double given[kLanes] = {}, received[kLanes] = {}, squares[kLanes] = {}, within[kLanes] = {}, between[kLanes] = {};
     alignas(64) double givenTerms[kChunk], receivedTerms[kChunk], withinTerms[kChunk], betweenTerms[kChunk];
+    if (e - b < kShortRow)
+        for (std::size_t k = b; k < e; ++k)
+        {
+            const std::size_t l = (k - b) % kLanes;
+            const bool related = partnerActive[k] != 0;
+            const int relation = blocRelation[k];
+            const double t = related ? trust[k] : 0.0;
+            given[l] += t;
+            received[l] += related ? trust[reverse[k]] : 0.0;
+            within[l] += relation == 1 ? t : 0.0;
+            between[l] += relation == 2 ? t : 0.0;
+            squares[l] += t * t;
+        }
+    else
     for (std::size_t start = b; start < e; start += kChunk)
     {
         const std::size_t count = std::min(kChunk, e - start);
@@ -449,8 +480,14 @@ static void intrusionsPortable(const IntrusionRow& row) noexcept
 {
     return intrusionsBody(row);
 }
+static CYBERSIM_SCALAR void intrusionsScalar(const IntrusionRow& row) noexcept
+{
+    return intrusionsBody(row);
+}
 void intrusions(const IntrusionRow& row) noexcept
 {
+    if (row.e - row.b < kShortRow)
+        return intrusionsScalar(row);
     return useWideKernels() ? intrusionsWide(row) : intrusionsPortable(row);
 }
 
@@ -464,9 +501,16 @@ static void widenActsPortable(std::size_t b, std::size_t e, const std::uint8_t* 
 {
     return widenActsBody(b, e, act, wide);
 }
+static CYBERSIM_SCALAR void widenActsScalar(std::size_t b, std::size_t e, const std::uint8_t* act,
+                                      std::int32_t* wide) noexcept
+{
+    return widenActsBody(b, e, act, wide);
+}
 void widenActs(std::size_t b, std::size_t e, const std::uint8_t* act,
                                       std::int32_t* wide) noexcept
 {
+    if (e - b < kShortRow)
+        return widenActsScalar(b, e, act, wide);
     return useWideKernels() ? widenActsWide(b, e, act, wide) : widenActsPortable(b, e, act, wide);
 }
 
@@ -478,8 +522,14 @@ static void restrainAndFlipPortable(const RestraintRow& row) noexcept
 {
     return restrainAndFlipBody(row);
 }
+static CYBERSIM_SCALAR void restrainAndFlipScalar(const RestraintRow& row) noexcept
+{
+    return restrainAndFlipBody(row);
+}
 void restrainAndFlip(const RestraintRow& row) noexcept
 {
+    if (row.e - row.b < kShortRow)
+        return restrainAndFlipScalar(row);
     return useWideKernels() ? restrainAndFlipWide(row) : restrainAndFlipPortable(row);
 }
 
@@ -491,8 +541,14 @@ static PlayCounts playPortable(const PlayRow& row) noexcept
 {
     return playBody(row);
 }
+static CYBERSIM_SCALAR PlayCounts playScalar(const PlayRow& row) noexcept
+{
+    return playBody(row);
+}
 PlayCounts play(const PlayRow& row) noexcept
 {
+    if (row.e - row.b < kShortRow)
+        return playScalar(row);
     return useWideKernels() ? playWide(row) : playPortable(row);
 }
 
@@ -504,8 +560,14 @@ static void reputationPortable(const ReputationRow& row) noexcept
 {
     return reputationBody(row);
 }
+static CYBERSIM_SCALAR void reputationScalar(const ReputationRow& row) noexcept
+{
+    return reputationBody(row);
+}
 void reputation(const ReputationRow& row) noexcept
 {
+    if (row.e - row.b < kShortRow)
+        return reputationScalar(row);
     return useWideKernels() ? reputationWide(row) : reputationPortable(row);
 }
 
@@ -517,8 +579,14 @@ static SanctionCounts sanctionPortable(const SanctionRow& row) noexcept
 {
     return sanctionBody(row);
 }
+static CYBERSIM_SCALAR SanctionCounts sanctionScalar(const SanctionRow& row) noexcept
+{
+    return sanctionBody(row);
+}
 SanctionCounts sanction(const SanctionRow& row) noexcept
 {
+    if (row.e - row.b < kShortRow)
+        return sanctionScalar(row);
     return useWideKernels() ? sanctionWide(row) : sanctionPortable(row);
 }
 
@@ -532,9 +600,16 @@ static int countReversePortable(std::size_t b, std::size_t e, const std::uint32_
 {
     return countReverseBody(b, e, reverse, flag);
 }
+static CYBERSIM_SCALAR int countReverseScalar(std::size_t b, std::size_t e, const std::uint32_t* reverse,
+                                        const std::int32_t* flag) noexcept
+{
+    return countReverseBody(b, e, reverse, flag);
+}
 int countReverse(std::size_t b, std::size_t e, const std::uint32_t* reverse,
                                         const std::int32_t* flag) noexcept
 {
+    if (e - b < kShortRow)
+        return countReverseScalar(b, e, reverse, flag);
     return useWideKernels() ? countReverseWide(b, e, reverse, flag) : countReversePortable(b, e, reverse, flag);
 }
 
@@ -546,8 +621,14 @@ static int classifyAndWeighPortable(const ClassifyRow& row) noexcept
 {
     return classifyAndWeighBody(row);
 }
+static CYBERSIM_SCALAR int classifyAndWeighScalar(const ClassifyRow& row) noexcept
+{
+    return classifyAndWeighBody(row);
+}
 int classifyAndWeigh(const ClassifyRow& row) noexcept
 {
+    if (row.e - row.b < kShortRow)
+        return classifyAndWeighScalar(row);
     return useWideKernels() ? classifyAndWeighWide(row) : classifyAndWeighPortable(row);
 }
 
@@ -561,9 +642,16 @@ static double weightedSumPortable(std::size_t b, std::size_t e, const std::uint3
 {
     return weightedSumBody(b, e, partner, weight, values);
 }
+static CYBERSIM_SCALAR double weightedSumScalar(std::size_t b, std::size_t e, const std::uint32_t* partner,
+                                          const double* weight, const double* values) noexcept
+{
+    return weightedSumBody(b, e, partner, weight, values);
+}
 double weightedSum(std::size_t b, std::size_t e, const std::uint32_t* partner,
                                           const double* weight, const double* values) noexcept
 {
+    if (e - b < kShortRow)
+        return weightedSumScalar(b, e, partner, weight, values);
     return useWideKernels() ? weightedSumWide(b, e, partner, weight, values) : weightedSumPortable(b, e, partner, weight, values);
 }
 
@@ -579,10 +667,18 @@ static TrustSums trustSumsPortable(std::size_t b, std::size_t e, Edges edges,
 {
     return trustSumsBody(b, e, edges, partnerActive, blocRelation, trust);
 }
+static CYBERSIM_SCALAR TrustSums trustSumsScalar(std::size_t b, std::size_t e, Edges edges,
+                                           const std::int32_t* partnerActive, const std::int32_t* blocRelation,
+                                           const double* trust) noexcept
+{
+    return trustSumsBody(b, e, edges, partnerActive, blocRelation, trust);
+}
 TrustSums trustSums(std::size_t b, std::size_t e, Edges edges,
                                            const std::int32_t* partnerActive, const std::int32_t* blocRelation,
                                            const double* trust) noexcept
 {
+    if (e - b < kShortRow)
+        return trustSumsScalar(b, e, edges, partnerActive, blocRelation, trust);
     return useWideKernels() ? trustSumsWide(b, e, edges, partnerActive, blocRelation, trust) : trustSumsPortable(b, e, edges, partnerActive, blocRelation, trust);
 }
 
@@ -598,10 +694,18 @@ static double threatSumPortable(std::size_t b, std::size_t e, const std::uint32_
 {
     return threatSumBody(b, e, partner, partnerActive, weight, trust, capability);
 }
+static CYBERSIM_SCALAR double threatSumScalar(std::size_t b, std::size_t e, const std::uint32_t* partner,
+                                        const std::int32_t* partnerActive, const double* weight, const double* trust,
+                                        const double* capability) noexcept
+{
+    return threatSumBody(b, e, partner, partnerActive, weight, trust, capability);
+}
 double threatSum(std::size_t b, std::size_t e, const std::uint32_t* partner,
                                         const std::int32_t* partnerActive, const double* weight, const double* trust,
                                         const double* capability) noexcept
 {
+    if (e - b < kShortRow)
+        return threatSumScalar(b, e, partner, partnerActive, weight, trust, capability);
     return useWideKernels() ? threatSumWide(b, e, partner, partnerActive, weight, trust, capability) : threatSumPortable(b, e, partner, partnerActive, weight, trust, capability);
 }
 
@@ -617,10 +721,18 @@ static double recordRoundPortable(std::size_t b, std::size_t e, const std::int32
 {
     return recordRoundBody(b, e, live, act, seen, own, other, memory);
 }
+static CYBERSIM_SCALAR double recordRoundScalar(std::size_t b, std::size_t e, const std::int32_t* live,
+                                          const std::int32_t* act, const std::int32_t* seen, const double* own,
+                                          const double* other, DyadMemory* memory) noexcept
+{
+    return recordRoundBody(b, e, live, act, seen, own, other, memory);
+}
 double recordRound(std::size_t b, std::size_t e, const std::int32_t* live,
                                           const std::int32_t* act, const std::int32_t* seen, const double* own,
                                           const double* other, DyadMemory* memory) noexcept
 {
+    if (e - b < kShortRow)
+        return recordRoundScalar(b, e, live, act, seen, own, other, memory);
     return useWideKernels() ? recordRoundWide(b, e, live, act, seen, own, other, memory) : recordRoundPortable(b, e, live, act, seen, own, other, memory);
 }
 
@@ -634,9 +746,16 @@ static double accuserLegitimacyPortable(std::size_t b, std::size_t e, Edges edge
 {
     return accuserLegitimacyBody(b, e, edges, accused, legitimacy);
 }
+static CYBERSIM_SCALAR double accuserLegitimacyScalar(std::size_t b, std::size_t e, Edges edges,
+                                                const std::int32_t* accused, const double* legitimacy) noexcept
+{
+    return accuserLegitimacyBody(b, e, edges, accused, legitimacy);
+}
 double accuserLegitimacy(std::size_t b, std::size_t e, Edges edges,
                                                 const std::int32_t* accused, const double* legitimacy) noexcept
 {
+    if (e - b < kShortRow)
+        return accuserLegitimacyScalar(b, e, edges, accused, legitimacy);
     return useWideKernels() ? accuserLegitimacyWide(b, e, edges, accused, legitimacy) : accuserLegitimacyPortable(b, e, edges, accused, legitimacy);
 }
 
