@@ -409,6 +409,27 @@ TEST_CASE("matrix game: Mixed draws each act with its probability")
     }
 }
 
+TEST_CASE("matrix game: a three-act world equals its pinned state hash")
+{
+    // Pinned like the two-act world in test_determinism.cpp: update only in a reviewed change that means to alter the
+    // results of m-act games (print with `-s`).
+    auto s = test::mixedWorld(48, 40, 11);
+    s.network.degree = 6;
+    const char* doctrines[] = {"pure:restrain", "pure:surveil", "pure:attack", "strategy:Reciprocator",
+                               "strategy:Mixed"};
+    for (std::size_t i = 0; i < s.states.size(); ++i)
+        s.states[i].doctrine = doctrines[i % 5];
+    s.game.kind = sim::GameKind::Matrix;
+    s.game.actions = {"restrain", "surveil", "attack"};
+    s.game.payoffs = kCyberPayoffs;
+    s.noise.missedAttack = 0.05;
+    s.noise.execution = 0.02;
+    s.learning.rule = sim::LearningRule::Imitation;
+    const auto hash = test::stateHashWithThreads(s, 2);
+    MESSAGE("matrix state hash " << hash);
+    CHECK(hash == 11514843441322561444ULL);
+}
+
 TEST_CASE("matrix game: identical results with 1, 2 and 8 threads")
 {
     // 48 states, so the parallel phases split the work (they run serially below 32 states); every mechanic on, noise,
