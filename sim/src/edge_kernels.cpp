@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // The per-relation kernels of a round (see edge_kernels.hpp): straight-line loops that GCC vectorises in the AVX-512
-// clone. Measured with `valgrind --tool=callgrind` on the 193-state benchmark, see docs/performance.md.
+// version. Measured with the 193-state benchmark, see docs/performance.md.
 #include "edge_kernels.hpp"
 
 #include "simulation_state.hpp"
@@ -28,9 +28,9 @@ namespace cybersim::sim::kernel
 #define CYBERSIM_SCALAR
 #endif
 
-// Each kernel is a clone that unpacks its row and an always-inlined loop whose arrays are __restrict parameters: the
-// arrays never overlap, and only restrict-qualified parameters let the compiler use vector gathers (it cannot check at
-// run time whether a gathered element overlaps a stored one).
+// Each kernel's body unpacks its row into an always-inlined loop whose arrays are __restrict parameters: the arrays
+// never overlap, and only restrict-qualified parameters let the compiler use vector gathers (it cannot check at run
+// time whether a gathered element overlaps a stored one).
 namespace
 {
 

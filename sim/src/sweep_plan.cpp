@@ -462,9 +462,10 @@ SweepPlan::SweepPlan(SweepSpec spec, Scenario base, const Catalogue& catalogue)
             }
         for (const auto& [key, message] : settleGameLists(m_pointScenarios[p], allLists))
         {
+            const std::string& listKey = key; // clang 14 cannot capture a structured binding
             const auto k = static_cast<std::size_t>(std::find_if(m_spec.parameters.begin(), m_spec.parameters.end(),
-                                                                 [&key](const SweepParameter& parameter)
-                                                                 { return parameter.key == key; }) -
+                                                                 [&listKey](const SweepParameter& parameter)
+                                                                 { return parameter.key == listKey; }) -
                                                     m_spec.parameters.begin());
             if (!refused.insert(key).second)
                 continue;
