@@ -106,6 +106,10 @@ std::vector<GuardProblem> guardTomlText(std::string_view text, std::size_t limit
     // A top-level key ends at the first '=' of its line, spaces or not (`s="..."`): toml++ reads the value after it.
     bool sawEquals = false;
     int depth = 0; // open '[' and '{' outside strings
+    // A quote that the guard does not take as opening a string makes the rest of its line uncertain: in a key
+    // (`a."# "`) toml++ does open one there, so a '#' after it is no comment to toml++. Non-ASCII text on such a line is
+    // refused even where the guard would see a comment (a fuzzer found toml++ 3.3.0 failing on `a."# "\uFEDF`).
+    bool uncertainLine = false;
 
     std::size_t i = 0;
     if (startsWith(0, "\xEF\xBB\xBF")) // a byte-order mark, which toml++ skips
@@ -123,6 +127,9 @@ std::vector<GuardProblem> guardTomlText(std::string_view text, std::size_t limit
                 report(i, "non-ASCII text in a multi-line string is not supported");
             else if (mode == Mode::Normal)
                 report(i, "non-ASCII character outside a string or comment");
+            else if (uncertainLine)
+                report(i, "non-ASCII character after a quote inside a bare key or value on the same line is not "
+                          "supported");
         }
         else if (c == '\n')
         {
@@ -130,7 +137,7 @@ std::vector<GuardProblem> guardTomlText(std::string_view text, std::size_t limit
             if (mode == Mode::Comment || mode == Mode::Basic || mode == Mode::Literal)
                 mode = Mode::Normal;
             if (mode == Mode::Normal)
-                canOpenString = true, inToken = false, sawEquals = false;
+                canOpenString = true, inToken = false, sawEquals = false, uncertainLine = false;
         }
         else
         {
@@ -163,7 +170,10 @@ std::vector<GuardProblem> guardTomlText(std::string_view text, std::size_t limit
                 else if (!inToken && !canOpenString && (c == '=' || c == '.'))
                     canOpenString = true; // after a key (or key segment) comes a value (or the next segment)
                 else
+                {
                     inToken = true, canOpenString = false; // toml++ scans this token over any quote: no string
+                    uncertainLine = uncertainLine || quote;
+                }
                 break;
             }
             case Mode::Comment:

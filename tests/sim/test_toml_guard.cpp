@@ -57,6 +57,14 @@ TEST_CASE("toml guard: non-ASCII only in comments and single-line strings")
         CHECK(guardTomlText("s=\"\"\"# \"\"\"\xef\xbb\xbf").size() == 1);
         CHECK(guardTomlText("s=\"\xc3\xa9\"\nt='\xc3\xa9'\n").empty());
         CHECK(guardTomlText("\"a\".'\xc3\xa9' = 1\n[[s]]\nx = [[\"\xc3\xa9\"], {y = '\xc3\xa9'}]").empty());
+        // Found by the fuzzer in CI (2026-11-28): in a key, toml++ opens a string at a quote after a bare segment, so
+        // this '#' starts no comment and toml++ 3.3.0 failed on the character after it. Refused, with the line after
+        // it unaffected.
+        p = guardTomlText("snetwork.\"# \"\xef\xbb\x9f\nt = '\xc3\xa9'\n");
+        REQUIRE(p.size() == 1);
+        CHECK(p[0].line == 1);
+        CHECK(p[0].message ==
+              "non-ASCII character after a quote inside a bare key or value on the same line is not supported");
         p = guardTomlText("a = \"x\xff\"");
         REQUIRE(p.size() == 1);
         CHECK(p[0].message == "invalid UTF-8 at byte offset 6");
