@@ -5,8 +5,13 @@
 
 #include "simulation_state.hpp"
 
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+#include <immintrin.h>
+#endif
+
 #include <algorithm>
 #include <atomic>
+#include <cstddef>
 #include <cstdlib>
 #include <string_view>
 
@@ -39,8 +44,7 @@ namespace
 CYBERSIM_INLINE void intrusionsLoop(std::size_t b, std::size_t e, const std::uint32_t* __restrict partner,
                                     const double* __restrict defenceFactor, const std::int32_t* __restrict live,
                                     const std::int32_t* __restrict act, double* __restrict chance,
-                                    std::int32_t* __restrict succeeded, double attackFactor,
-                                    AgentStream draws) noexcept
+                                    std::int32_t* __restrict succeeded, double attackFactor, AgentStream draws) noexcept
 {
     for (std::size_t k = b; k < e; ++k)
     {
@@ -75,10 +79,9 @@ CYBERSIM_INLINE void restrainLoop(std::size_t b, std::size_t e, const std::uint3
 template <bool Cyber, bool Noisy>
 CYBERSIM_INLINE PlayCounts playLoop(const PlayRow& row, const std::uint32_t* __restrict partner,
                                     const std::uint32_t* __restrict reverse, const std::int32_t* __restrict liveEdge,
-                                    const std::int32_t* __restrict act,
-                                    const std::int32_t* __restrict succeeded, const double* __restrict weight,
-                                    const double* __restrict partnerExposure, double* __restrict trust,
-                                    double* __restrict ownOut, double* __restrict otherOut,
+                                    const std::int32_t* __restrict act, const std::int32_t* __restrict succeeded,
+                                    const double* __restrict weight, const double* __restrict partnerExposure,
+                                    double* __restrict trust, double* __restrict ownOut, double* __restrict otherOut,
                                     std::int32_t* __restrict seenOut, std::int32_t* __restrict accusedOut) noexcept
 {
     const std::size_t b = row.b, e = row.e;
@@ -297,7 +300,7 @@ template <class Term> CYBERSIM_INLINE double laneSum(std::size_t b, std::size_t 
 }
 
 [[gnu::always_inline]] static inline void widenActsBody(std::size_t b, std::size_t e, const std::uint8_t* act,
-                                      std::int32_t* wide) noexcept
+                                                        std::int32_t* wide) noexcept
 {
     widenLoop(b, e, act, wide);
 }
@@ -310,8 +313,8 @@ template <class Term> CYBERSIM_INLINE double laneSum(std::size_t b, std::size_t 
 [[gnu::always_inline]] static inline PlayCounts playBody(const PlayRow& row) noexcept
 {
     const bool noisy = row.falseAttribution > 0.0 || row.missedAttack > 0.0;
-#define CYBERSIM_PLAY(cyber, noise)                                                                                  \
-    playLoop<cyber, noise>(row, row.edges.partner, row.edges.reverse, row.live, row.act, row.succeeded, row.weight, \
+#define CYBERSIM_PLAY(cyber, noise)                                                                                    \
+    playLoop<cyber, noise>(row, row.edges.partner, row.edges.reverse, row.live, row.act, row.succeeded, row.weight,    \
                            row.partnerExposure, row.trust, row.own, row.other, row.seen, row.accused)
     if (row.cyber)
         return noisy ? CYBERSIM_PLAY(true, true) : CYBERSIM_PLAY(true, false);
@@ -331,7 +334,7 @@ template <class Term> CYBERSIM_INLINE double laneSum(std::size_t b, std::size_t 
 }
 
 [[gnu::always_inline]] static inline int countReverseBody(std::size_t b, std::size_t e, const std::uint32_t* reverse,
-                                        const std::int32_t* flag) noexcept
+                                                          const std::int32_t* flag) noexcept
 {
     return countReverseLoop(b, e, reverse, flag);
 }
@@ -343,14 +346,15 @@ template <class Term> CYBERSIM_INLINE double laneSum(std::size_t b, std::size_t 
 }
 
 [[gnu::always_inline]] static inline double weightedSumBody(std::size_t b, std::size_t e, const std::uint32_t* partner,
-                                          const double* weight, const double* values) noexcept
+                                                            const double* weight, const double* values) noexcept
 {
     return laneSum(b, e, [=](std::size_t k) { return weight[k] * values[partner[k]]; });
 }
 
 [[gnu::always_inline]] static inline TrustSums trustSumsBody(std::size_t b, std::size_t e, Edges edges,
-                                           const std::int32_t* partnerActive, const std::int32_t* blocRelation,
-                                           const double* trust) noexcept
+                                                             const std::int32_t* partnerActive,
+                                                             const std::int32_t* blocRelation,
+                                                             const double* trust) noexcept
 {
     const std::uint32_t* const reverse = edges.reverse;
     double given[kLanes] = {}, received[kLanes] = {}, squares[kLanes] = {}, within[kLanes] = {}, between[kLanes] = {};
@@ -369,30 +373,30 @@ template <class Term> CYBERSIM_INLINE double laneSum(std::size_t b, std::size_t 
             squares[l] += t * t;
         }
     else
-    for (std::size_t start = b; start < e; start += kChunk)
-    {
-        const std::size_t count = std::min(kChunk, e - start);
-        for (std::size_t m = 0; m < count; ++m)
+        for (std::size_t start = b; start < e; start += kChunk)
         {
-            const std::size_t k = start + m;
-            const bool related = partnerActive[k] != 0;
-            const int relation = blocRelation[k];
-            // Loads first, then selects: a load under a condition is control flow to the vectoriser.
-            const double own = trust[k], theirs = trust[reverse[k]];
-            const double t = related ? own : 0.0;
-            givenTerms[m] = t;
-            receivedTerms[m] = related ? theirs : 0.0;
-            withinTerms[m] = relation == 1 ? t : 0.0;
-            betweenTerms[m] = relation == 2 ? t : 0.0;
+            const std::size_t count = std::min(kChunk, e - start);
+            for (std::size_t m = 0; m < count; ++m)
+            {
+                const std::size_t k = start + m;
+                const bool related = partnerActive[k] != 0;
+                const int relation = blocRelation[k];
+                // Loads first, then selects: a load under a condition is control flow to the vectoriser.
+                const double own = trust[k], theirs = trust[reverse[k]];
+                const double t = related ? own : 0.0;
+                givenTerms[m] = t;
+                receivedTerms[m] = related ? theirs : 0.0;
+                withinTerms[m] = relation == 1 ? t : 0.0;
+                betweenTerms[m] = relation == 2 ? t : 0.0;
+            }
+            addToLanes(given, givenTerms, count);
+            addToLanes(received, receivedTerms, count);
+            addToLanes(within, withinTerms, count);
+            addToLanes(between, betweenTerms, count);
+            for (std::size_t m = 0; m < count; ++m)
+                givenTerms[m] *= givenTerms[m];
+            addToLanes(squares, givenTerms, count);
         }
-        addToLanes(given, givenTerms, count);
-        addToLanes(received, receivedTerms, count);
-        addToLanes(within, withinTerms, count);
-        addToLanes(between, betweenTerms, count);
-        for (std::size_t m = 0; m < count; ++m)
-            givenTerms[m] *= givenTerms[m];
-        addToLanes(squares, givenTerms, count);
-    }
     TrustSums sums;
     sums.given = combine(given);
     sums.received = combine(received);
@@ -403,8 +407,8 @@ template <class Term> CYBERSIM_INLINE double laneSum(std::size_t b, std::size_t 
 }
 
 [[gnu::always_inline]] static inline double threatSumBody(std::size_t b, std::size_t e, const std::uint32_t* partner,
-                                        const std::int32_t* partnerActive, const double* weight, const double* trust,
-                                        const double* capability) noexcept
+                                                          const std::int32_t* partnerActive, const double* weight,
+                                                          const double* trust, const double* capability) noexcept
 {
     return laneSum(b, e,
                    [=](std::size_t k)
@@ -415,15 +419,17 @@ template <class Term> CYBERSIM_INLINE double laneSum(std::size_t b, std::size_t 
 }
 
 [[gnu::always_inline]] static inline double recordRoundBody(std::size_t b, std::size_t e, const std::int32_t* live,
-                                          const std::int32_t* act, const std::int32_t* seen, const double* own,
-                                          const double* other, DyadMemory* memory) noexcept
+                                                            const std::int32_t* act, const std::int32_t* seen,
+                                                            const double* own, const double* other,
+                                                            DyadMemory* memory) noexcept
 {
     recordLoop(b, e, live, act, seen, own, other, memory);
     return laneSum(b, e, [=](std::size_t k) { return own[k]; });
 }
 
 [[gnu::always_inline]] static inline double accuserLegitimacyBody(std::size_t b, std::size_t e, Edges edges,
-                                                const std::int32_t* accused, const double* legitimacy) noexcept
+                                                                  const std::int32_t* accused,
+                                                                  const double* legitimacy) noexcept
 {
     const std::uint32_t* const partner = edges.partner;
     const std::uint32_t* const reverse = edges.reverse;
@@ -434,7 +440,6 @@ template <class Term> CYBERSIM_INLINE double laneSum(std::size_t b, std::size_t 
                        return accused[reverse[k]] != 0 ? term : 0.0;
                    });
 }
-
 
 namespace
 {
@@ -470,6 +475,29 @@ bool setWideKernels(bool wide) noexcept
     return before;
 }
 
+static CYBERSIM_WIDE_TARGET double weightedSumWide(std::size_t b, std::size_t e, const std::uint32_t* partner,
+                                                   const double* weight, const double* values) noexcept
+{
+    return weightedSumBody(b, e, partner, weight, values);
+}
+static CYBERSIM_WIDE_TARGET double threatSumWide(std::size_t b, std::size_t e, const std::uint32_t* partner,
+                                                 const std::int32_t* partnerActive, const double* weight,
+                                                 const double* trust, const double* capability) noexcept
+{
+    return threatSumBody(b, e, partner, partnerActive, weight, trust, capability);
+}
+static CYBERSIM_WIDE_TARGET double accuserLegitimacyWide(std::size_t b, std::size_t e, Edges edges,
+                                                         const std::int32_t* accused, const double* legitimacy) noexcept
+{
+    return accuserLegitimacyBody(b, e, edges, accused, legitimacy);
+}
+static CYBERSIM_WIDE_TARGET TrustSums trustSumsWide(std::size_t b, std::size_t e, Edges edges,
+                                                    const std::int32_t* partnerActive, const std::int32_t* blocRelation,
+                                                    const double* trust) noexcept
+{
+    return trustSumsBody(b, e, edges, partnerActive, blocRelation, trust);
+}
+
 // The two compilations of each kernel and the call that picks one.
 
 static CYBERSIM_WIDE_TARGET void intrusionsWide(const IntrusionRow& row) noexcept
@@ -492,22 +520,20 @@ void intrusions(const IntrusionRow& row) noexcept
 }
 
 static CYBERSIM_WIDE_TARGET void widenActsWide(std::size_t b, std::size_t e, const std::uint8_t* act,
-                                      std::int32_t* wide) noexcept
+                                               std::int32_t* wide) noexcept
 {
     return widenActsBody(b, e, act, wide);
 }
-static void widenActsPortable(std::size_t b, std::size_t e, const std::uint8_t* act,
-                                      std::int32_t* wide) noexcept
+static void widenActsPortable(std::size_t b, std::size_t e, const std::uint8_t* act, std::int32_t* wide) noexcept
 {
     return widenActsBody(b, e, act, wide);
 }
 static CYBERSIM_SCALAR void widenActsScalar(std::size_t b, std::size_t e, const std::uint8_t* act,
-                                      std::int32_t* wide) noexcept
+                                            std::int32_t* wide) noexcept
 {
     return widenActsBody(b, e, act, wide);
 }
-void widenActs(std::size_t b, std::size_t e, const std::uint8_t* act,
-                                      std::int32_t* wide) noexcept
+void widenActs(std::size_t b, std::size_t e, const std::uint8_t* act, std::int32_t* wide) noexcept
 {
     if (e - b < kShortRow)
         return widenActsScalar(b, e, act, wide);
@@ -591,22 +617,21 @@ SanctionCounts sanction(const SanctionRow& row) noexcept
 }
 
 static CYBERSIM_WIDE_TARGET int countReverseWide(std::size_t b, std::size_t e, const std::uint32_t* reverse,
-                                        const std::int32_t* flag) noexcept
+                                                 const std::int32_t* flag) noexcept
 {
     return countReverseBody(b, e, reverse, flag);
 }
 static int countReversePortable(std::size_t b, std::size_t e, const std::uint32_t* reverse,
-                                        const std::int32_t* flag) noexcept
+                                const std::int32_t* flag) noexcept
 {
     return countReverseBody(b, e, reverse, flag);
 }
 static CYBERSIM_SCALAR int countReverseScalar(std::size_t b, std::size_t e, const std::uint32_t* reverse,
-                                        const std::int32_t* flag) noexcept
+                                              const std::int32_t* flag) noexcept
 {
     return countReverseBody(b, e, reverse, flag);
 }
-int countReverse(std::size_t b, std::size_t e, const std::uint32_t* reverse,
-                                        const std::int32_t* flag) noexcept
+int countReverse(std::size_t b, std::size_t e, const std::uint32_t* reverse, const std::int32_t* flag) noexcept
 {
     if (e - b < kShortRow)
         return countReverseScalar(b, e, reverse, flag);
@@ -632,131 +657,145 @@ int classifyAndWeigh(const ClassifyRow& row) noexcept
     return useWideKernels() ? classifyAndWeighWide(row) : classifyAndWeighPortable(row);
 }
 
-static CYBERSIM_WIDE_TARGET double weightedSumWide(std::size_t b, std::size_t e, const std::uint32_t* partner,
-                                          const double* weight, const double* values) noexcept
-{
-    return weightedSumBody(b, e, partner, weight, values);
-}
-static double weightedSumPortable(std::size_t b, std::size_t e, const std::uint32_t* partner,
-                                          const double* weight, const double* values) noexcept
+static double weightedSumPortable(std::size_t b, std::size_t e, const std::uint32_t* partner, const double* weight,
+                                  const double* values) noexcept
 {
     return weightedSumBody(b, e, partner, weight, values);
 }
 static CYBERSIM_SCALAR double weightedSumScalar(std::size_t b, std::size_t e, const std::uint32_t* partner,
-                                          const double* weight, const double* values) noexcept
+                                                const double* weight, const double* values) noexcept
 {
     return weightedSumBody(b, e, partner, weight, values);
 }
-double weightedSum(std::size_t b, std::size_t e, const std::uint32_t* partner,
-                                          const double* weight, const double* values) noexcept
+double weightedSum(std::size_t b, std::size_t e, const std::uint32_t* partner, const double* weight,
+                   const double* values) noexcept
 {
     if (e - b < kShortRow)
         return weightedSumScalar(b, e, partner, weight, values);
-    return useWideKernels() ? weightedSumWide(b, e, partner, weight, values) : weightedSumPortable(b, e, partner, weight, values);
+    return useWideKernels() ? weightedSumWide(b, e, partner, weight, values)
+                            : weightedSumPortable(b, e, partner, weight, values);
 }
 
-static CYBERSIM_WIDE_TARGET TrustSums trustSumsWide(std::size_t b, std::size_t e, Edges edges,
-                                           const std::int32_t* partnerActive, const std::int32_t* blocRelation,
-                                           const double* trust) noexcept
-{
-    return trustSumsBody(b, e, edges, partnerActive, blocRelation, trust);
-}
-static TrustSums trustSumsPortable(std::size_t b, std::size_t e, Edges edges,
-                                           const std::int32_t* partnerActive, const std::int32_t* blocRelation,
-                                           const double* trust) noexcept
+static TrustSums trustSumsPortable(std::size_t b, std::size_t e, Edges edges, const std::int32_t* partnerActive,
+                                   const std::int32_t* blocRelation, const double* trust) noexcept
 {
     return trustSumsBody(b, e, edges, partnerActive, blocRelation, trust);
 }
 static CYBERSIM_SCALAR TrustSums trustSumsScalar(std::size_t b, std::size_t e, Edges edges,
-                                           const std::int32_t* partnerActive, const std::int32_t* blocRelation,
-                                           const double* trust) noexcept
+                                                 const std::int32_t* partnerActive, const std::int32_t* blocRelation,
+                                                 const double* trust) noexcept
 {
     return trustSumsBody(b, e, edges, partnerActive, blocRelation, trust);
 }
-TrustSums trustSums(std::size_t b, std::size_t e, Edges edges,
-                                           const std::int32_t* partnerActive, const std::int32_t* blocRelation,
-                                           const double* trust) noexcept
+TrustSums trustSums(std::size_t b, std::size_t e, Edges edges, const std::int32_t* partnerActive,
+                    const std::int32_t* blocRelation, const double* trust) noexcept
 {
     if (e - b < kShortRow)
         return trustSumsScalar(b, e, edges, partnerActive, blocRelation, trust);
-    return useWideKernels() ? trustSumsWide(b, e, edges, partnerActive, blocRelation, trust) : trustSumsPortable(b, e, edges, partnerActive, blocRelation, trust);
+    return useWideKernels() ? trustSumsWide(b, e, edges, partnerActive, blocRelation, trust)
+                            : trustSumsPortable(b, e, edges, partnerActive, blocRelation, trust);
 }
 
-static CYBERSIM_WIDE_TARGET double threatSumWide(std::size_t b, std::size_t e, const std::uint32_t* partner,
-                                        const std::int32_t* partnerActive, const double* weight, const double* trust,
-                                        const double* capability) noexcept
-{
-    return threatSumBody(b, e, partner, partnerActive, weight, trust, capability);
-}
 static double threatSumPortable(std::size_t b, std::size_t e, const std::uint32_t* partner,
-                                        const std::int32_t* partnerActive, const double* weight, const double* trust,
-                                        const double* capability) noexcept
+                                const std::int32_t* partnerActive, const double* weight, const double* trust,
+                                const double* capability) noexcept
 {
     return threatSumBody(b, e, partner, partnerActive, weight, trust, capability);
 }
 static CYBERSIM_SCALAR double threatSumScalar(std::size_t b, std::size_t e, const std::uint32_t* partner,
-                                        const std::int32_t* partnerActive, const double* weight, const double* trust,
-                                        const double* capability) noexcept
+                                              const std::int32_t* partnerActive, const double* weight,
+                                              const double* trust, const double* capability) noexcept
 {
     return threatSumBody(b, e, partner, partnerActive, weight, trust, capability);
 }
-double threatSum(std::size_t b, std::size_t e, const std::uint32_t* partner,
-                                        const std::int32_t* partnerActive, const double* weight, const double* trust,
-                                        const double* capability) noexcept
+double threatSum(std::size_t b, std::size_t e, const std::uint32_t* partner, const std::int32_t* partnerActive,
+                 const double* weight, const double* trust, const double* capability) noexcept
 {
     if (e - b < kShortRow)
         return threatSumScalar(b, e, partner, partnerActive, weight, trust, capability);
-    return useWideKernels() ? threatSumWide(b, e, partner, partnerActive, weight, trust, capability) : threatSumPortable(b, e, partner, partnerActive, weight, trust, capability);
+    return useWideKernels() ? threatSumWide(b, e, partner, partnerActive, weight, trust, capability)
+                            : threatSumPortable(b, e, partner, partnerActive, weight, trust, capability);
 }
 
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+// The dyad memories, one 64-byte record per relation, updated as one AVX-512 register each: the two move histories
+// (64-bit lanes 0 and 1) shift in the acts, the counters (32-bit lanes 4 to 6: turns, own and partner defections)
+// add 1 and the acts, the scores (64-bit lanes 6 and 7) add the payoffs; the strategy's own counters (32-bit lanes 7
+// to 11) are left as they are. Integer and IEEE double operations, lane by lane: the same bits as DyadMemory::record.
+static_assert(offsetof(DyadMemory, ownMoves) == 0 && offsetof(DyadMemory, partnerMoves) == 8 &&
+              offsetof(DyadMemory, turns) == 16 && offsetof(DyadMemory, ownDefections) == 20 &&
+              offsetof(DyadMemory, partnerDefections) == 24 && offsetof(DyadMemory, ownScore) == 48 &&
+              offsetof(DyadMemory, partnerScore) == 56);
 static CYBERSIM_WIDE_TARGET double recordRoundWide(std::size_t b, std::size_t e, const std::int32_t* live,
-                                          const std::int32_t* act, const std::int32_t* seen, const double* own,
-                                          const double* other, DyadMemory* memory) noexcept
+                                                   const std::int32_t* act, const std::int32_t* seen, const double* own,
+                                                   const double* other, DyadMemory* memory) noexcept
+{
+    const __m512i one = _mm512_set1_epi32(1);
+    for (std::size_t k = b; k < e; ++k)
+    {
+        if (live[k] == 0)
+            continue;
+        void* const record = &memory[k];
+        const __m512i m = _mm512_loadu_si512(record);
+        const auto mine = static_cast<long long>(act[k]), theirs = static_cast<long long>(seen[k]);
+        const __m512i moves = _mm512_mask_set1_epi64(_mm512_set1_epi64(mine), 0x02, theirs);
+        const __m512i histories = _mm512_or_si512(_mm512_add_epi64(m, m), moves); // x + x = x << 1
+        __m512i updated = _mm512_mask_mov_epi64(m, 0x03, histories);
+        const __m512i counts = _mm512_mask_set1_epi32(_mm512_mask_set1_epi32(one, 0x0020, static_cast<int>(mine)),
+                                                      0x0040, static_cast<int>(theirs));
+        updated = _mm512_mask_add_epi32(updated, 0x0070, updated, counts);
+        const __m512d payoffs = _mm512_mask_broadcastsd_pd(_mm512_set1_pd(own[k]), 0x80, _mm_set_sd(other[k]));
+        const __m512d scores = _mm512_castsi512_pd(updated);
+        _mm512_storeu_si512(record, _mm512_castpd_si512(_mm512_mask_add_pd(scores, 0xC0, scores, payoffs)));
+    }
+    return laneSum(b, e, [=](std::size_t k) { return own[k]; });
+}
+#else
+static CYBERSIM_WIDE_TARGET double recordRoundWide(std::size_t b, std::size_t e, const std::int32_t* live,
+                                                   const std::int32_t* act, const std::int32_t* seen, const double* own,
+                                                   const double* other, DyadMemory* memory) noexcept
 {
     return recordRoundBody(b, e, live, act, seen, own, other, memory);
 }
-static double recordRoundPortable(std::size_t b, std::size_t e, const std::int32_t* live,
-                                          const std::int32_t* act, const std::int32_t* seen, const double* own,
-                                          const double* other, DyadMemory* memory) noexcept
+#endif
+static double recordRoundPortable(std::size_t b, std::size_t e, const std::int32_t* live, const std::int32_t* act,
+                                  const std::int32_t* seen, const double* own, const double* other,
+                                  DyadMemory* memory) noexcept
 {
     return recordRoundBody(b, e, live, act, seen, own, other, memory);
 }
 static CYBERSIM_SCALAR double recordRoundScalar(std::size_t b, std::size_t e, const std::int32_t* live,
-                                          const std::int32_t* act, const std::int32_t* seen, const double* own,
-                                          const double* other, DyadMemory* memory) noexcept
+                                                const std::int32_t* act, const std::int32_t* seen, const double* own,
+                                                const double* other, DyadMemory* memory) noexcept
 {
     return recordRoundBody(b, e, live, act, seen, own, other, memory);
 }
-double recordRound(std::size_t b, std::size_t e, const std::int32_t* live,
-                                          const std::int32_t* act, const std::int32_t* seen, const double* own,
-                                          const double* other, DyadMemory* memory) noexcept
+double recordRound(std::size_t b, std::size_t e, const std::int32_t* live, const std::int32_t* act,
+                   const std::int32_t* seen, const double* own, const double* other, DyadMemory* memory) noexcept
 {
     if (e - b < kShortRow)
         return recordRoundScalar(b, e, live, act, seen, own, other, memory);
-    return useWideKernels() ? recordRoundWide(b, e, live, act, seen, own, other, memory) : recordRoundPortable(b, e, live, act, seen, own, other, memory);
+    return useWideKernels() ? recordRoundWide(b, e, live, act, seen, own, other, memory)
+                            : recordRoundPortable(b, e, live, act, seen, own, other, memory);
 }
 
-static CYBERSIM_WIDE_TARGET double accuserLegitimacyWide(std::size_t b, std::size_t e, Edges edges,
-                                                const std::int32_t* accused, const double* legitimacy) noexcept
-{
-    return accuserLegitimacyBody(b, e, edges, accused, legitimacy);
-}
-static double accuserLegitimacyPortable(std::size_t b, std::size_t e, Edges edges,
-                                                const std::int32_t* accused, const double* legitimacy) noexcept
+static double accuserLegitimacyPortable(std::size_t b, std::size_t e, Edges edges, const std::int32_t* accused,
+                                        const double* legitimacy) noexcept
 {
     return accuserLegitimacyBody(b, e, edges, accused, legitimacy);
 }
 static CYBERSIM_SCALAR double accuserLegitimacyScalar(std::size_t b, std::size_t e, Edges edges,
-                                                const std::int32_t* accused, const double* legitimacy) noexcept
+                                                      const std::int32_t* accused, const double* legitimacy) noexcept
 {
     return accuserLegitimacyBody(b, e, edges, accused, legitimacy);
 }
-double accuserLegitimacy(std::size_t b, std::size_t e, Edges edges,
-                                                const std::int32_t* accused, const double* legitimacy) noexcept
+double accuserLegitimacy(std::size_t b, std::size_t e, Edges edges, const std::int32_t* accused,
+                         const double* legitimacy) noexcept
 {
     if (e - b < kShortRow)
         return accuserLegitimacyScalar(b, e, edges, accused, legitimacy);
-    return useWideKernels() ? accuserLegitimacyWide(b, e, edges, accused, legitimacy) : accuserLegitimacyPortable(b, e, edges, accused, legitimacy);
+    return useWideKernels() ? accuserLegitimacyWide(b, e, edges, accused, legitimacy)
+                            : accuserLegitimacyPortable(b, e, edges, accused, legitimacy);
 }
 
 } // namespace cybersim::sim::kernel

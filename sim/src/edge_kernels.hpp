@@ -44,8 +44,8 @@ struct IntrusionRow
     std::uint32_t b, e;
     const std::uint32_t* partner;
     const double* defenceFactor; // by state
-    const std::int32_t* live; // by edge: both states active (SimulationState::liveEdge)
-    const std::int32_t* act;    // by edge: 0 = restrain, 1 = intrude
+    const std::int32_t* live;    // by edge: both states active (SimulationState::liveEdge)
+    const std::int32_t* act;     // by edge: 0 = restrain, 1 = intrude
     double* chance;
     std::int32_t* succeeded;
     double attackFactor;

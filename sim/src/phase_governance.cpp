@@ -174,8 +174,8 @@ void enforceNorms(SimulationState& s)
         s.forEachState(
             [&](std::size_t k)
             {
-                const int count = kernel::countReverse(s.begin(k), s.end(k), s.world.reverse.data(),
-                                                       s.metaPunished.data());
+                const int count =
+                    kernel::countReverse(s.begin(k), s.end(k), s.world.reverse.data(), s.metaPunished.data());
                 s.payoff[k] -= g.punishment * count;
                 s.nonPunishments[k] = count; // reused: now the meta-punishments k received
             });

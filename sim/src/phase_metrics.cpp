@@ -59,10 +59,24 @@ void statePartials(SimulationState& s, std::size_t i)
     // (rounding is monotone): stag hunt, chicken and harmony cannot occur, and the pair is a prisoner's dilemma
     // exactly when PayoffMatrix::classify() says so, T > R > P > S; otherwise it is "other".
     const auto& game = s.params.game;
-    part.classes[static_cast<std::size_t>(GameClass::PrisonersDilemma)] = kernel::classifyAndWeigh(
-        {static_cast<std::uint32_t>(i), b, e, {partner, reverse}, s.liveEdge.data(), s.world.weight.data(), trust,
-         s.intrusionChance.data(), s.partnerExposure.data(), s.distrustWeight.data(), game.benefit, game.gain,
-         game.loss, s.exposure[i], selfActive ? related : 0, game.kind == GameKind::Cyber && selfActive});
+    kernel::ClassifyRow row{};
+    row.i = static_cast<std::uint32_t>(i);
+    row.b = b;
+    row.e = e;
+    row.edges = {partner, reverse};
+    row.live = s.liveEdge.data();
+    row.weight = s.world.weight.data();
+    row.trust = trust;
+    row.chance = s.intrusionChance.data();
+    row.partnerExposure = s.partnerExposure.data();
+    row.distrustWeight = s.distrustWeight.data();
+    row.benefit = game.benefit;
+    row.gain = game.gain;
+    row.loss = game.loss;
+    row.vi = s.exposure[i];
+    row.related = selfActive ? related : 0;
+    row.classify = game.kind == GameKind::Cyber && selfActive;
+    part.classes[static_cast<std::size_t>(GameClass::PrisonersDilemma)] = kernel::classifyAndWeigh(row);
     s.trustPartials[i] = part;
     s.trustGiven[i] = related ? given / related : 0.0;
     s.trustReceived[i] = related ? received / related : 0.0;

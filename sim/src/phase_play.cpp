@@ -310,9 +310,15 @@ void applyReputation(SimulationState& s, std::size_t i)
         }
     }
     else
-        kernel::reputation({s.begin(i), s.end(i), {s.world.partner.data(), s.world.reverse.data()}, s.accused.data(),
-                            s.actOut.data(), s.pressure.data(), s.trust.data(),
-                            p.trust.reputationWeight, p.sovereignty.observerPenalty});
+        kernel::reputation({s.begin(i),
+                            s.end(i),
+                            {s.world.partner.data(), s.world.reverse.data()},
+                            s.accused.data(),
+                            s.actOut.data(),
+                            s.pressure.data(),
+                            s.trust.data(),
+                            p.trust.reputationWeight,
+                            p.sovereignty.observerPenalty});
     // Legitimacy: punishing in public what one does in secret is a double standard.
     double& legit = s.legitimacy[i];
     if (s.accusationsMade[i] > 0 && (s.intrusionsMade[i] > 0 || s.surveilling[i]))

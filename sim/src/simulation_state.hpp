@@ -106,7 +106,7 @@ struct SimulationState
     std::vector<double> scratch;       // per-state scratch for reductions (Gini); no allocation per round
 
     // Per directed edge.
-    std::vector<double> intrusionChance;          // p_ij of the cyber game this round
+    std::vector<double> intrusionChance; // p_ij of the cyber game this round
     // Per-edge flags that kernels read at the reverse edge are 32-bit: vector gathers load 32- or 64-bit elements.
     std::vector<std::int32_t> actOut;             // act as 32-bit integers (two-act games), for the partner's gather
     std::vector<std::int32_t> intrusionSucceeded; // i's intrusion into j succeeded this round
@@ -131,8 +131,8 @@ struct SimulationState
     // state instead of an exponential per relation; refreshIntrusionFactors() whenever K, D or s may have changed.
     std::vector<double> attackFactor, defenceFactor;
     // Two-act games: scratch of the play kernel, read back in edge order to record the dyads' memories.
-    std::vector<double> edgeOtherPayoff;   // the partner's stage payoff as the edge's owner reckons it
-    std::vector<std::int32_t> perceived;   // the partner's act as perceived (after attribution noise)
+    std::vector<double> edgeOtherPayoff; // the partner's stage payoff as the edge's owner reckons it
+    std::vector<std::int32_t> perceived; // the partner's act as perceived (after attribution noise)
     // Matrix games only (empty otherwise): the partner's act as the edge's owner perceived it, in the last round played
     // (`seenAct`, what the next decision reads) and in the round before (`seenActBefore`, what a counterfactual
     // decision of this round reads). Resolve writes the round's perceptions into seenActBefore, then the two swap.

@@ -107,8 +107,8 @@ std::vector<GuardProblem> guardTomlText(std::string_view text, std::size_t limit
     bool sawEquals = false;
     int depth = 0; // open '[' and '{' outside strings
     // A quote that the guard does not take as opening a string makes the rest of its line uncertain: in a key
-    // (`a."# "`) toml++ does open one there, so a '#' after it is no comment to toml++. Non-ASCII text on such a line is
-    // refused even where the guard would see a comment (a fuzzer found toml++ 3.3.0 failing on `a."# "\uFEDF`).
+    // (`a."# "`) toml++ does open one there, so a '#' after it is no comment to toml++. Non-ASCII text on such a line
+    // is refused even where the guard would see a comment (a fuzzer found toml++ 3.3.0 failing on `a."# "\uFEDF`).
     bool uncertainLine = false;
 
     std::size_t i = 0;
