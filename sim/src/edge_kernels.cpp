@@ -211,27 +211,31 @@ CYBERSIM_INLINE int countReverseLoop(std::size_t b, std::size_t e, const std::ui
 }
 
 CYBERSIM_INLINE int classifyLoop(const ClassifyRow& row, const std::uint32_t* __restrict partner,
-                                 const std::uint32_t* __restrict reverse, const std::int32_t* __restrict live,
-                                 const double* __restrict weight, const double* __restrict trust,
-                                 const double* __restrict chance, const double* __restrict partnerExposure,
+                                 const std::int32_t* __restrict live, const double* __restrict weight,
+                                 const double* __restrict trust, const double* __restrict chance,
+                                 const double* __restrict partnerExposure, const double* __restrict attackFactor,
                                  double* __restrict distrustWeight) noexcept
 {
     const std::size_t b = row.b, e = row.e;
     const double benefit = row.benefit, gain = row.gain, loss = row.loss;
-    const std::uint32_t i = row.i;
-    const double vi = row.vi;
+    const double vi = row.vi, defenceFactor = row.defenceFactor;
     const int related = row.related;
     int dilemmas = 0;
+    // Each pair is counted once, by its lower state: partners are sorted, so the relations to higher states are the
+    // row's tail from `higher`. The loop still runs over the whole row, which keeps the work of every state alike (a
+    // loop over the tail only made the two threads' shares of the round unequal). p_ji is recomputed from j's attack
+    // factor, as the intrusion kernel computed it for the reverse relation (the same expression, so the same bits),
+    // which reads a small per-state array instead of the reverse relation's chance.
     if (row.classify)
         for (std::size_t k = b; k < e; ++k)
         {
-            const auto j = partner[k];
             const double reward = benefit * weight[k];
             const double gained = gain * chance[k] * partnerExposure[k];
-            const double lost = loss * chance[reverse[k]] * vi;
+            const double reverseChance = 1.0 / (1.0 + attackFactor[partner[k]] * defenceFactor);
+            const double lost = loss * reverseChance * vi;
             const double temptation = reward + gained, punishment = gained - lost, sucker = -lost;
             const bool dilemma = (temptation > reward) & (reward > punishment) & (punishment > sucker);
-            dilemmas += dilemma & (live[k] != 0) & (i < j) ? 1 : 0;
+            dilemmas += dilemma & (live[k] != 0) & (k >= row.higher) ? 1 : 0;
         }
     const double share = related > 0 ? 1.0 / double(related) : 0.0; // one division per state, not per relation
     for (std::size_t k = b; k < e; ++k)
@@ -341,8 +345,8 @@ template <class Term> CYBERSIM_INLINE double laneSum(std::size_t b, std::size_t 
 
 [[gnu::always_inline]] static inline int classifyAndWeighBody(const ClassifyRow& row) noexcept
 {
-    return classifyLoop(row, row.edges.partner, row.edges.reverse, row.live, row.weight, row.trust, row.chance,
-                        row.partnerExposure, row.distrustWeight);
+    return classifyLoop(row, row.edges.partner, row.live, row.weight, row.trust, row.chance, row.partnerExposure,
+                        row.attackFactor, row.distrustWeight);
 }
 
 [[gnu::always_inline]] static inline double weightedSumBody(std::size_t b, std::size_t e, const std::uint32_t* partner,
@@ -475,6 +479,8 @@ bool setWideKernels(bool wide) noexcept
     return before;
 }
 
+// The compilations of each kernel (AVX-512, baseline, short rows) and the call that picks one.
+
 static CYBERSIM_WIDE_TARGET double weightedSumWide(std::size_t b, std::size_t e, const std::uint32_t* partner,
                                                    const double* weight, const double* values) noexcept
 {
@@ -497,8 +503,6 @@ static CYBERSIM_WIDE_TARGET TrustSums trustSumsWide(std::size_t b, std::size_t e
 {
     return trustSumsBody(b, e, edges, partnerActive, blocRelation, trust);
 }
-
-// The two compilations of each kernel and the call that picks one.
 
 static CYBERSIM_WIDE_TARGET void intrusionsWide(const IntrusionRow& row) noexcept
 {

@@ -175,15 +175,18 @@ double accuserLegitimacy(std::size_t b, std::size_t e, Edges edges, const std::i
 struct ClassifyRow
 {
     std::uint32_t i, b, e;
+    std::uint32_t higher; // the first relation to a partner above i (partners are sorted)
     Edges edges;
     const std::int32_t* live; // by edge: both states active
     const double* weight;
     const double* trust;
     const double* chance;
     const double* partnerExposure; // by edge: V_j E_j
+    const double* attackFactor;    // by state (SimulationState::attackFactor)
     double* distrustWeight;
     double benefit, gain, loss, vi;
-    int related; // i's active partners; 0 when i is inactive
+    double defenceFactor; // i's (SimulationState::defenceFactor)
+    int related;          // i's active partners; 0 when i is inactive
     bool classify;
 };
 int classifyAndWeigh(const ClassifyRow& row) noexcept;

@@ -63,12 +63,15 @@ void statePartials(SimulationState& s, std::size_t i)
     row.i = static_cast<std::uint32_t>(i);
     row.b = b;
     row.e = e;
+    row.higher = static_cast<std::uint32_t>(std::upper_bound(partner + b, partner + e, std::uint32_t(i)) - partner);
     row.edges = {partner, reverse};
     row.live = s.liveEdge.data();
     row.weight = s.world.weight.data();
     row.trust = trust;
     row.chance = s.intrusionChance.data();
     row.partnerExposure = s.partnerExposure.data();
+    row.attackFactor = s.attackFactor.data();
+    row.defenceFactor = s.defenceFactor.empty() ? 0.0 : s.defenceFactor[i];
     row.distrustWeight = s.distrustWeight.data();
     row.benefit = game.benefit;
     row.gain = game.gain;
