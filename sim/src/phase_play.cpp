@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Phases 1-4 of a round (MODEL.md): decide, resolve the stage games, perceive with attribution noise, update trust,
 // accuse, and the reputation effect of accusations. The hot loop: no allocation, no lock, one virtual call per state.
-// Two-act games and m-act matrix games share the loop; the matrix path is a separate instantiation.
+// Two-act games run the per-relation kernels of edge_kernels.hpp; m-act matrix games keep their own loops here.
 #include "edge_kernels.hpp"
 #include "simulation_state.hpp"
 
