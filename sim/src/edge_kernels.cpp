@@ -219,6 +219,7 @@ CYBERSIM_INLINE int classifyLoop(const ClassifyRow& row, const std::uint32_t* __
     const std::size_t b = row.b, e = row.e;
     const double benefit = row.benefit, gain = row.gain, loss = row.loss;
     const double vi = row.vi, defenceFactor = row.defenceFactor;
+    const std::size_t higher = row.higher;
     const int related = row.related;
     int dilemmas = 0;
     // Each pair is counted once, by its lower state: partners are sorted, so the relations to higher states are the
@@ -235,7 +236,7 @@ CYBERSIM_INLINE int classifyLoop(const ClassifyRow& row, const std::uint32_t* __
             const double lost = loss * reverseChance * vi;
             const double temptation = reward + gained, punishment = gained - lost, sucker = -lost;
             const bool dilemma = (temptation > reward) & (reward > punishment) & (punishment > sucker);
-            dilemmas += dilemma & (live[k] != 0) & (k >= row.higher) ? 1 : 0;
+            dilemmas += dilemma & (live[k] != 0) & (k >= higher) ? 1 : 0;
         }
     const double share = related > 0 ? 1.0 / double(related) : 0.0; // one division per state, not per relation
     for (std::size_t k = b; k < e; ++k)
@@ -362,7 +363,7 @@ template <class Term> CYBERSIM_INLINE double laneSum(std::size_t b, std::size_t 
 {
     const std::uint32_t* const reverse = edges.reverse;
     double given[kLanes] = {}, received[kLanes] = {}, squares[kLanes] = {}, within[kLanes] = {}, between[kLanes] = {};
-    alignas(64) double givenTerms[kChunk], receivedTerms[kChunk], withinTerms[kChunk], betweenTerms[kChunk];
+    alignas(64) double receivedTerms[kChunk];
     if (e - b < kShortRow)
         for (std::size_t k = b; k < e; ++k)
         {
@@ -379,27 +380,31 @@ template <class Term> CYBERSIM_INLINE double laneSum(std::size_t b, std::size_t 
     else
         for (std::size_t start = b; start < e; start += kChunk)
         {
+            // Only the received trust needs a gather: it goes through a buffer; the other four sums read the row in
+            // order and go straight into their lanes, eight relations per step.
             const std::size_t count = std::min(kChunk, e - start);
             for (std::size_t m = 0; m < count; ++m)
             {
                 const std::size_t k = start + m;
-                const bool related = partnerActive[k] != 0;
-                const int relation = blocRelation[k];
-                // Loads first, then selects: a load under a condition is control flow to the vectoriser.
-                const double own = trust[k], theirs = trust[reverse[k]];
-                const double t = related ? own : 0.0;
-                givenTerms[m] = t;
-                receivedTerms[m] = related ? theirs : 0.0;
-                withinTerms[m] = relation == 1 ? t : 0.0;
-                betweenTerms[m] = relation == 2 ? t : 0.0;
+                const double theirs = trust[reverse[k]]; // loaded first: a load under a condition is control flow
+                receivedTerms[m] = partnerActive[k] != 0 ? theirs : 0.0;
             }
-            addToLanes(given, givenTerms, count);
             addToLanes(received, receivedTerms, count);
-            addToLanes(within, withinTerms, count);
-            addToLanes(between, betweenTerms, count);
-            for (std::size_t m = 0; m < count; ++m)
-                givenTerms[m] *= givenTerms[m];
-            addToLanes(squares, givenTerms, count);
+            const auto addRelation = [&](std::size_t k, int l)
+            {
+                const double t = partnerActive[k] != 0 ? trust[k] : 0.0;
+                const int relation = blocRelation[k];
+                given[l] += t;
+                within[l] += relation == 1 ? t : 0.0;
+                between[l] += relation == 2 ? t : 0.0;
+                squares[l] += t * t;
+            };
+            std::size_t m = 0;
+            for (; m + kLanes <= count; m += kLanes)
+                for (int l = 0; l < kLanes; ++l)
+                    addRelation(start + m + std::size_t(l), l);
+            for (int l = 0; m < count; ++m, ++l)
+                addRelation(start + m, l);
         }
     TrustSums sums;
     sums.given = combine(given);
