@@ -18,9 +18,9 @@
 namespace cybersim::sim::kernel
 {
 
-// Every kernel is compiled twice from one body: for x86-64-v4 (AVX-512) and for the baseline, and each call goes to the
-// first when the processor has AVX-512 and the portable kernels were not asked for (useWideKernels). Elsewhere than
-// GCC on x86-64 both are the baseline.
+// Every kernel body is compiled for x86-64-v4 (AVX-512), for the baseline, and for short rows (see run() below); a call
+// on a long row goes to the first when the processor has AVX-512 and the portable kernels were not asked for
+// (useWideKernels). Elsewhere than GCC on x86-64 all three are the baseline.
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
 #define CYBERSIM_WIDE_TARGET __attribute__((target("arch=x86-64-v4")))
 #else
@@ -346,7 +346,7 @@ template <class Term> CYBERSIM_INLINE double laneSum(std::size_t b, std::size_t 
 
 [[gnu::always_inline]] static inline int classifyAndWeighBody(const ClassifyRow& row) noexcept
 {
-    return classifyLoop(row, row.edges.partner, row.live, row.weight, row.trust, row.chance, row.partnerExposure,
+    return classifyLoop(row, row.partner, row.live, row.weight, row.trust, row.chance, row.partnerExposure,
                         row.attackFactor, row.distrustWeight);
 }
 
@@ -484,246 +484,25 @@ bool setWideKernels(bool wide) noexcept
     return before;
 }
 
-// The compilations of each kernel (AVX-512, baseline, short rows) and the call that picks one.
-
-static CYBERSIM_WIDE_TARGET double weightedSumWide(std::size_t b, std::size_t e, const std::uint32_t* partner,
-                                                   const double* weight, const double* values) noexcept
+// The three compilations of a kernel body: for AVX-512, for the baseline, and for short rows (without vectorisation),
+// and the call that picks one by the row's length and the processor.
+template <auto Body, class... Args> CYBERSIM_WIDE_TARGET auto runWide(const Args&... args) noexcept
 {
-    return weightedSumBody(b, e, partner, weight, values);
+    return Body(args...);
 }
-static CYBERSIM_WIDE_TARGET double threatSumWide(std::size_t b, std::size_t e, const std::uint32_t* partner,
-                                                 const std::int32_t* partnerActive, const double* weight,
-                                                 const double* trust, const double* capability) noexcept
+template <auto Body, class... Args> auto runPortable(const Args&... args) noexcept
 {
-    return threatSumBody(b, e, partner, partnerActive, weight, trust, capability);
+    return Body(args...);
 }
-static CYBERSIM_WIDE_TARGET double accuserLegitimacyWide(std::size_t b, std::size_t e, Edges edges,
-                                                         const std::int32_t* accused, const double* legitimacy) noexcept
+template <auto Body, class... Args> CYBERSIM_SCALAR auto runScalar(const Args&... args) noexcept
 {
-    return accuserLegitimacyBody(b, e, edges, accused, legitimacy);
+    return Body(args...);
 }
-static CYBERSIM_WIDE_TARGET TrustSums trustSumsWide(std::size_t b, std::size_t e, Edges edges,
-                                                    const std::int32_t* partnerActive, const std::int32_t* blocRelation,
-                                                    const double* trust) noexcept
+template <auto Body, class... Args> auto run(std::size_t relations, const Args&... args) noexcept
 {
-    return trustSumsBody(b, e, edges, partnerActive, blocRelation, trust);
-}
-
-static CYBERSIM_WIDE_TARGET void intrusionsWide(const IntrusionRow& row) noexcept
-{
-    return intrusionsBody(row);
-}
-static void intrusionsPortable(const IntrusionRow& row) noexcept
-{
-    return intrusionsBody(row);
-}
-static CYBERSIM_SCALAR void intrusionsScalar(const IntrusionRow& row) noexcept
-{
-    return intrusionsBody(row);
-}
-void intrusions(const IntrusionRow& row) noexcept
-{
-    if (row.e - row.b < kShortRow)
-        return intrusionsScalar(row);
-    return useWideKernels() ? intrusionsWide(row) : intrusionsPortable(row);
-}
-
-static CYBERSIM_WIDE_TARGET void widenActsWide(std::size_t b, std::size_t e, const std::uint8_t* act,
-                                               std::int32_t* wide) noexcept
-{
-    return widenActsBody(b, e, act, wide);
-}
-static void widenActsPortable(std::size_t b, std::size_t e, const std::uint8_t* act, std::int32_t* wide) noexcept
-{
-    return widenActsBody(b, e, act, wide);
-}
-static CYBERSIM_SCALAR void widenActsScalar(std::size_t b, std::size_t e, const std::uint8_t* act,
-                                            std::int32_t* wide) noexcept
-{
-    return widenActsBody(b, e, act, wide);
-}
-void widenActs(std::size_t b, std::size_t e, const std::uint8_t* act, std::int32_t* wide) noexcept
-{
-    if (e - b < kShortRow)
-        return widenActsScalar(b, e, act, wide);
-    return useWideKernels() ? widenActsWide(b, e, act, wide) : widenActsPortable(b, e, act, wide);
-}
-
-static CYBERSIM_WIDE_TARGET void restrainAndFlipWide(const RestraintRow& row) noexcept
-{
-    return restrainAndFlipBody(row);
-}
-static void restrainAndFlipPortable(const RestraintRow& row) noexcept
-{
-    return restrainAndFlipBody(row);
-}
-static CYBERSIM_SCALAR void restrainAndFlipScalar(const RestraintRow& row) noexcept
-{
-    return restrainAndFlipBody(row);
-}
-void restrainAndFlip(const RestraintRow& row) noexcept
-{
-    if (row.e - row.b < kShortRow)
-        return restrainAndFlipScalar(row);
-    return useWideKernels() ? restrainAndFlipWide(row) : restrainAndFlipPortable(row);
-}
-
-static CYBERSIM_WIDE_TARGET PlayCounts playWide(const PlayRow& row) noexcept
-{
-    return playBody(row);
-}
-static PlayCounts playPortable(const PlayRow& row) noexcept
-{
-    return playBody(row);
-}
-static CYBERSIM_SCALAR PlayCounts playScalar(const PlayRow& row) noexcept
-{
-    return playBody(row);
-}
-PlayCounts play(const PlayRow& row) noexcept
-{
-    if (row.e - row.b < kShortRow)
-        return playScalar(row);
-    return useWideKernels() ? playWide(row) : playPortable(row);
-}
-
-static CYBERSIM_WIDE_TARGET void reputationWide(const ReputationRow& row) noexcept
-{
-    return reputationBody(row);
-}
-static void reputationPortable(const ReputationRow& row) noexcept
-{
-    return reputationBody(row);
-}
-static CYBERSIM_SCALAR void reputationScalar(const ReputationRow& row) noexcept
-{
-    return reputationBody(row);
-}
-void reputation(const ReputationRow& row) noexcept
-{
-    if (row.e - row.b < kShortRow)
-        return reputationScalar(row);
-    return useWideKernels() ? reputationWide(row) : reputationPortable(row);
-}
-
-static CYBERSIM_WIDE_TARGET SanctionCounts sanctionWide(const SanctionRow& row) noexcept
-{
-    return sanctionBody(row);
-}
-static SanctionCounts sanctionPortable(const SanctionRow& row) noexcept
-{
-    return sanctionBody(row);
-}
-static CYBERSIM_SCALAR SanctionCounts sanctionScalar(const SanctionRow& row) noexcept
-{
-    return sanctionBody(row);
-}
-SanctionCounts sanction(const SanctionRow& row) noexcept
-{
-    if (row.e - row.b < kShortRow)
-        return sanctionScalar(row);
-    return useWideKernels() ? sanctionWide(row) : sanctionPortable(row);
-}
-
-static CYBERSIM_WIDE_TARGET int countReverseWide(std::size_t b, std::size_t e, const std::uint32_t* reverse,
-                                                 const std::int32_t* flag) noexcept
-{
-    return countReverseBody(b, e, reverse, flag);
-}
-static int countReversePortable(std::size_t b, std::size_t e, const std::uint32_t* reverse,
-                                const std::int32_t* flag) noexcept
-{
-    return countReverseBody(b, e, reverse, flag);
-}
-static CYBERSIM_SCALAR int countReverseScalar(std::size_t b, std::size_t e, const std::uint32_t* reverse,
-                                              const std::int32_t* flag) noexcept
-{
-    return countReverseBody(b, e, reverse, flag);
-}
-int countReverse(std::size_t b, std::size_t e, const std::uint32_t* reverse, const std::int32_t* flag) noexcept
-{
-    if (e - b < kShortRow)
-        return countReverseScalar(b, e, reverse, flag);
-    return useWideKernels() ? countReverseWide(b, e, reverse, flag) : countReversePortable(b, e, reverse, flag);
-}
-
-static CYBERSIM_WIDE_TARGET int classifyAndWeighWide(const ClassifyRow& row) noexcept
-{
-    return classifyAndWeighBody(row);
-}
-static int classifyAndWeighPortable(const ClassifyRow& row) noexcept
-{
-    return classifyAndWeighBody(row);
-}
-static CYBERSIM_SCALAR int classifyAndWeighScalar(const ClassifyRow& row) noexcept
-{
-    return classifyAndWeighBody(row);
-}
-int classifyAndWeigh(const ClassifyRow& row) noexcept
-{
-    if (row.e - row.b < kShortRow)
-        return classifyAndWeighScalar(row);
-    return useWideKernels() ? classifyAndWeighWide(row) : classifyAndWeighPortable(row);
-}
-
-static double weightedSumPortable(std::size_t b, std::size_t e, const std::uint32_t* partner, const double* weight,
-                                  const double* values) noexcept
-{
-    return weightedSumBody(b, e, partner, weight, values);
-}
-static CYBERSIM_SCALAR double weightedSumScalar(std::size_t b, std::size_t e, const std::uint32_t* partner,
-                                                const double* weight, const double* values) noexcept
-{
-    return weightedSumBody(b, e, partner, weight, values);
-}
-double weightedSum(std::size_t b, std::size_t e, const std::uint32_t* partner, const double* weight,
-                   const double* values) noexcept
-{
-    if (e - b < kShortRow)
-        return weightedSumScalar(b, e, partner, weight, values);
-    return useWideKernels() ? weightedSumWide(b, e, partner, weight, values)
-                            : weightedSumPortable(b, e, partner, weight, values);
-}
-
-static TrustSums trustSumsPortable(std::size_t b, std::size_t e, Edges edges, const std::int32_t* partnerActive,
-                                   const std::int32_t* blocRelation, const double* trust) noexcept
-{
-    return trustSumsBody(b, e, edges, partnerActive, blocRelation, trust);
-}
-static CYBERSIM_SCALAR TrustSums trustSumsScalar(std::size_t b, std::size_t e, Edges edges,
-                                                 const std::int32_t* partnerActive, const std::int32_t* blocRelation,
-                                                 const double* trust) noexcept
-{
-    return trustSumsBody(b, e, edges, partnerActive, blocRelation, trust);
-}
-TrustSums trustSums(std::size_t b, std::size_t e, Edges edges, const std::int32_t* partnerActive,
-                    const std::int32_t* blocRelation, const double* trust) noexcept
-{
-    if (e - b < kShortRow)
-        return trustSumsScalar(b, e, edges, partnerActive, blocRelation, trust);
-    return useWideKernels() ? trustSumsWide(b, e, edges, partnerActive, blocRelation, trust)
-                            : trustSumsPortable(b, e, edges, partnerActive, blocRelation, trust);
-}
-
-static double threatSumPortable(std::size_t b, std::size_t e, const std::uint32_t* partner,
-                                const std::int32_t* partnerActive, const double* weight, const double* trust,
-                                const double* capability) noexcept
-{
-    return threatSumBody(b, e, partner, partnerActive, weight, trust, capability);
-}
-static CYBERSIM_SCALAR double threatSumScalar(std::size_t b, std::size_t e, const std::uint32_t* partner,
-                                              const std::int32_t* partnerActive, const double* weight,
-                                              const double* trust, const double* capability) noexcept
-{
-    return threatSumBody(b, e, partner, partnerActive, weight, trust, capability);
-}
-double threatSum(std::size_t b, std::size_t e, const std::uint32_t* partner, const std::int32_t* partnerActive,
-                 const double* weight, const double* trust, const double* capability) noexcept
-{
-    if (e - b < kShortRow)
-        return threatSumScalar(b, e, partner, partnerActive, weight, trust, capability);
-    return useWideKernels() ? threatSumWide(b, e, partner, partnerActive, weight, trust, capability)
-                            : threatSumPortable(b, e, partner, partnerActive, weight, trust, capability);
+    if (relations < kShortRow)
+        return runScalar<Body>(args...);
+    return useWideKernels() ? runWide<Body>(args...) : runPortable<Body>(args...);
 }
 
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
@@ -759,52 +538,80 @@ static CYBERSIM_WIDE_TARGET double recordRoundWide(std::size_t b, std::size_t e,
     }
     return laneSum(b, e, [=](std::size_t k) { return own[k]; });
 }
-#else
-static CYBERSIM_WIDE_TARGET double recordRoundWide(std::size_t b, std::size_t e, const std::int32_t* live,
-                                                   const std::int32_t* act, const std::int32_t* seen, const double* own,
-                                                   const double* other, DyadMemory* memory) noexcept
-{
-    return recordRoundBody(b, e, live, act, seen, own, other, memory);
-}
 #endif
-static double recordRoundPortable(std::size_t b, std::size_t e, const std::int32_t* live, const std::int32_t* act,
-                                  const std::int32_t* seen, const double* own, const double* other,
-                                  DyadMemory* memory) noexcept
+
+void intrusions(const IntrusionRow& row) noexcept
 {
-    return recordRoundBody(b, e, live, act, seen, own, other, memory);
+    run<intrusionsBody>(row.e - row.b, row);
 }
-static CYBERSIM_SCALAR double recordRoundScalar(std::size_t b, std::size_t e, const std::int32_t* live,
-                                                const std::int32_t* act, const std::int32_t* seen, const double* own,
-                                                const double* other, DyadMemory* memory) noexcept
+
+void widenActs(std::size_t b, std::size_t e, const std::uint8_t* act, std::int32_t* wide) noexcept
 {
-    return recordRoundBody(b, e, live, act, seen, own, other, memory);
+    run<widenActsBody>(e - b, b, e, act, wide);
 }
+
+void restrainAndFlip(const RestraintRow& row) noexcept
+{
+    run<restrainAndFlipBody>(row.e - row.b, row);
+}
+
+PlayCounts play(const PlayRow& row) noexcept
+{
+    return run<playBody>(row.e - row.b, row);
+}
+
+void reputation(const ReputationRow& row) noexcept
+{
+    run<reputationBody>(row.e - row.b, row);
+}
+
+SanctionCounts sanction(const SanctionRow& row) noexcept
+{
+    return run<sanctionBody>(row.e - row.b, row);
+}
+
+int countReverse(std::size_t b, std::size_t e, const std::uint32_t* reverse, const std::int32_t* flag) noexcept
+{
+    return run<countReverseBody>(e - b, b, e, reverse, flag);
+}
+
+int classifyAndWeigh(const ClassifyRow& row) noexcept
+{
+    return run<classifyAndWeighBody>(row.e - row.b, row);
+}
+
+double weightedSum(std::size_t b, std::size_t e, const std::uint32_t* partner, const double* weight,
+                   const double* values) noexcept
+{
+    return run<weightedSumBody>(e - b, b, e, partner, weight, values);
+}
+
+TrustSums trustSums(std::size_t b, std::size_t e, Edges edges, const std::int32_t* partnerActive,
+                    const std::int32_t* blocRelation, const double* trust) noexcept
+{
+    return run<trustSumsBody>(e - b, b, e, edges, partnerActive, blocRelation, trust);
+}
+
+double threatSum(std::size_t b, std::size_t e, const std::uint32_t* partner, const std::int32_t* partnerActive,
+                 const double* weight, const double* trust, const double* capability) noexcept
+{
+    return run<threatSumBody>(e - b, b, e, partner, partnerActive, weight, trust, capability);
+}
+
 double recordRound(std::size_t b, std::size_t e, const std::int32_t* live, const std::int32_t* act,
                    const std::int32_t* seen, const double* own, const double* other, DyadMemory* memory) noexcept
 {
-    if (e - b < kShortRow)
-        return recordRoundScalar(b, e, live, act, seen, own, other, memory);
-    return useWideKernels() ? recordRoundWide(b, e, live, act, seen, own, other, memory)
-                            : recordRoundPortable(b, e, live, act, seen, own, other, memory);
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+    if (e - b >= kShortRow && useWideKernels())
+        return recordRoundWide(b, e, live, act, seen, own, other, memory);
+#endif
+    return run<recordRoundBody>(e - b, b, e, live, act, seen, own, other, memory);
 }
 
-static double accuserLegitimacyPortable(std::size_t b, std::size_t e, Edges edges, const std::int32_t* accused,
-                                        const double* legitimacy) noexcept
-{
-    return accuserLegitimacyBody(b, e, edges, accused, legitimacy);
-}
-static CYBERSIM_SCALAR double accuserLegitimacyScalar(std::size_t b, std::size_t e, Edges edges,
-                                                      const std::int32_t* accused, const double* legitimacy) noexcept
-{
-    return accuserLegitimacyBody(b, e, edges, accused, legitimacy);
-}
 double accuserLegitimacy(std::size_t b, std::size_t e, Edges edges, const std::int32_t* accused,
                          const double* legitimacy) noexcept
 {
-    if (e - b < kShortRow)
-        return accuserLegitimacyScalar(b, e, edges, accused, legitimacy);
-    return useWideKernels() ? accuserLegitimacyWide(b, e, edges, accused, legitimacy)
-                            : accuserLegitimacyPortable(b, e, edges, accused, legitimacy);
+    return run<accuserLegitimacyBody>(e - b, b, e, edges, accused, legitimacy);
 }
 
 } // namespace cybersim::sim::kernel

@@ -7,11 +7,11 @@
 // are kept in eight lanes in a fixed order (kLanes below), so they too run eight relations at a time and give the same
 // bits at any thread count and on any processor.
 //
-// edge_kernels.cpp compiles each kernel twice from one body, for AVX-512 (x86-64-v4) and for the baseline, and a call
-// goes to the first when the processor has AVX-512. Both give the same bits: the kernels use only IEEE add, multiply,
-// divide and compare (no contraction into fused multiply-adds: -ffp-contract=off; no reassociation), integer hashing
-// and exact conversions, so a vector lane computes exactly what the scalar code does. A test runs the engine both ways
-// and compares every output; CYBERSIM_KERNELS=portable in the environment forces the baseline kernels.
+// edge_kernels.cpp compiles each kernel body for AVX-512 (x86-64-v4), for the baseline and for short rows, and a call
+// on a long row goes to the first when the processor has AVX-512. All give the same bits: the kernels use only IEEE
+// add, multiply, divide and compare (no contraction into fused multiply-adds: -ffp-contract=off; no reassociation),
+// integer hashing and exact conversions, so a vector lane computes exactly what the scalar code does. A test runs the
+// engine both ways and compares every output; CYBERSIM_KERNELS=portable in the environment forces the baseline kernels.
 #pragma once
 
 #include "cybersim/sim/action.hpp"
@@ -176,7 +176,7 @@ struct ClassifyRow
 {
     std::uint32_t i, b, e;
     std::uint32_t higher; // the first relation to a partner above i (partners are sorted)
-    Edges edges;
+    const std::uint32_t* partner;
     const std::int32_t* live; // by edge: both states active
     const double* weight;
     const double* trust;

@@ -64,7 +64,7 @@ void statePartials(SimulationState& s, std::size_t i)
     row.b = b;
     row.e = e;
     row.higher = static_cast<std::uint32_t>(std::upper_bound(partner + b, partner + e, std::uint32_t(i)) - partner);
-    row.edges = {partner, reverse};
+    row.partner = partner;
     row.live = s.liveEdge.data();
     row.weight = s.world.weight.data();
     row.trust = trust;
@@ -79,7 +79,7 @@ void statePartials(SimulationState& s, std::size_t i)
     row.vi = s.exposure[i];
     row.related = selfActive ? related : 0;
     row.classify = game.kind == GameKind::Cyber && selfActive;
-    part.classes[static_cast<std::size_t>(GameClass::PrisonersDilemma)] = kernel::classifyAndWeigh(row);
+    part.dilemmas = kernel::classifyAndWeigh(row);
     s.trustPartials[i] = part;
     s.trustGiven[i] = related ? given / related : 0.0;
     s.trustReceived[i] = related ? received / related : 0.0;
@@ -140,10 +140,7 @@ void computeMetrics(SimulationState& s)
         between += part.between;
         withinCount += part.withinCount;
         betweenCount += part.betweenCount;
-        m.dilemmaDyads += part.classes[std::size_t(GameClass::PrisonersDilemma)];
-        m.stagHuntDyads += part.classes[std::size_t(GameClass::StagHunt)];
-        m.chickenDyads += part.classes[std::size_t(GameClass::Chicken)];
-        m.harmonyDyads += part.classes[std::size_t(GameClass::Harmony)];
+        m.dilemmaDyads += part.dilemmas; // the other classes cannot occur in the cyber game (statePartials)
     }
     if (s.params.game.kind != GameKind::Cyber)
     {

@@ -48,18 +48,12 @@ namespace cybersim::sim
     return p * std::bit_cast<double>(exponent);
 }
 
-/// Logistic 1 / (1 + e^-x), with e^-x from boundedExp (so exactly 0 or 1 only beyond |x| = 298).
-[[nodiscard]] inline double logistic(double x) noexcept
-{
-    return 1.0 / (1.0 + boundedExp(-x));
-}
-
 /// One state's share of the round's trust statistics, summed in state order afterwards.
 struct TrustPartials
 {
     double sum = 0.0, squares = 0.0, within = 0.0, between = 0.0;
     int count = 0, withinCount = 0, betweenCount = 0;
-    int classes[5] = {}; // by GameClass, over relations (i, j) with i < j
+    int dilemmas = 0; // relations (i, j), i < j, whose expected cyber stage game is a prisoner's dilemma
 };
 
 /// Everything that changes during a run. Arrays are indexed by state (size n) or by directed edge (size 2m), so

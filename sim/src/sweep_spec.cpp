@@ -461,20 +461,24 @@ private:
             m_d.error(at, path, *problem + " (" + info->key + ")");
     }
 
-    void readValues(const toml::table& t, const std::string& path, SweepParameter& p, const ParameterInfo* info)
+    // The `values` array of a parameter, or nullptr after reporting that it is not a non-empty array (`expected` says
+    // what the array should hold).
+    const toml::array* valuesOf(const toml::table& t, const std::string& path, const std::string& expected)
     {
         const auto& node = *t.get("values");
         const auto* a = node.as_array();
         if (a == nullptr)
-        {
-            m_d.error(node.source(), path + ".values", "is " + describe(node) + ", expected an array of values");
-            return;
-        }
-        if (a->empty())
-        {
+            m_d.error(node.source(), path + ".values", "is " + describe(node) + ", expected " + expected);
+        else if (a->empty())
             m_d.error(node.source(), path + ".values", "is empty, expected at least one value");
+        return a != nullptr && !a->empty() ? a : nullptr;
+    }
+
+    void readValues(const toml::table& t, const std::string& path, SweepParameter& p, const ParameterInfo* info)
+    {
+        const auto* a = valuesOf(t, path, "an array of values");
+        if (a == nullptr)
             return;
-        }
         for (std::size_t i = 0; i < a->size(); ++i)
         {
             const auto& element = *a->get(i);
@@ -518,20 +522,10 @@ private:
 
     void readListValues(const toml::table& t, const std::string& path, SweepParameter& p)
     {
-        const auto& node = *t.get("values");
-        const auto* a = node.as_array();
+        const auto* a =
+            valuesOf(t, path, "an array of whole arrays such as [[...], [...]] (" + p.key + " is list-valued)");
         if (a == nullptr)
-        {
-            m_d.error(node.source(), path + ".values",
-                      "is " + describe(node) + ", expected an array of whole arrays such as [[...], [...]] (" + p.key +
-                          " is list-valued)");
             return;
-        }
-        if (a->empty())
-        {
-            m_d.error(node.source(), path + ".values", "is empty, expected at least one value");
-            return;
-        }
         for (std::size_t i = 0; i < a->size(); ++i)
         {
             const auto& element = *a->get(i);

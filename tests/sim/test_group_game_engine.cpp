@@ -30,18 +30,10 @@ namespace
 // payoff is its group-game payoff alone. `cooperates[i]` gives state i's strategy.
 sim::Scenario groupWorld(const std::vector<bool>& cooperates, sim::GroupGameKind kind, sim::GroupFormation formation)
 {
-    sim::Scenario s;
-    s.name = "group-test";
-    s.run.rounds = 50;
-    s.run.recordStates = false;
-    s.network.kind = sim::NetworkKind::Complete;
-    for (std::size_t i = 0; i < cooperates.size(); ++i)
-    {
-        sim::StateDef st;
-        st.name = "S" + std::to_string(i);
-        st.doctrine = cooperates[i] ? "strategy:Cooperator" : "strategy:Defector";
-        s.states.push_back(st);
-    }
+    std::vector<std::string> doctrines;
+    for (const bool c : cooperates)
+        doctrines.emplace_back(c ? "strategy:Cooperator" : "strategy:Defector");
+    auto s = test::listedWorld("group-test", doctrines);
     s.game.kind = sim::GameKind::Custom;
     s.game.matrix = {0.0, 0.0, 0.0, 0.0};
     test::switchOffCyberMechanics(s);

@@ -52,20 +52,9 @@ Eigen::MatrixXd toEigen(const std::vector<std::vector<double>>& rows)
 // state's round payoff is its stage-game payoff alone.
 sim::Scenario matrixWorld(const std::vector<std::string>& doctrines, const std::vector<std::string>& strategies = {})
 {
-    sim::Scenario s;
-    s.name = "matrix-test";
-    s.run.rounds = 50;
-    s.run.recordStates = false;
-    s.network.kind = sim::NetworkKind::Complete;
-    for (std::size_t i = 0; i < doctrines.size(); ++i)
-    {
-        sim::StateDef st;
-        st.name = "S" + std::to_string(i);
-        st.doctrine = doctrines[i];
-        if (i < strategies.size())
-            st.strategy = strategies[i];
-        s.states.push_back(st);
-    }
+    auto s = test::listedWorld("matrix-test", doctrines);
+    for (std::size_t i = 0; i < strategies.size() && i < s.states.size(); ++i)
+        s.states[i].strategy = strategies[i];
     s.game.kind = sim::GameKind::Matrix;
     s.game.actions = {"restrain", "surveil", "attack"};
     s.game.payoffs = kCyberPayoffs;

@@ -17,26 +17,6 @@ using namespace cybersim;
 namespace
 {
 
-sim::Replay recordRun(int rounds)
-{
-    // surveillance-shock schedules a disclosure at round 80, so longer runs record an event too.
-    std::vector<std::string> overrides{"run.rounds=" + std::to_string(rounds)};
-    if (rounds <= 80)
-        overrides.emplace_back("events=[]");
-    const auto scenario =
-        sim::loadScenarioFile(std::filesystem::path(CYBERSIM_SOURCE_DIR) / "scenarios" / "surveillance-shock.toml",
-                              agents::builtinCatalogue(), overrides);
-    sim::Simulation simulation(scenario, agents::builtinCatalogue());
-    sim::Replay replay;
-    replay.begin(simulation);
-    while (!simulation.finished())
-    {
-        simulation.step();
-        replay.capture(simulation);
-    }
-    return replay;
-}
-
 // Plays `scenario` to the end, recording every round.
 sim::Replay recordScenario(const sim::Scenario& scenario)
 {
@@ -49,6 +29,18 @@ sim::Replay recordScenario(const sim::Scenario& scenario)
         replay.capture(simulation);
     }
     return replay;
+}
+
+sim::Replay recordRun(int rounds)
+{
+    // surveillance-shock schedules a disclosure at round 80, so longer runs record an event too.
+    std::vector<std::string> overrides{"run.rounds=" + std::to_string(rounds)};
+    if (rounds <= 80)
+        overrides.emplace_back("events=[]");
+    const auto scenario =
+        sim::loadScenarioFile(std::filesystem::path(CYBERSIM_SOURCE_DIR) / "scenarios" / "surveillance-shock.toml",
+                              agents::builtinCatalogue(), overrides);
+    return recordScenario(scenario);
 }
 
 std::filesystem::path dataFile(const char* name)

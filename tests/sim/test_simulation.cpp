@@ -266,10 +266,12 @@ TEST_CASE("simulation: learning changes doctrines and logs each change")
 
 TEST_CASE("simulation: the engine's logistic matches 1 / (1 + exp(-x)) to 2e-7 relative")
 {
+    // The engine's logistic, 1 / (1 + boundedExp(-x)), as the intrusion chance uses it.
+    const auto logistic = [](double x) { return 1.0 / (1.0 + sim::boundedExp(-x)); };
     for (double x = -40.0; x <= 40.0; x += 0.01)
-        REQUIRE(sim::logistic(x) == doctest::Approx(1.0 / (1.0 + std::exp(-x))).epsilon(2e-7));
-    CHECK(sim::logistic(-2000.0) >= 0.0);
-    CHECK(sim::logistic(2000.0) == doctest::Approx(1.0));
+        REQUIRE(logistic(x) == doctest::Approx(1.0 / (1.0 + std::exp(-x))).epsilon(2e-7));
+    CHECK(logistic(-2000.0) >= 0.0);
+    CHECK(logistic(2000.0) == doctest::Approx(1.0));
 }
 
 TEST_CASE("simulation: the intrusion chance from two factors per state is the logistic of (K - D) / s")

@@ -5,6 +5,7 @@
 #include "cybersim/sim/scenario.hpp"
 
 #include <string>
+#include <vector>
 
 namespace cybersim::test
 {
@@ -18,6 +19,25 @@ inline void switchOffCyberMechanics(sim::Scenario& s)
     s.surveillance.enabled = false;
     s.sovereignty.enabled = false;
     s.governance.approach = sim::GovernanceApproach::None;
+}
+
+/// States S0, S1, ... with the given doctrines on a complete network, 50 rounds, no per-state records; every mechanic
+/// at its default.
+inline sim::Scenario listedWorld(const std::string& name, const std::vector<std::string>& doctrines)
+{
+    sim::Scenario s;
+    s.name = name;
+    s.run.rounds = 50;
+    s.run.recordStates = false;
+    s.network.kind = sim::NetworkKind::Complete;
+    for (std::size_t i = 0; i < doctrines.size(); ++i)
+    {
+        sim::StateDef st;
+        st.name = "S" + std::to_string(i);
+        st.doctrine = doctrines[i];
+        s.states.push_back(st);
+    }
+    return s;
 }
 
 /// n states of one doctrine on a complete network, every mechanic at its default.
