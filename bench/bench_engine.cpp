@@ -8,6 +8,9 @@
 #include <benchmark/benchmark.h>
 #include <tbb/task_arena.h>
 
+#include <atomic>
+#include <thread>
+
 using namespace cybersim;
 
 namespace
@@ -79,6 +82,39 @@ void defaultScenarioRun(benchmark::State& state)
     state.counters["runs_per_s"] = benchmark::Counter(double(state.iterations()), benchmark::Counter::kIsRate);
 }
 BENCHMARK(defaultScenarioRun)->Name("default_scenario/run_200_rounds")->Unit(benchmark::kMicrosecond);
+
+// The time for one thread to hand a cache line to another and get it back. Each parallel phase of a round pays it a few
+// times, and each relation whose partner's data the other thread wrote pays part of it; on this VM it has been ~80 ns
+// for long stretches and ~380 ns for others (the host's placement of the two vCPUs), and the 2-thread figures above
+// move with it. Run it next to them to know which case a measurement saw (docs/performance.md).
+void coreToCore(benchmark::State& state)
+{
+    std::atomic<std::uint64_t> ball{0};
+    std::atomic<bool> stop{false};
+    std::thread partner(
+        [&]
+        {
+            std::uint64_t seen = 0;
+            while (!stop.load(std::memory_order_relaxed))
+                if (const auto v = ball.load(std::memory_order_acquire); v != seen && v % 2 == 1)
+                {
+                    seen = v + 1;
+                    ball.store(seen, std::memory_order_release);
+                }
+        });
+    std::uint64_t next = 1;
+    for (auto _ : state)
+    {
+        ball.store(next, std::memory_order_release);
+        while (ball.load(std::memory_order_acquire) != next + 1)
+        {
+        }
+        next += 2;
+    }
+    stop = true;
+    partner.join();
+}
+BENCHMARK(coreToCore)->Name("core_to_core/round_trip")->Unit(benchmark::kNanosecond);
 
 } // namespace
 

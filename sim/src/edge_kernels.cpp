@@ -13,7 +13,9 @@
 #include <atomic>
 #include <cstddef>
 #include <cstdlib>
+#include <limits>
 #include <string_view>
+#include <type_traits>
 
 namespace cybersim::sim::kernel
 {
@@ -41,15 +43,47 @@ namespace
 
 #define CYBERSIM_INLINE [[gnu::always_inline]] inline
 
+// Rows shorter than this are summed term by term into the same lanes (the same bits), and their kernels are called
+// in a version compiled without vectorisation: on a handful of relations (a small-world network has four to ten per
+// state) the vector set-up costs more than it saves.
+inline constexpr std::size_t kShortRow = 24;
+
+// A loop over relations [lo, hi) that reads per-state arrays at partnerOf<Consecutive>(partner, offset, k): partner[k]
+// in general, k + offset on a run of consecutive partners (a contiguous load instead of a gather).
+template <bool Consecutive>
+CYBERSIM_INLINE std::size_t partnerOf(const std::uint32_t* __restrict partner, std::size_t offset,
+                                      std::size_t k) noexcept
+{
+    if constexpr (Consecutive)
+        return k + offset;
+    else
+        return partner[k];
+}
+
+// Runs loop(consecutive, lo, hi, offset) over the row: on each run of consecutive partners, or once over the whole row
+// (also on a short row, where two loops cost more than the gathers they save).
+template <class Loop> CYBERSIM_INLINE void overRuns(std::size_t b, std::size_t e, const PartnerRuns* runs, Loop loop)
+{
+    if (e - b >= kShortRow && runs->consecutive)
+    {
+        loop(std::true_type{}, b, b + runs->split, std::size_t(runs->first));
+        loop(std::true_type{}, b + runs->split, e, std::size_t(runs->first + 1));
+    }
+    else
+        loop(std::false_type{}, b, e, std::size_t(0));
+}
+
+template <bool Consecutive>
 CYBERSIM_INLINE void intrusionsLoop(std::size_t b, std::size_t e, const std::uint32_t* __restrict partner,
-                                    const double* __restrict defenceFactor, const std::int32_t* __restrict live,
-                                    const std::int32_t* __restrict act, double* __restrict chance,
-                                    std::int32_t* __restrict succeeded, double attackFactor, AgentStream draws) noexcept
+                                    std::size_t offset, const double* __restrict defenceFactor,
+                                    const std::int32_t* __restrict live, const std::int32_t* __restrict act,
+                                    double* __restrict chance, std::int32_t* __restrict succeeded, double attackFactor,
+                                    AgentStream draws) noexcept
 {
     for (std::size_t k = b; k < e; ++k)
     {
-        const auto j = partner[k];
-        const double p = 1.0 / (1.0 + attackFactor * defenceFactor[j]);
+        const auto j = partner[k]; // the draw's key: a 32-bit load hashes faster than a 64-bit index
+        const double p = 1.0 / (1.0 + attackFactor * defenceFactor[partnerOf<Consecutive>(partner, offset, k)]);
         chance[k] = p;
         const bool attempted = (act[k] != 0) & (live[k] != 0);
         succeeded[k] = attempted & (draws.uniform(j, Purpose::Intrusion) < p) ? 1 : 0;
@@ -168,30 +202,34 @@ CYBERSIM_INLINE void recordLoop(std::size_t b, std::size_t e, const std::int32_t
     }
 }
 
+template <bool Consecutive>
 CYBERSIM_INLINE void reputationLoop(std::size_t b, std::size_t e, const std::uint32_t* __restrict partner,
-                                    const std::uint32_t* __restrict reverse, const std::int32_t* __restrict accused,
-                                    const std::int32_t* __restrict act, const double* __restrict pressure,
-                                    double* __restrict trust, double reputationWeight, double observerPenalty) noexcept
+                                    std::size_t offset, const std::uint32_t* __restrict reverse,
+                                    const std::int32_t* __restrict accused, const std::int32_t* __restrict act,
+                                    const double* __restrict pressure, double* __restrict trust,
+                                    double reputationWeight, double observerPenalty) noexcept
 {
     for (std::size_t k = b; k < e; ++k)
     {
         double t = trust[k];
-        t -= reputationWeight * pressure[partner[k]] * t;
+        t -= reputationWeight * pressure[partnerOf<Consecutive>(partner, offset, k)] * t;
         // A groundless accusation costs the accuser the trust of the accused, who knows it did nothing.
         const bool groundless = (accused[reverse[k]] != 0) & (act[k] == 0);
         trust[k] = groundless ? t - observerPenalty * t : t;
     }
 }
 
+template <bool Consecutive>
 CYBERSIM_INLINE SanctionCounts sanctionLoop(std::size_t b, std::size_t e, const std::uint32_t* __restrict partner,
-                                            const double* __restrict seenBy, std::int32_t* __restrict punished,
-                                            double vengeful, Purpose purpose, AgentStream draws) noexcept
+                                            std::size_t offset, const double* __restrict seenBy,
+                                            std::int32_t* __restrict punished, double vengeful, Purpose purpose,
+                                            AgentStream draws) noexcept
 {
     int punishments = 0, lapses = 0;
     for (std::size_t k = b; k < e; ++k)
     {
-        const auto i = partner[k];
-        const double seen = seenBy[i];
+        const auto i = partner[k]; // the draw's key, as in intrusionsLoop
+        const double seen = seenBy[partnerOf<Consecutive>(partner, offset, k)];
         const double u = draws.uniform(i, purpose);
         const bool punish = u < seen * vengeful;
         punished[k] = punish ? 1 : 0;
@@ -210,41 +248,46 @@ CYBERSIM_INLINE int countReverseLoop(std::size_t b, std::size_t e, const std::ui
     return count;
 }
 
-CYBERSIM_INLINE int classifyLoop(const ClassifyRow& row, const std::uint32_t* __restrict partner,
+template <bool Consecutive>
+CYBERSIM_INLINE int classifyLoop(const ClassifyRow& row, std::size_t b, std::size_t e,
+                                 const std::uint32_t* __restrict partner, std::size_t offset,
                                  const std::int32_t* __restrict live, const double* __restrict weight,
-                                 const double* __restrict trust, const double* __restrict chance,
-                                 const double* __restrict partnerExposure, const double* __restrict attackFactor,
-                                 double* __restrict distrustWeight) noexcept
+                                 const double* __restrict chance, const double* __restrict partnerExposure,
+                                 const double* __restrict attackFactor) noexcept
 {
-    const std::size_t b = row.b, e = row.e;
     const double benefit = row.benefit, gain = row.gain, loss = row.loss;
     const double vi = row.vi, defenceFactor = row.defenceFactor;
     const std::size_t higher = row.higher;
-    const int related = row.related;
     int dilemmas = 0;
     // Each pair is counted once, by its lower state: partners are sorted, so the relations to higher states are the
     // row's tail from `higher`. The loop still runs over the whole row, which keeps the work of every state alike (a
     // loop over the tail only made the two threads' shares of the round unequal). p_ji is recomputed from j's attack
     // factor, as the intrusion kernel computed it for the reverse relation (the same expression, so the same bits),
     // which reads a small per-state array instead of the reverse relation's chance.
-    if (row.classify)
-        for (std::size_t k = b; k < e; ++k)
-        {
-            const double reward = benefit * weight[k];
-            const double gained = gain * chance[k] * partnerExposure[k];
-            const double reverseChance = 1.0 / (1.0 + attackFactor[partner[k]] * defenceFactor);
-            const double lost = loss * reverseChance * vi;
-            const double temptation = reward + gained, punishment = gained - lost, sucker = -lost;
-            const bool dilemma = (temptation > reward) & (reward > punishment) & (punishment > sucker);
-            dilemmas += dilemma & (live[k] != 0) & (k >= higher) ? 1 : 0;
-        }
+    for (std::size_t k = b; k < e; ++k)
+    {
+        const double reward = benefit * weight[k];
+        const double gained = gain * chance[k] * partnerExposure[k];
+        const double reverseChance =
+            1.0 / (1.0 + attackFactor[partnerOf<Consecutive>(partner, offset, k)] * defenceFactor);
+        const double lost = loss * reverseChance * vi;
+        const double temptation = reward + gained, punishment = gained - lost, sucker = -lost;
+        const bool dilemma = (temptation > reward) & (reward > punishment) & (punishment > sucker);
+        dilemmas += dilemma & (live[k] != 0) & (k >= higher) ? 1 : 0;
+    }
+    return dilemmas;
+}
+
+CYBERSIM_INLINE void weighLoop(std::size_t b, std::size_t e, const std::int32_t* __restrict live,
+                               const double* __restrict weight, const double* __restrict trust,
+                               double* __restrict distrustWeight, int related) noexcept
+{
     const double share = related > 0 ? 1.0 / double(related) : 0.0; // one division per state, not per relation
     for (std::size_t k = b; k < e; ++k)
     {
         const double w = weight[k] * (1.0 - trust[k]) * share;
         distrustWeight[k] = (related > 0) & (live[k] != 0) ? w : 0.0;
     }
-    return dilemmas;
 }
 
 // Lanes added pairwise, in the order edge_kernels.hpp states.
@@ -269,10 +312,6 @@ CYBERSIM_INLINE void addToLanes(double (&lane)[kLanes], const double* terms, std
 }
 
 // Sum over [b, e) of term(k) in eight lanes.
-// Rows shorter than this are summed term by term into the same lanes (the same bits), and their kernels are called
-// in a version compiled without vectorisation: on a handful of relations (a small-world network has four to ten per
-// state) the vector set-up costs more than it saves.
-inline constexpr std::size_t kShortRow = 24;
 
 template <class Term> CYBERSIM_INLINE double laneSum(std::size_t b, std::size_t e, Term term) noexcept
 {
@@ -294,14 +333,113 @@ template <class Term> CYBERSIM_INLINE double laneSum(std::size_t b, std::size_t 
     return combine(lane);
 }
 
+// laneSum of term(k, j) where j is relation k's partner, read as overRuns does.
+template <class Term>
+CYBERSIM_INLINE double partnerLaneSum(std::size_t b, std::size_t e, const std::uint32_t* partner,
+                                      const PartnerRuns* runs, Term term) noexcept
+{
+    double lane[kLanes] = {};
+    if (e - b < kShortRow)
+    {
+        for (std::size_t k = b; k < e; ++k)
+            lane[(k - b) % kLanes] += term(k, std::size_t(partner[k]));
+        return combine(lane);
+    }
+    alignas(64) double terms[kChunk];
+    for (std::size_t start = b; start < e; start += kChunk)
+    {
+        const std::size_t count = std::min(kChunk, e - start);
+        if (runs->consecutive)
+        {
+            // The chunk's relations up to the split read the first run, the rest the second.
+            const std::size_t first = runs->first;
+            const std::size_t split = std::clamp(b + runs->split, start, start + count) - start;
+            for (std::size_t m = 0; m < split; ++m)
+                terms[m] = term(start + m, start + m + first);
+            for (std::size_t m = split; m < count; ++m)
+                terms[m] = term(start + m, start + m + first + 1);
+        }
+        else
+            for (std::size_t m = 0; m < count; ++m)
+                terms[m] = term(start + m, std::size_t(partner[start + m]));
+        addToLanes(lane, terms, count);
+    }
+    return combine(lane);
+}
+
 #undef CYBERSIM_INLINE
 
 } // namespace
 
+void orderedTrustSums(const std::uint32_t* offsets, std::size_t lo, std::size_t hi, const std::int32_t* partnerActive,
+                      const double* trust, double* out) noexcept
+{
+    // Adding +0 for an inactive partner leaves the sum as skipping it would: the sum starts at +0 and trust is never
+    // negative, so it is never -0.
+    constexpr std::size_t kInterleaved = 8;
+    std::size_t i = lo;
+    for (; i + kInterleaved <= hi; i += kInterleaved)
+    {
+        double sum[kInterleaved] = {};
+        std::size_t begin[kInterleaved], length[kInterleaved], common = std::numeric_limits<std::size_t>::max();
+        for (std::size_t q = 0; q < kInterleaved; ++q)
+        {
+            begin[q] = offsets[i + q];
+            length[q] = offsets[i + q + 1] - begin[q];
+            common = std::min(common, length[q]);
+        }
+        for (std::size_t m = 0; m < common; ++m)
+            for (std::size_t q = 0; q < kInterleaved; ++q)
+            {
+                const std::size_t k = begin[q] + m;
+                sum[q] += partnerActive[k] != 0 ? trust[k] : 0.0;
+            }
+        for (std::size_t q = 0; q < kInterleaved; ++q)
+        {
+            for (std::size_t k = begin[q] + common; k < begin[q] + length[q]; ++k)
+                sum[q] += partnerActive[k] != 0 ? trust[k] : 0.0;
+            out[i + q] = sum[q];
+        }
+    }
+    for (; i < hi; ++i)
+    {
+        double sum = 0.0;
+        for (std::size_t k = offsets[i]; k < offsets[i + 1]; ++k)
+            sum += partnerActive[k] != 0 ? trust[k] : 0.0;
+        out[i] = sum;
+    }
+}
+
+PartnerRuns findPartnerRuns(const std::uint32_t* partner, std::size_t b, std::size_t e) noexcept
+{
+    PartnerRuns runs;
+    if (e <= b)
+        return runs;
+    // Sorted and distinct partners spanning count or count + 1 states: one run, or two around one missing state.
+    const std::size_t count = e - b, low = partner[b], span = std::size_t(partner[e - 1]) - low;
+    if (span != count - 1 && span != count)
+        return runs;
+    std::size_t split = 0;
+    while (split < count && partner[b + split] == low + split)
+        ++split;
+    runs.split = static_cast<std::uint32_t>(split);
+    runs.first = low - b; // modulo 2^64: k + first = low + (k - b); past the missing state, one more
+    for (std::size_t k = b + split; k < e; ++k)
+        if (partner[k] != k + runs.first + 1)
+            return runs;
+    runs.consecutive = true;
+    return runs;
+}
+
 [[gnu::always_inline]] static inline void intrusionsBody(const IntrusionRow& row) noexcept
 {
-    intrusionsLoop(row.b, row.e, row.partner, row.defenceFactor, row.live, row.act, row.chance, row.succeeded,
-                   row.attackFactor, row.draws);
+    overRuns(
+        row.b, row.e, row.runs,
+        [&](auto consecutive, std::size_t lo, std::size_t hi, std::size_t offset) __attribute__((always_inline)) {
+            intrusionsLoop<decltype(consecutive)::value>(lo, hi, row.partner, offset, row.defenceFactor, row.live,
+                                                         row.act, row.chance, row.succeeded, row.attackFactor,
+                                                         row.draws);
+        });
 }
 
 [[gnu::always_inline]] static inline void widenActsBody(std::size_t b, std::size_t e, const std::uint8_t* act,
@@ -329,13 +467,27 @@ template <class Term> CYBERSIM_INLINE double laneSum(std::size_t b, std::size_t 
 
 [[gnu::always_inline]] static inline void reputationBody(const ReputationRow& row) noexcept
 {
-    reputationLoop(row.b, row.e, row.edges.partner, row.edges.reverse, row.accused, row.act, row.pressure, row.trust,
-                   row.reputationWeight, row.observerPenalty);
+    overRuns(
+        row.b, row.e, row.runs,
+        [&](auto consecutive, std::size_t lo, std::size_t hi, std::size_t offset) __attribute__((always_inline)) {
+            reputationLoop<decltype(consecutive)::value>(lo, hi, row.edges.partner, offset, row.edges.reverse,
+                                                         row.accused, row.act, row.pressure, row.trust,
+                                                         row.reputationWeight, row.observerPenalty);
+        });
 }
 
 [[gnu::always_inline]] static inline SanctionCounts sanctionBody(const SanctionRow& row) noexcept
 {
-    return sanctionLoop(row.b, row.e, row.partner, row.seen, row.punished, row.vengefulness, row.purpose, row.draws);
+    SanctionCounts counts;
+    overRuns(
+        row.b, row.e, row.runs,
+        [&](auto consecutive, std::size_t lo, std::size_t hi, std::size_t offset) __attribute__((always_inline)) {
+            const auto part = sanctionLoop<decltype(consecutive)::value>(
+                lo, hi, row.partner, offset, row.seen, row.punished, row.vengefulness, row.purpose, row.draws);
+            counts.punishments += part.punishments;
+            counts.lapses += part.lapses;
+        });
+    return counts;
 }
 
 [[gnu::always_inline]] static inline int countReverseBody(std::size_t b, std::size_t e, const std::uint32_t* reverse,
@@ -346,14 +498,24 @@ template <class Term> CYBERSIM_INLINE double laneSum(std::size_t b, std::size_t 
 
 [[gnu::always_inline]] static inline int classifyAndWeighBody(const ClassifyRow& row) noexcept
 {
-    return classifyLoop(row, row.partner, row.live, row.weight, row.trust, row.chance, row.partnerExposure,
-                        row.attackFactor, row.distrustWeight);
+    int dilemmas = 0;
+    if (row.classify)
+        overRuns(
+            row.b, row.e, row.runs,
+            [&](auto consecutive, std::size_t lo, std::size_t hi, std::size_t offset) __attribute__((always_inline)) {
+                dilemmas +=
+                    classifyLoop<decltype(consecutive)::value>(row, lo, hi, row.partner, offset, row.live, row.weight,
+                                                               row.chance, row.partnerExposure, row.attackFactor);
+            });
+    weighLoop(row.b, row.e, row.live, row.weight, row.trust, row.distrustWeight, row.related);
+    return dilemmas;
 }
 
 [[gnu::always_inline]] static inline double weightedSumBody(std::size_t b, std::size_t e, const std::uint32_t* partner,
-                                                            const double* weight, const double* values) noexcept
+                                                            const PartnerRuns* runs, const double* weight,
+                                                            const double* values) noexcept
 {
-    return laneSum(b, e, [=](std::size_t k) { return weight[k] * values[partner[k]]; });
+    return partnerLaneSum(b, e, partner, runs, [=](std::size_t k, std::size_t j) { return weight[k] * values[j]; });
 }
 
 [[gnu::always_inline]] static inline TrustSums trustSumsBody(std::size_t b, std::size_t e, Edges edges,
@@ -416,15 +578,16 @@ template <class Term> CYBERSIM_INLINE double laneSum(std::size_t b, std::size_t 
 }
 
 [[gnu::always_inline]] static inline double threatSumBody(std::size_t b, std::size_t e, const std::uint32_t* partner,
-                                                          const std::int32_t* partnerActive, const double* weight,
-                                                          const double* trust, const double* capability) noexcept
+                                                          const PartnerRuns* runs, const std::int32_t* partnerActive,
+                                                          const double* weight, const double* trust,
+                                                          const double* capability) noexcept
 {
-    return laneSum(b, e,
-                   [=](std::size_t k)
-                   {
-                       const double term = weight[k] * (1.0 - trust[k]) * capability[partner[k]];
-                       return partnerActive[k] != 0 ? term : 0.0;
-                   });
+    return partnerLaneSum(b, e, partner, runs,
+                          [=](std::size_t k, std::size_t j)
+                          {
+                              const double term = weight[k] * (1.0 - trust[k]) * capability[j];
+                              return partnerActive[k] != 0 ? term : 0.0;
+                          });
 }
 
 [[gnu::always_inline]] static inline double recordRoundBody(std::size_t b, std::size_t e, const std::int32_t* live,
@@ -437,17 +600,16 @@ template <class Term> CYBERSIM_INLINE double laneSum(std::size_t b, std::size_t 
 }
 
 [[gnu::always_inline]] static inline double accuserLegitimacyBody(std::size_t b, std::size_t e, Edges edges,
-                                                                  const std::int32_t* accused,
+                                                                  const PartnerRuns* runs, const std::int32_t* accused,
                                                                   const double* legitimacy) noexcept
 {
-    const std::uint32_t* const partner = edges.partner;
     const std::uint32_t* const reverse = edges.reverse;
-    return laneSum(b, e,
-                   [=](std::size_t k)
-                   {
-                       const double term = legitimacy[partner[k]];
-                       return accused[reverse[k]] != 0 ? term : 0.0;
-                   });
+    return partnerLaneSum(b, e, edges.partner, runs,
+                          [=](std::size_t k, std::size_t j)
+                          {
+                              const double term = legitimacy[j];
+                              return accused[reverse[k]] != 0 ? term : 0.0;
+                          });
 }
 
 namespace
@@ -580,10 +742,10 @@ int classifyAndWeigh(const ClassifyRow& row) noexcept
     return run<classifyAndWeighBody>(row.e - row.b, row);
 }
 
-double weightedSum(std::size_t b, std::size_t e, const std::uint32_t* partner, const double* weight,
-                   const double* values) noexcept
+double weightedSum(std::size_t b, std::size_t e, const std::uint32_t* partner, const PartnerRuns* runs,
+                   const double* weight, const double* values) noexcept
 {
-    return run<weightedSumBody>(e - b, b, e, partner, weight, values);
+    return run<weightedSumBody>(e - b, b, e, partner, runs, weight, values);
 }
 
 TrustSums trustSums(std::size_t b, std::size_t e, Edges edges, const std::int32_t* partnerActive,
@@ -592,10 +754,11 @@ TrustSums trustSums(std::size_t b, std::size_t e, Edges edges, const std::int32_
     return run<trustSumsBody>(e - b, b, e, edges, partnerActive, blocRelation, trust);
 }
 
-double threatSum(std::size_t b, std::size_t e, const std::uint32_t* partner, const std::int32_t* partnerActive,
-                 const double* weight, const double* trust, const double* capability) noexcept
+double threatSum(std::size_t b, std::size_t e, const std::uint32_t* partner, const PartnerRuns* runs,
+                 const std::int32_t* partnerActive, const double* weight, const double* trust,
+                 const double* capability) noexcept
 {
-    return run<threatSumBody>(e - b, b, e, partner, partnerActive, weight, trust, capability);
+    return run<threatSumBody>(e - b, b, e, partner, runs, partnerActive, weight, trust, capability);
 }
 
 double recordRound(std::size_t b, std::size_t e, const std::int32_t* live, const std::int32_t* act,
@@ -608,10 +771,10 @@ double recordRound(std::size_t b, std::size_t e, const std::int32_t* live, const
     return run<recordRoundBody>(e - b, b, e, live, act, seen, own, other, memory);
 }
 
-double accuserLegitimacy(std::size_t b, std::size_t e, Edges edges, const std::int32_t* accused,
-                         const double* legitimacy) noexcept
+double accuserLegitimacy(std::size_t b, std::size_t e, Edges edges, const PartnerRuns* runs,
+                         const std::int32_t* accused, const double* legitimacy) noexcept
 {
-    return run<accuserLegitimacyBody>(e - b, b, e, edges, accused, legitimacy);
+    return run<accuserLegitimacyBody>(e - b, b, e, edges, runs, accused, legitimacy);
 }
 
 } // namespace cybersim::sim::kernel

@@ -29,6 +29,19 @@ namespace cybersim::sim::kernel
 /// tests that check both give the same results; not to be called while a simulation is stepping.
 bool setWideKernels(bool wide) noexcept;
 
+/// A state's partners as two runs of consecutive states, where they are: in a complete network state i's partners are
+/// [0, i) and (i, n). Then relation k has partner k + first for the first `split` relations and k + first + 1 for the
+/// rest (modulo 2^64), and the kernels read per-state arrays by partner with contiguous loads instead of gathers (the
+/// same elements in the same order, so the same bits). Small, as it is passed with every row.
+struct PartnerRuns
+{
+    std::uint64_t first = 0;
+    std::uint32_t split = 0;
+    bool consecutive = false; // false: read partner[k]
+};
+/// The runs of partner[b, e) (sorted, as the world builder leaves them), or consecutive = false.
+[[nodiscard]] PartnerRuns findPartnerRuns(const std::uint32_t* partner, std::size_t b, std::size_t e) noexcept;
+
 /// The CSR arrays of the network: partner[k] and reverse[k] (the index of the edge j -> i for k = i -> j).
 struct Edges
 {
@@ -43,6 +56,7 @@ struct IntrusionRow
 {
     std::uint32_t b, e;
     const std::uint32_t* partner;
+    const PartnerRuns* runs;     // the row's runs (findPartnerRuns)
     const double* defenceFactor; // by state
     const std::int32_t* live;    // by edge: both states active (SimulationState::liveEdge)
     const std::int32_t* act;     // by edge: 0 = restrain, 1 = intrude
@@ -113,6 +127,7 @@ struct ReputationRow
 {
     std::uint32_t b, e;
     Edges edges;
+    const PartnerRuns* runs; // the row's runs (findPartnerRuns)
     const std::int32_t* accused;
     const std::int32_t* act; // as 32-bit integers (widenActs)
     const double* pressure;
@@ -128,7 +143,8 @@ struct SanctionRow
 {
     std::uint32_t b, e;
     const std::uint32_t* partner;
-    const double* seen; // by state: the chance that a partner sees it do what is punished
+    const PartnerRuns* runs; // the row's runs (findPartnerRuns)
+    const double* seen;      // by state: the chance that a partner sees it do what is punished
     std::int32_t* punished;
     double vengefulness;
     Purpose purpose;
@@ -143,14 +159,20 @@ SanctionCounts sanction(const SanctionRow& row) noexcept;
 /// The number of relations k in [b, e) whose reverse relation has flag[reverse[k]] set.
 int countReverse(std::size_t b, std::size_t e, const std::uint32_t* reverse, const std::int32_t* flag) noexcept;
 
+/// For each state i in [lo, hi): the sum of trust[k] over its relations to active partners, added one relation after
+/// another in row order (not in lanes: the budget's figure predates them, and this keeps its bits). Eight states' sums
+/// are interleaved, so their additions overlap instead of waiting on each other.
+void orderedTrustSums(const std::uint32_t* offsets, std::size_t lo, std::size_t hi, const std::int32_t* partnerActive,
+                      const double* trust, double* out) noexcept;
+
 /// Sums over a state's relations are kept in eight lanes, relation b + l, b + 8 + l, ... in lane l, and the lanes are
 /// added pairwise at the end: ((0 + 1) + (2 + 3)) + ((4 + 5) + (6 + 7)). A fixed order, the same in the vector and
 /// the scalar clone and at any thread count, that lets a sum run eight relations at a time.
 inline constexpr int kLanes = 8;
 
 /// Sum over k in [b, e) of weight[k] x values[partner[k]]: a row of a sparse matrix times a vector (eight lanes).
-double weightedSum(std::size_t b, std::size_t e, const std::uint32_t* partner, const double* weight,
-                   const double* values) noexcept;
+double weightedSum(std::size_t b, std::size_t e, const std::uint32_t* partner, const PartnerRuns* runs,
+                   const double* weight, const double* values) noexcept;
 
 /// Trust statistics of state i's relations to active partners: sums of trust given, received (at the reverse edge)
 /// and squared, and trust within and between blocs (eight lanes each).
@@ -162,13 +184,14 @@ TrustSums trustSums(std::size_t b, std::size_t e, Edges edges, const std::int32_
                     const std::int32_t* blocRelation, const double* trust) noexcept;
 
 /// Richardson's perceived threat of state i: the sum over active partners j of w_ij (1 - T_ij) K_j (eight lanes).
-double threatSum(std::size_t b, std::size_t e, const std::uint32_t* partner, const std::int32_t* partnerActive,
-                 const double* weight, const double* trust, const double* capability) noexcept;
+double threatSum(std::size_t b, std::size_t e, const std::uint32_t* partner, const PartnerRuns* runs,
+                 const std::int32_t* partnerActive, const double* weight, const double* trust,
+                 const double* capability) noexcept;
 
 /// Accusation pressure on state j: the sum of the accusers' legitimacy over relations whose reverse edge accused j
 /// (eight lanes).
-double accuserLegitimacy(std::size_t b, std::size_t e, Edges edges, const std::int32_t* accused,
-                         const double* legitimacy) noexcept;
+double accuserLegitimacy(std::size_t b, std::size_t e, Edges edges, const PartnerRuns* runs,
+                         const std::int32_t* accused, const double* legitimacy) noexcept;
 
 /// Metrics: the number of i's live relations (i -> j, i < j) whose expected cyber stage game is a prisoner's dilemma
 /// (see phase_metrics.cpp), and the distrust weights w_ij (1 - T_ij) / related of the stability matrix.
@@ -177,6 +200,7 @@ struct ClassifyRow
     std::uint32_t i, b, e;
     std::uint32_t higher; // the first relation to a partner above i (partners are sorted)
     const std::uint32_t* partner;
+    const PartnerRuns* runs;  // the row's runs (findPartnerRuns)
     const std::int32_t* live; // by edge: both states active
     const double* weight;
     const double* trust;

@@ -24,11 +24,14 @@ double armsStabilityEigenvalue(SimulationState& s, int maxIterations)
     for (int iteration = 0; iteration < maxIterations; ++iteration)
     {
         const double* const weight = s.distrustWeight.data();
-        const std::uint32_t* const partner = s.world.partner.data();
         const double* const current = v.data();
+        const std::uint32_t* const partner = s.world.partner.data();
         s.forEachState(
             [&](std::size_t i)
-            { next[i] = shift * current[i] + kernel::weightedSum(s.begin(i), s.end(i), partner, weight, current); });
+            {
+                next[i] = shift * current[i] +
+                          kernel::weightedSum(s.begin(i), s.end(i), partner, &s.partnerRuns[i], weight, current);
+            });
         double norm = 0.0;
         for (std::size_t i = 0; i < n; ++i)
             norm = std::max(norm, next[i]);
@@ -65,8 +68,8 @@ void planArms(SimulationState& s, std::size_t i)
     // Perceived threat = mean over rivals of distrust x their capability, weighted by interdependence. Averaged over
     // relations rather than summed, so the race does not depend on how many partners a state has: with uniform trust
     // T the system runs away exactly when k (1 - T) w > a.
-    const double sum = kernel::threatSum(s.begin(i), s.end(i), s.world.partner.data(), s.partnerActive.data(),
-                                         s.world.weight.data(), s.trust.data(), s.arms.data());
+    const double sum = kernel::threatSum(s.begin(i), s.end(i), s.world.partner.data(), &s.partnerRuns[i],
+                                         s.partnerActive.data(), s.world.weight.data(), s.trust.data(), s.arms.data());
     const int related = s.activePartners[i];
     const double threat = related > 0 ? sum / related : 0.0;
     const double budget = s.world.states[i].budget;

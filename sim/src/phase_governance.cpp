@@ -111,8 +111,8 @@ void punishViolations(SimulationState& s, std::size_t k, std::uint64_t round)
         std::fill(punished + b, punished + e, 0);
         return;
     }
-    const auto counts = kernel::sanction({b, e, s.world.partner.data(), s.violationSeen.data(), punished,
-                                          s.vengefulness[k], Purpose::NormsSee, s.rng.stream(round, k)});
+    const auto counts = kernel::sanction({b, e, s.world.partner.data(), &s.partnerRuns[k], s.violationSeen.data(),
+                                          punished, s.vengefulness[k], Purpose::NormsSee, s.rng.stream(round, k)});
     // The punisher pays E for each punishment, subtracted one at a time as the relations are met.
     double payoff = s.payoff[k];
     for (int p = 0; p < counts.punishments; ++p)
@@ -138,8 +138,9 @@ void receiveAndMetaPunish(SimulationState& s, std::size_t m, std::uint64_t round
             std::fill(metaPunished + b, metaPunished + e, 0);
         else
         {
-            const auto counts = kernel::sanction({b, e, s.world.partner.data(), s.lapseSeen.data(), metaPunished,
-                                                  s.vengefulness[m], Purpose::NormsPunish, s.rng.stream(round, m)});
+            const auto counts =
+                kernel::sanction({b, e, s.world.partner.data(), &s.partnerRuns[m], s.lapseSeen.data(), metaPunished,
+                                  s.vengefulness[m], Purpose::NormsPunish, s.rng.stream(round, m)});
             for (int p = 0; p < counts.punishments; ++p)
                 payoff -= g.punishmentCost;
         }

@@ -38,12 +38,12 @@ double gini(std::vector<double>& values)
 void statePartials(SimulationState& s, std::size_t i)
 {
     const std::uint32_t* const partner = s.world.partner.data();
-    const std::uint32_t* const reverse = s.world.reverse.data();
     const double* const trust = s.trust.data();
     const std::int32_t* const active = s.active.data();
     const bool selfActive = active[i] != 0;
     const auto b = s.begin(i), e = s.end(i);
-    const auto sums = kernel::trustSums(b, e, {partner, reverse}, s.partnerActive.data(), s.blocRelation.data(), trust);
+    const auto sums = kernel::trustSums(b, e, {partner, s.world.reverse.data()}, s.partnerActive.data(),
+                                        s.blocRelation.data(), trust);
     const double given = sums.given, received = sums.received;
     const int related = s.activePartners[i];
     TrustPartials part;
@@ -65,6 +65,7 @@ void statePartials(SimulationState& s, std::size_t i)
     row.e = e;
     row.higher = static_cast<std::uint32_t>(std::upper_bound(partner + b, partner + e, std::uint32_t(i)) - partner);
     row.partner = partner;
+    row.runs = &s.partnerRuns[i];
     row.live = s.liveEdge.data();
     row.weight = s.world.weight.data();
     row.trust = trust;

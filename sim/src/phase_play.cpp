@@ -24,8 +24,6 @@ void decide(SimulationState& s, std::size_t i)
     // Raw pointers: stores to one-byte acts may alias anything, and would otherwise make the compiler reload every
     // vector's data pointer after each store.
     const std::uint32_t* const partner = s.world.partner.data();
-    const double* const trust = s.trust.data();
-    const std::int32_t* const active = s.active.data();
     Action* const act = s.act.data();
     const auto draws = s.rng.stream(static_cast<std::uint64_t>(s.round), i);
 
@@ -53,14 +51,8 @@ void decide(SimulationState& s, std::size_t i)
     }
 
     // Budget: distrust of neighbours shifts money from common security to offence (security dilemma).
-    double trustSum = 0.0;
-    int related = 0;
-    for (auto k = b; k < e; ++k)
-        if (active[partner[k]])
-        {
-            trustSum += trust[k];
-            ++related;
-        }
+    const double trustSum = s.budgetTrust[i];
+    const int related = s.activePartners[i];
     const double distrust = related > 0 ? 1.0 - trustSum / related : 0.0;
     const double shift = doctrine.threatResponse * distrust;
     s.offenceShare[i] = doctrine.offenceShare + shift * doctrine.contributionShare;
@@ -76,9 +68,9 @@ void decide(SimulationState& s, std::size_t i)
 // the same pass as decide().
 void attemptIntrusions(SimulationState& s, std::size_t i)
 {
-    kernel::intrusions({s.begin(i), s.end(i), s.world.partner.data(), s.defenceFactor.data(), s.liveEdge.data(),
-                        s.actOut.data(), s.intrusionChance.data(), s.intrusionSucceeded.data(), s.attackFactor[i],
-                        s.rng.stream(static_cast<std::uint64_t>(s.round), i)});
+    kernel::intrusions({s.begin(i), s.end(i), s.world.partner.data(), &s.partnerRuns[i], s.defenceFactor.data(),
+                        s.liveEdge.data(), s.actOut.data(), s.intrusionChance.data(), s.intrusionSucceeded.data(),
+                        s.attackFactor[i], s.rng.stream(static_cast<std::uint64_t>(s.round), i)});
 }
 
 // Stage payoffs, perception, trust and accusations for state i's relations in an m-act matrix game (act indices,
@@ -250,16 +242,22 @@ void playDyads(SimulationState& s)
     const bool cyber = s.params.game.kind == GameKind::Cyber;
     if (cyber)
         s.refreshIntrusionFactors(); // capabilities changed last round, the scale perhaps by an event
-    s.forEachState(
-        [&](std::size_t i)
+    s.budgetTrust.resize(s.n());
+    s.forEachChunk(
+        [&](std::size_t lo, std::size_t hi)
         {
-            if (s.active[i])
-                decide(s, i);
-            if (!s.matrix)
-                kernel::widenActs(s.begin(i), s.end(i), reinterpret_cast<const std::uint8_t*>(s.act.data()),
-                                  s.actOut.data());
-            if (cyber)
-                attemptIntrusions(s, i);
+            kernel::orderedTrustSums(s.world.offsets.data(), lo, hi, s.partnerActive.data(), s.trust.data(),
+                                     s.budgetTrust.data());
+            for (std::size_t i = lo; i < hi; ++i)
+            {
+                if (s.active[i])
+                    decide(s, i);
+                if (!s.matrix)
+                    kernel::widenActs(s.begin(i), s.end(i), reinterpret_cast<const std::uint8_t*>(s.act.data()),
+                                      s.actOut.data());
+                if (cyber)
+                    attemptIntrusions(s, i);
+            }
         });
     if (s.matrix)
     {
@@ -279,7 +277,8 @@ void computePressure(SimulationState& s)
         [&](std::size_t j)
         {
             const auto b = s.begin(j), e = s.end(j);
-            const double weighted = kernel::accuserLegitimacy(b, e, edges, s.accused.data(), s.legitimacy.data());
+            const double weighted =
+                kernel::accuserLegitimacy(b, e, edges, &s.partnerRuns[j], s.accused.data(), s.legitimacy.data());
             s.pressure[j] = e > b ? weighted / double(e - b) : 0.0;
         });
 }
@@ -313,6 +312,7 @@ void applyReputation(SimulationState& s, std::size_t i)
         kernel::reputation({s.begin(i),
                             s.end(i),
                             {s.world.partner.data(), s.world.reverse.data()},
+                            &s.partnerRuns[i],
                             s.accused.data(),
                             s.actOut.data(),
                             s.pressure.data(),

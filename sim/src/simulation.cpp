@@ -148,6 +148,9 @@ Simulation::Simulation(const Scenario& scenario, const Catalogue& catalogue, Sim
         }
     }
     s.refreshEdgeCaches();
+    s.partnerRuns.resize(n);
+    for (std::size_t i = 0; i < n; ++i)
+        s.partnerRuns[i] = kernel::findPartnerRuns(s.world.partner.data(), s.begin(i), s.end(i));
     s.threat = scenario.commonSecurity.threatInitial;
     s.agenda = scenario.governance.issues;
     std::stable_sort(s.agenda.begin(), s.agenda.end(),

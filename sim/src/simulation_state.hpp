@@ -12,6 +12,7 @@
 #include "cybersim/sim/world.hpp"
 
 #include "async_learning.hpp"
+#include "edge_kernels.hpp"
 #include "phase_group_game.hpp"
 
 #include <tbb/blocked_range.h>
@@ -90,6 +91,7 @@ struct SimulationState
     std::vector<double> payoff, cumulativePayoff, windowPayoff;
     std::vector<double> payoffAdjustment; // payoff changes from events before the play phase; cleared each round
     std::vector<double> offenceShare, defenceShare, contributionShare;
+    std::vector<double> budgetTrust; // decide's scratch: the trust a state gives its active partners, summed in order
     std::vector<std::int32_t> coopActs, acts, attacksMade, intrusionsMade, accusationsMade, groundlessMade;
     std::vector<double> trustGiven, trustReceived, pressure;
     std::vector<TrustPartials> trustPartials;
@@ -119,6 +121,7 @@ struct SimulationState
     std::vector<std::int32_t> partnerActive; // the partner is active
     std::vector<std::int32_t> blocRelation;  // 1: both in the same bloc, 2: in different blocs, 0: one has no bloc
     std::vector<double> partnerExposure;
+    std::vector<kernel::PartnerRuns> partnerRuns; // per state: its partners as runs of consecutive states, if they are
     // Per state, with the caches above: active partners, and those in the same and in another bloc.
     std::vector<std::int32_t> activePartners, sameBlocPartners, otherBlocPartners;
     // The intrusion chance p_ij = logistic((K_i - D_j) / s) = 1 / (1 + e^(-K_i / s) e^(D_j / s)), from two factors per
@@ -165,6 +168,18 @@ struct SimulationState
     /// Runs f(i) for every state, in parallel when allowed; f must write only to slots of state i.
     template <class F> void forEachState(F&& f) const
     {
+        forEachChunk(
+            [&](std::size_t lo, std::size_t hi)
+            {
+                for (std::size_t i = lo; i < hi; ++i)
+                    f(i);
+            });
+    }
+
+    /// Runs f(lo, hi) on consecutive ranges of states that together cover all, in parallel when allowed; f must write
+    /// only to slots of states in [lo, hi).
+    template <class F> void forEachChunk(F&& f) const
+    {
         const std::size_t count = n();
         if (options.parallel && count >= 32)
         {
@@ -178,14 +193,12 @@ struct SimulationState
                 [&](const tbb::blocked_range<std::size_t>& r)
                 {
                     for (std::size_t c = r.begin(); c != r.end(); ++c)
-                        for (std::size_t i = bounds[c]; i < bounds[c + 1]; ++i)
-                            f(i);
+                        f(bounds[c], bounds[c + 1]);
                 },
                 tbb::static_partitioner());
         }
         else
-            for (std::size_t i = 0; i < count; ++i)
-                f(i);
+            f(std::size_t(0), count);
     }
 
     /// State boundaries of forEachState's chunks: one per thread of the current arena, split at equal relation counts
