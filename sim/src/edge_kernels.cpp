@@ -367,6 +367,47 @@ CYBERSIM_INLINE double partnerLaneSum(std::size_t b, std::size_t e, const std::u
     return combine(lane);
 }
 
+// Complete networks: the relations into the states x = x0 + q, q < kColumns, as lanes[l][q] laid out like a row-wise
+// laneSum of x, lane l = (position of y in x's row) % 8, terms added in the same order (y ascending). Partner y's
+// relations to the block are contiguous in y's row, one load for all q, except where y is in the block itself.
+template <class Value, class Term, class Sum>
+CYBERSIM_INLINE void columnLanes(const Columns& columns, const Value* __restrict relation, Term term,
+                                 Sum (&lanes)[kLanes][kColumns]) noexcept
+{
+    const std::uint32_t* const offsets = columns.offsets;
+    const std::size_t x0 = columns.x0, n = columns.n;
+    for (std::size_t y = 0; y < x0; ++y)
+    {
+        // Every x is above y: x sits at x - 1 in y's row, y at y in x's row.
+        const Value* __restrict from = relation + offsets[y] + x0 - 1;
+        Sum* __restrict lane = lanes[y % kLanes];
+        for (std::size_t q = 0; q < kColumns; ++q)
+            lane[q] += term(y, from[q]);
+    }
+    for (std::size_t y = x0; y < x0 + kColumns; ++y)
+        for (std::size_t q = 0; q < kColumns; ++q)
+        {
+            const std::size_t x = x0 + q;
+            if (x != y)
+                lanes[(y - (y > x ? 1 : 0)) % kLanes][q] += term(y, relation[offsets[y] + x - (x > y ? 1 : 0)]);
+        }
+    for (std::size_t y = x0 + kColumns; y < n; ++y)
+    {
+        // Every x is below y: x sits at x in y's row, y at y - 1 in x's row.
+        const Value* __restrict from = relation + offsets[y] + x0;
+        Sum* __restrict lane = lanes[(y - 1) % kLanes];
+        for (std::size_t q = 0; q < kColumns; ++q)
+            lane[q] += term(y, from[q]);
+    }
+}
+
+CYBERSIM_INLINE void combineColumns(const double (&lanes)[kLanes][kColumns], double* out) noexcept
+{
+    for (std::size_t q = 0; q < kColumns; ++q)
+        out[q] = ((lanes[0][q] + lanes[1][q]) + (lanes[2][q] + lanes[3][q])) +
+                 ((lanes[4][q] + lanes[5][q]) + (lanes[6][q] + lanes[7][q]));
+}
+
 #undef CYBERSIM_INLINE
 
 } // namespace
@@ -518,12 +559,11 @@ PartnerRuns findPartnerRuns(const std::uint32_t* partner, std::size_t b, std::si
     return partnerLaneSum(b, e, partner, runs, [=](std::size_t k, std::size_t j) { return weight[k] * values[j]; });
 }
 
-[[gnu::always_inline]] static inline TrustSums trustSumsBody(std::size_t b, std::size_t e, Edges edges,
+[[gnu::always_inline]] static inline TrustSums trustSumsBody(std::size_t b, std::size_t e, const std::uint32_t* reverse,
                                                              const std::int32_t* partnerActive,
                                                              const std::int32_t* blocRelation,
                                                              const double* trust) noexcept
 {
-    const std::uint32_t* const reverse = edges.reverse;
     double given[kLanes] = {}, received[kLanes] = {}, squares[kLanes] = {}, within[kLanes] = {}, between[kLanes] = {};
     alignas(64) double receivedTerms[kChunk];
     if (e - b < kShortRow)
@@ -534,7 +574,8 @@ PartnerRuns findPartnerRuns(const std::uint32_t* partner, std::size_t b, std::si
             const int relation = blocRelation[k];
             const double t = related ? trust[k] : 0.0;
             given[l] += t;
-            received[l] += related ? trust[reverse[k]] : 0.0;
+            if (reverse != nullptr)
+                received[l] += related ? trust[reverse[k]] : 0.0;
             within[l] += relation == 1 ? t : 0.0;
             between[l] += relation == 2 ? t : 0.0;
             squares[l] += t * t;
@@ -545,13 +586,16 @@ PartnerRuns findPartnerRuns(const std::uint32_t* partner, std::size_t b, std::si
             // Only the received trust needs a gather: it goes through a buffer; the other four sums read the row in
             // order and go straight into their lanes, eight relations per step.
             const std::size_t count = std::min(kChunk, e - start);
-            for (std::size_t m = 0; m < count; ++m)
+            if (reverse != nullptr)
             {
-                const std::size_t k = start + m;
-                const double theirs = trust[reverse[k]]; // loaded first: a load under a condition is control flow
-                receivedTerms[m] = partnerActive[k] != 0 ? theirs : 0.0;
+                for (std::size_t m = 0; m < count; ++m)
+                {
+                    const std::size_t k = start + m;
+                    const double theirs = trust[reverse[k]]; // loaded first: a load under a condition is control flow
+                    receivedTerms[m] = partnerActive[k] != 0 ? theirs : 0.0;
+                }
+                addToLanes(received, receivedTerms, count);
             }
-            addToLanes(received, receivedTerms, count);
             const auto addRelation = [&](std::size_t k, int l)
             {
                 const double t = partnerActive[k] != 0 ? trust[k] : 0.0;
@@ -577,6 +621,41 @@ PartnerRuns findPartnerRuns(const std::uint32_t* partner, std::size_t b, std::si
     return sums;
 }
 
+[[gnu::always_inline]] static inline void receivedTrustColumnsBody(const Columns& columns, const std::int32_t* active,
+                                                                   const double* trust, double* received) noexcept
+{
+    double lanes[kLanes][kColumns] = {};
+    columnLanes(
+        columns, trust, [=](std::size_t y, double t) { return active[y] != 0 ? t : 0.0; }, lanes);
+    combineColumns(lanes, received);
+}
+
+[[gnu::always_inline]] static inline void accuserLegitimacyColumnsBody(const Columns& columns,
+                                                                       const std::int32_t* accused,
+                                                                       const double* legitimacy,
+                                                                       double* weighted) noexcept
+{
+    double lanes[kLanes][kColumns] = {};
+    columnLanes(
+        columns, accused, [=](std::size_t y, std::int32_t a) { return a != 0 ? legitimacy[y] : 0.0; }, lanes);
+    combineColumns(lanes, weighted);
+}
+
+[[gnu::always_inline]] static inline void countReverseColumnsBody(const Columns& columns, const std::int32_t* flag,
+                                                                  int* count) noexcept
+{
+    int lanes[kLanes][kColumns] = {};
+    columnLanes(
+        columns, flag, [](std::size_t, std::int32_t f) { return f; }, lanes);
+    for (std::size_t q = 0; q < kColumns; ++q)
+    {
+        int total = 0;
+        for (int l = 0; l < kLanes; ++l)
+            total += lanes[l][q];
+        count[q] = total;
+    }
+}
+
 [[gnu::always_inline]] static inline double threatSumBody(std::size_t b, std::size_t e, const std::uint32_t* partner,
                                                           const PartnerRuns* runs, const std::int32_t* partnerActive,
                                                           const double* weight, const double* trust,
@@ -590,12 +669,16 @@ PartnerRuns findPartnerRuns(const std::uint32_t* partner, std::size_t b, std::si
                           });
 }
 
-[[gnu::always_inline]] static inline double recordRoundBody(std::size_t b, std::size_t e, const std::int32_t* live,
-                                                            const std::int32_t* act, const std::int32_t* seen,
-                                                            const double* own, const double* other,
-                                                            DyadMemory* memory) noexcept
+[[gnu::always_inline]] static inline void recordRoundBody(std::size_t b, std::size_t e, const std::int32_t* live,
+                                                          const std::int32_t* act, const std::int32_t* seen,
+                                                          const double* own, const double* other,
+                                                          DyadMemory* memory) noexcept
 {
     recordLoop(b, e, live, act, seen, own, other, memory);
+}
+
+[[gnu::always_inline]] static inline double rowSumBody(std::size_t b, std::size_t e, const double* own) noexcept
+{
     return laneSum(b, e, [=](std::size_t k) { return own[k]; });
 }
 
@@ -676,9 +759,9 @@ static_assert(offsetof(DyadMemory, ownMoves) == 0 && offsetof(DyadMemory, partne
               offsetof(DyadMemory, turns) == 16 && offsetof(DyadMemory, ownDefections) == 20 &&
               offsetof(DyadMemory, partnerDefections) == 24 && offsetof(DyadMemory, ownScore) == 48 &&
               offsetof(DyadMemory, partnerScore) == 56);
-static CYBERSIM_WIDE_TARGET double recordRoundWide(std::size_t b, std::size_t e, const std::int32_t* live,
-                                                   const std::int32_t* act, const std::int32_t* seen, const double* own,
-                                                   const double* other, DyadMemory* memory) noexcept
+static CYBERSIM_WIDE_TARGET void recordRoundWide(std::size_t b, std::size_t e, const std::int32_t* live,
+                                                 const std::int32_t* act, const std::int32_t* seen, const double* own,
+                                                 const double* other, DyadMemory* memory) noexcept
 {
     const __m512i one = _mm512_set1_epi32(1);
     for (std::size_t k = b; k < e; ++k)
@@ -698,7 +781,6 @@ static CYBERSIM_WIDE_TARGET double recordRoundWide(std::size_t b, std::size_t e,
         const __m512d scores = _mm512_castsi512_pd(updated);
         _mm512_storeu_si512(record, _mm512_castpd_si512(_mm512_mask_add_pd(scores, 0xC0, scores, payoffs)));
     }
-    return laneSum(b, e, [=](std::size_t k) { return own[k]; });
 }
 #endif
 
@@ -748,10 +830,27 @@ double weightedSum(std::size_t b, std::size_t e, const std::uint32_t* partner, c
     return run<weightedSumBody>(e - b, b, e, partner, runs, weight, values);
 }
 
-TrustSums trustSums(std::size_t b, std::size_t e, Edges edges, const std::int32_t* partnerActive,
+TrustSums trustSums(std::size_t b, std::size_t e, const std::uint32_t* reverse, const std::int32_t* partnerActive,
                     const std::int32_t* blocRelation, const double* trust) noexcept
 {
-    return run<trustSumsBody>(e - b, b, e, edges, partnerActive, blocRelation, trust);
+    return run<trustSumsBody>(e - b, b, e, reverse, partnerActive, blocRelation, trust);
+}
+
+void receivedTrustColumns(const Columns& columns, const std::int32_t* active, const double* trust,
+                          double* received) noexcept
+{
+    run<receivedTrustColumnsBody>(columns.n - 1, columns, active, trust, received);
+}
+
+void accuserLegitimacyColumns(const Columns& columns, const std::int32_t* accused, const double* legitimacy,
+                              double* weighted) noexcept
+{
+    run<accuserLegitimacyColumnsBody>(columns.n - 1, columns, accused, legitimacy, weighted);
+}
+
+void countReverseColumns(const Columns& columns, const std::int32_t* flag, int* count) noexcept
+{
+    run<countReverseColumnsBody>(columns.n - 1, columns, flag, count);
 }
 
 double threatSum(std::size_t b, std::size_t e, const std::uint32_t* partner, const PartnerRuns* runs,
@@ -761,14 +860,19 @@ double threatSum(std::size_t b, std::size_t e, const std::uint32_t* partner, con
     return run<threatSumBody>(e - b, b, e, partner, runs, partnerActive, weight, trust, capability);
 }
 
-double recordRound(std::size_t b, std::size_t e, const std::int32_t* live, const std::int32_t* act,
-                   const std::int32_t* seen, const double* own, const double* other, DyadMemory* memory) noexcept
+void recordRound(std::size_t b, std::size_t e, const std::int32_t* live, const std::int32_t* act,
+                 const std::int32_t* seen, const double* own, const double* other, DyadMemory* memory) noexcept
 {
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
     if (e - b >= kShortRow && useWideKernels())
         return recordRoundWide(b, e, live, act, seen, own, other, memory);
 #endif
-    return run<recordRoundBody>(e - b, b, e, live, act, seen, own, other, memory);
+    run<recordRoundBody>(e - b, b, e, live, act, seen, own, other, memory);
+}
+
+double rowSum(std::size_t b, std::size_t e, const double* own) noexcept
+{
+    return run<rowSumBody>(e - b, b, e, own);
 }
 
 double accuserLegitimacy(std::size_t b, std::size_t e, Edges edges, const PartnerRuns* runs,

@@ -116,10 +116,13 @@ struct PlayCounts
 };
 PlayCounts play(const PlayRow& row) noexcept;
 
-/// Appends the round to the dyads' memories of i's live relations (DyadMemory::record with i's act, the perceived act
-/// and both stage payoffs) and returns i's payoff, the sum of `own` (eight lanes; `own` is 0 on dead relations).
-double recordRound(std::size_t b, std::size_t e, const std::int32_t* live, const std::int32_t* act,
-                   const std::int32_t* seen, const double* own, const double* other, DyadMemory* memory) noexcept;
+/// Appends a round to the dyads' memories of i's live relations: DyadMemory::record with i's act, the perceived act
+/// and both stage payoffs. Leaves the strategies' own counters (DyadMemory::rule) as they are.
+void recordRound(std::size_t b, std::size_t e, const std::int32_t* live, const std::int32_t* act,
+                 const std::int32_t* seen, const double* own, const double* other, DyadMemory* memory) noexcept;
+
+/// i's payoff of the round: the sum of `own` over [b, e) (eight lanes; `own` is 0 on dead relations).
+double rowSum(std::size_t b, std::size_t e, const double* own) noexcept;
 
 /// Reputation: trust in each partner falls with the pressure of accusations on it, and by `observerPenalty` more when
 /// the partner accused i although i restrained (a groundless accusation).
@@ -174,14 +177,35 @@ inline constexpr int kLanes = 8;
 double weightedSum(std::size_t b, std::size_t e, const std::uint32_t* partner, const PartnerRuns* runs,
                    const double* weight, const double* values) noexcept;
 
-/// Trust statistics of state i's relations to active partners: sums of trust given, received (at the reverse edge)
-/// and squared, and trust within and between blocs (eight lanes each).
+/// Trust statistics of state i's relations to active partners: sums of trust given, received (at the reverse edge;
+/// 0 when `reverse` is null, for a caller that sums it by columns) and squared, and trust within and between blocs
+/// (eight lanes each).
 struct TrustSums
 {
     double given = 0.0, received = 0.0, squares = 0.0, within = 0.0, between = 0.0;
 };
-TrustSums trustSums(std::size_t b, std::size_t e, Edges edges, const std::int32_t* partnerActive,
+TrustSums trustSums(std::size_t b, std::size_t e, const std::uint32_t* reverse, const std::int32_t* partnerActive,
                     const std::int32_t* blocRelation, const double* trust) noexcept;
+
+/// Complete networks, where every state is related to every other and relation x -> y sits at
+/// offsets[x] + y - [y > x]: sums over the relations *into* kColumns consecutive states x0, x0 + 1, ..., read from the
+/// partners' rows with one contiguous load per partner instead of a gather per relation. Each result has the bits of
+/// the row-wise kernel named (the same terms in the same lanes and order).
+inline constexpr std::size_t kColumns = 8;
+struct Columns
+{
+    const std::uint32_t* offsets;
+    std::size_t n;  // states; n - 1 relations each
+    std::size_t x0; // the first of the kColumns states, x0 + kColumns <= n
+};
+/// trustSums' received trust of each state x0 + q (with partnerActive[k] = active[partner]).
+void receivedTrustColumns(const Columns& columns, const std::int32_t* active, const double* trust,
+                          double* received) noexcept;
+/// accuserLegitimacy of each state x0 + q.
+void accuserLegitimacyColumns(const Columns& columns, const std::int32_t* accused, const double* legitimacy,
+                              double* weighted) noexcept;
+/// countReverse of each state x0 + q.
+void countReverseColumns(const Columns& columns, const std::int32_t* flag, int* count) noexcept;
 
 /// Richardson's perceived threat of state i: the sum over active partners j of w_ij (1 - T_ij) K_j (eight lanes).
 double threatSum(std::size_t b, std::size_t e, const std::uint32_t* partner, const PartnerRuns* runs,

@@ -82,6 +82,7 @@ void applyScheduledEvents(SimulationState& s)
         case EventKind::Join:
             if (actor >= 0)
             {
+                flushPendingRecords(s); // the round recorded with the live relations it was played on
                 s.active[std::size_t(actor)] = 1;
                 s.refreshEdgeCaches();
                 s.log(EventType::Join, actor, -1, 0.0, ev.state + " joins");

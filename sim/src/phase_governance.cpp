@@ -15,9 +15,10 @@ namespace
 {
 
 // States support an issue when their trust in their partners, plus their doctrine's leaning, clears its difficulty.
-std::vector<std::uint8_t> supporters(const SimulationState& s, double difficulty, int& count)
+const std::vector<std::uint8_t>& supporters(SimulationState& s, double difficulty, int& count)
 {
-    std::vector<std::uint8_t> support(s.n(), 0);
+    auto& support = s.support;
+    support.assign(s.n(), 0);
     count = 0;
     for (std::size_t i = 0; i < s.n(); ++i)
         if (s.active[i])
@@ -56,7 +57,8 @@ void runGovernance(SimulationState& s, bool summit)
         activeCount += a;
     if (activeCount == 0)
         return;
-    std::vector<std::size_t> table;
+    auto& table = s.table;
+    table.clear();
     for (std::size_t k = 0; k < s.agenda.size(); ++k)
         if (!s.adopted[k])
         {
@@ -73,7 +75,7 @@ void runGovernance(SimulationState& s, bool summit)
         difficulty = std::max(difficulty, s.agenda[k].difficulty);
     difficulty += g.comprehensivePenalty * double(table.size() - 1);
     int count = 0;
-    const auto support = supporters(s, difficulty, count);
+    const auto& support = supporters(s, difficulty, count);
     if (double(count) < g.quorum * double(activeCount))
         return;
     for (auto k : table)
@@ -122,14 +124,23 @@ void punishViolations(SimulationState& s, std::size_t k, std::uint64_t round)
     s.lapseSeen[k] = chanceSeen(counts.lapses);
 }
 
-// The punishments state m received; then, with metanorms, its own punishment of partners k that let a violation pass
-// (seen with probability lapseSeen[k], punished with m's vengefulness; drawn for every partner, as above).
+// For each state i in [lo, hi): how many partners have flag set on their relation to i.
+void countReceived(const SimulationState& s, std::size_t lo, std::size_t hi, const std::int32_t* flag,
+                   std::int32_t* out)
+{
+    s.forColumnBlocks(
+        lo, hi, [&](std::size_t x0) { kernel::countReverseColumns(s.columns(x0), flag, &out[x0]); },
+        [&](std::size_t i) { out[i] = kernel::countReverse(s.begin(i), s.end(i), s.world.reverse.data(), flag); });
+}
+
+// The punishments state m received (s.punishedBy[m], counted before); then, with metanorms, its own punishment of
+// partners k that let a violation pass (seen with probability lapseSeen[k], punished with m's vengefulness; drawn for
+// every partner, as above).
 void receiveAndMetaPunish(SimulationState& s, std::size_t m, std::uint64_t round, bool metanorms)
 {
     const auto& g = s.params.governance;
     const auto b = s.begin(m), e = s.end(m);
-    const int count = kernel::countReverse(b, e, s.world.reverse.data(), s.punished.data());
-    s.punishedBy[m] = count;
+    const int count = s.punishedBy[m];
     double payoff = s.payoff[m] - g.punishment * count;
     if (metanorms)
     {
@@ -166,19 +177,25 @@ void enforceNorms(SimulationState& s)
     s.forEachState([&](std::size_t k) { punishViolations(s, k, round); });
     // Every lapse is known once the pass above is done.
     const bool metanorms = g.metanorms;
-    s.forEachState([&](std::size_t m) { receiveAndMetaPunish(s, m, round, metanorms); });
+    s.forEachChunk(
+        [&](std::size_t lo, std::size_t hi)
+        {
+            countReceived(s, lo, hi, s.punished.data(), s.punishedBy.data());
+            for (std::size_t m = lo; m < hi; ++m)
+                receiveAndMetaPunish(s, m, round, metanorms);
+        });
     int punishments = 0;
     for (std::size_t i = 0; i < n; ++i)
         punishments += s.punishedBy[i];
     if (metanorms)
     {
-        s.forEachState(
-            [&](std::size_t k)
+        s.forEachChunk(
+            [&](std::size_t lo, std::size_t hi)
             {
-                const int count =
-                    kernel::countReverse(s.begin(k), s.end(k), s.world.reverse.data(), s.metaPunished.data());
-                s.payoff[k] -= g.punishment * count;
-                s.nonPunishments[k] = count; // reused: now the meta-punishments k received
+                // nonPunishments is reused: now the meta-punishments each state received.
+                countReceived(s, lo, hi, s.metaPunished.data(), s.nonPunishments.data());
+                for (std::size_t k = lo; k < hi; ++k)
+                    s.payoff[k] -= g.punishment * s.nonPunishments[k];
             });
         for (std::size_t i = 0; i < n; ++i)
             punishments += s.nonPunishments[i];

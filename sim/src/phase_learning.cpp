@@ -247,6 +247,10 @@ void learnAsynchronously(SimulationState& s)
 void runLearning(SimulationState& s)
 {
     const auto& l = s.params.learning;
+    // Best response and asynchronous updates replay the dyads' memories, the round just played included.
+    const bool learns = l.rule != LearningRule::None && (s.round + 1) % std::max(1, l.interval) == 0;
+    if (learns && (l.rule == LearningRule::BestResponse || l.update == LearningUpdate::Asynchronous))
+        flushPendingRecords(s);
     for (std::size_t i = 0; i < s.n(); ++i)
         s.windowPayoff[i] += s.payoff[i];
     if (l.rule == LearningRule::None || (s.round + 1) % std::max(1, l.interval) != 0)
@@ -263,7 +267,8 @@ void runLearning(SimulationState& s)
         std::fill(s.windowPayoff.begin(), s.windowPayoff.end(), 0.0);
         return;
     }
-    std::vector<std::int32_t> next(s.doctrine);
+    auto& next = s.nextDoctrine;
+    next.assign(s.doctrine.begin(), s.doctrine.end());
     switch (l.rule)
     {
     case LearningRule::None:
@@ -292,11 +297,9 @@ void runLearning(SimulationState& s)
     }
     case LearningRule::BestResponse:
     {
-        std::vector<DyadMemory> scratch;
-        std::vector<Action> acts;
         for (std::size_t i = 0; i < s.n(); ++i)
             if (s.active[i])
-                next[i] = bestResponse(s, i, scratch, acts, s.act);
+                next[i] = bestResponse(s, i, s.memoryScratch, s.actScratch, s.act);
         break;
     }
     case LearningRule::Moran:
@@ -304,7 +307,8 @@ void runLearning(SimulationState& s)
         // Birth-death Moran process on the network (Lieberman, Hauert and Nowak 2005): n events per learning
         // step; the reproducer is chosen with probability proportional to exp(w * payoff), and a random partner
         // takes its doctrine.
-        std::vector<double> fitness(s.n(), 0.0);
+        auto& fitness = s.fitness;
+        fitness.assign(s.n(), 0.0);
         double total = moranFitness(s, fitness);
         for (std::size_t event = 0; event < s.n() && total > 0.0; ++event)
         {

@@ -33,18 +33,19 @@ double gini(std::vector<double>& values)
     return (2.0 * weighted) / (n * total) - (n + 1.0) / n;
 }
 
-// State i's share of the round's figures: trust statistics (summed here, in edge order), game classes and the
-// distrust weights of the stability matrix (in the classify kernel), and its StateMetrics.
-void statePartials(SimulationState& s, std::size_t i)
+// State i's share of the round's figures: trust statistics (summed here, in edge order; the trust received comes in
+// `received` when the column kernel summed it), game classes and the distrust weights of the stability matrix (in the
+// classify kernel), and its StateMetrics.
+void statePartials(SimulationState& s, std::size_t i, const double* received)
 {
     const std::uint32_t* const partner = s.world.partner.data();
     const double* const trust = s.trust.data();
     const std::int32_t* const active = s.active.data();
     const bool selfActive = active[i] != 0;
     const auto b = s.begin(i), e = s.end(i);
-    const auto sums = kernel::trustSums(b, e, {partner, s.world.reverse.data()}, s.partnerActive.data(),
+    const auto sums = kernel::trustSums(b, e, received ? nullptr : s.world.reverse.data(), s.partnerActive.data(),
                                         s.blocRelation.data(), trust);
-    const double given = sums.given, received = sums.received;
+    const double given = sums.given, receivedSum = received ? *received : sums.received;
     const int related = s.activePartners[i];
     TrustPartials part;
     part.squares = sums.squares;
@@ -83,7 +84,7 @@ void statePartials(SimulationState& s, std::size_t i)
     part.dilemmas = kernel::classifyAndWeigh(row);
     s.trustPartials[i] = part;
     s.trustGiven[i] = related ? given / related : 0.0;
-    s.trustReceived[i] = related ? received / related : 0.0;
+    s.trustReceived[i] = related ? receivedSum / related : 0.0;
     auto& sm = s.stateMetrics[i];
     sm.payoff = s.payoff[i];
     sm.trustReceived = s.trustReceived[i];
@@ -103,7 +104,20 @@ void computeMetrics(SimulationState& s)
 {
     const std::size_t n = s.n();
     // Per-state partial sums in parallel; the world totals below add them in state order (STYLE F).
-    s.forEachState([&](std::size_t i) { statePartials(s, i); });
+    s.forEachChunk(
+        [&](std::size_t lo, std::size_t hi)
+        {
+            s.forColumnBlocks(
+                lo, hi,
+                [&](std::size_t x0)
+                {
+                    double* const received = &s.columnSums[x0];
+                    kernel::receivedTrustColumns(s.columns(x0), s.active.data(), s.trust.data(), received);
+                    for (std::size_t q = 0; q < kernel::kColumns; ++q)
+                        statePartials(s, x0 + q, &received[q]);
+                },
+                [&](std::size_t i) { statePartials(s, i, nullptr); });
+        });
 
     WorldMetrics m;
     m.round = s.round; // rounds played: 0 describes the initial world

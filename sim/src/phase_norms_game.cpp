@@ -76,7 +76,8 @@ void evolveNormTraits(SimulationState& s)
     // by parent in state order; while the list is too long a uniformly random entry is removed, while too short a
     // uniformly random state's genes are copied. Then every one of the six bits flips with the mutation rate.
     const auto round = static_cast<std::uint64_t>(s.round);
-    std::vector<std::size_t> members;
+    auto& members = s.members;
+    members.clear();
     double sum = 0.0, squares = 0.0;
     for (std::size_t i = 0; i < s.n(); ++i)
         if (s.active[i])
@@ -90,7 +91,8 @@ void evolveNormTraits(SimulationState& s)
     const double count = double(members.size());
     const double mean = sum / count;
     const double sd = std::sqrt(std::max(0.0, squares / count - mean * mean));
-    std::vector<std::pair<int, int>> genes; // (boldness, vengefulness) in sevenths
+    auto& genes = s.genes; // (boldness, vengefulness) in sevenths
+    genes.clear();
     for (auto i : members)
     {
         const int b = int(std::lround(s.boldness[i] * 7.0)), v = int(std::lround(s.vengefulness[i] * 7.0));

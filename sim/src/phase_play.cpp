@@ -213,11 +213,8 @@ void resolveTwoAct(SimulationState& s, std::size_t i)
     row.draws = s.rng.stream(static_cast<std::uint64_t>(s.round), i);
     const auto counts = kernel::play(row);
 
-    const std::int32_t* const live = s.liveEdge.data();
-    const std::int32_t* const seen = s.perceived.data();
-    const double* const own = s.edgePayoff.data();
-    const double* const other = s.edgeOtherPayoff.data();
-    double payoff = kernel::recordRound(b, e, live, s.actOut.data(), seen, own, other, s.memory.data());
+    // The memories record this round at the start of the next one (recordPending).
+    double payoff = kernel::rowSum(b, e, s.edgePayoff.data());
     // Self-interaction (Nowak and May 1992): the state also meets its own twin, playing its act toward its first
     // partner (exact for the unconditional strategies of spatial games).
     if (p.network.selfInteraction && selfActive && e > b)
@@ -250,6 +247,8 @@ void playDyads(SimulationState& s)
                                      s.budgetTrust.data());
             for (std::size_t i = lo; i < hi; ++i)
             {
+                if (s.recordPending)
+                    recordPendingRound(s, i);
                 if (s.active[i])
                     decide(s, i);
                 if (!s.matrix)
@@ -259,13 +258,31 @@ void playDyads(SimulationState& s)
                     attemptIntrusions(s, i);
             }
         });
+    s.recordPending = false;
     if (s.matrix)
     {
         s.forEachState([&](std::size_t i) { resolveMatrix(s, i); });
         std::swap(s.seenAct, s.seenActBefore); // the round's perceptions are now the last ones
     }
     else
+    {
         s.forEachState([&](std::size_t i) { resolveTwoAct(s, i); });
+        s.recordPending = true;
+    }
+}
+
+void recordPendingRound(SimulationState& s, std::size_t i)
+{
+    kernel::recordRound(s.begin(i), s.end(i), s.liveEdge.data(), s.actOut.data(), s.perceived.data(),
+                        s.edgePayoff.data(), s.edgeOtherPayoff.data(), s.memory.data());
+}
+
+void flushPendingRecords(SimulationState& s)
+{
+    if (!s.recordPending)
+        return;
+    s.forEachState([&](std::size_t i) { recordPendingRound(s, i); });
+    s.recordPending = false;
 }
 
 void computePressure(SimulationState& s)
@@ -273,13 +290,26 @@ void computePressure(SimulationState& s)
     // Pressure on j: the share of j's neighbours accusing it, each weighted by its legitimacy, so accusations by
     // states that are seen to do the same carry less weight (seeds/000 §2, double standards).
     const kernel::Edges edges{s.world.partner.data(), s.world.reverse.data()};
-    s.forEachState(
-        [&](std::size_t j)
+    s.forEachChunk(
+        [&](std::size_t lo, std::size_t hi)
         {
-            const auto b = s.begin(j), e = s.end(j);
-            const double weighted =
-                kernel::accuserLegitimacy(b, e, edges, &s.partnerRuns[j], s.accused.data(), s.legitimacy.data());
-            s.pressure[j] = e > b ? weighted / double(e - b) : 0.0;
+            double* const weighted = s.columnSums.data();
+            s.forColumnBlocks(
+                lo, hi,
+                [&](std::size_t x0) {
+                    kernel::accuserLegitimacyColumns(s.columns(x0), s.accused.data(), s.legitimacy.data(),
+                                                     &weighted[x0]);
+                },
+                [&](std::size_t j)
+                {
+                    weighted[j] = kernel::accuserLegitimacy(s.begin(j), s.end(j), edges, &s.partnerRuns[j],
+                                                            s.accused.data(), s.legitimacy.data());
+                });
+            for (std::size_t j = lo; j < hi; ++j)
+            {
+                const auto relations = s.end(j) - s.begin(j);
+                s.pressure[j] = relations > 0 ? weighted[j] / double(relations) : 0.0;
+            }
         });
 }
 

@@ -149,8 +149,17 @@ Simulation::Simulation(const Scenario& scenario, const Catalogue& catalogue, Sim
     }
     s.refreshEdgeCaches();
     s.partnerRuns.resize(n);
+    s.completeNetwork = n > kernel::kColumns;
     for (std::size_t i = 0; i < n; ++i)
-        s.partnerRuns[i] = kernel::findPartnerRuns(s.world.partner.data(), s.begin(i), s.end(i));
+    {
+        const auto b = s.begin(i), e = s.end(i);
+        s.partnerRuns[i] = kernel::findPartnerRuns(s.world.partner.data(), b, e);
+        // Complete: state i's partners are exactly every other state, in order, as kernel::Columns reads them.
+        s.completeNetwork = s.completeNetwork && e - b == n - 1;
+        for (auto k = b; s.completeNetwork && k < e; ++k)
+            s.completeNetwork = s.world.partner[k] == (k - b) + (k - b >= i ? 1 : 0);
+    }
+    s.columnSums.assign(n, 0.0);
     s.threat = scenario.commonSecurity.threatInitial;
     s.agenda = scenario.governance.issues;
     std::stable_sort(s.agenda.begin(), s.agenda.end(),
@@ -290,7 +299,17 @@ std::uint64_t Simulation::stateHash() const noexcept
     h = hashVector(h, s.doctrine);
     h = hashVector(h, s.cumulativePayoff);
     h = hashVector(h, s.trust);
-    h = hashVector(h, s.memory);
+    if (s.recordPending)
+    {
+        // The memories as they are once the pending round is recorded (recordPending); this copy is for tests.
+        auto memory = s.memory;
+        for (std::size_t i = 0; i < s.n(); ++i)
+            kernel::recordRound(s.begin(i), s.end(i), s.liveEdge.data(), s.actOut.data(), s.perceived.data(),
+                                s.edgePayoff.data(), s.edgeOtherPayoff.data(), memory.data());
+        h = hashVector(h, memory);
+    }
+    else
+        h = hashVector(h, s.memory);
     h = hashVector(h, s.adopted);
     h = hashVector(h, s.boldness);
     h = hashVector(h, s.vengefulness);

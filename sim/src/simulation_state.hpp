@@ -100,6 +100,14 @@ struct SimulationState
     std::vector<double> perronScratch; // next iterate of the power iteration
     double perronRoot = 1.0;           // spectral radius estimate of the distrust matrix C
     std::vector<double> scratch;       // per-state scratch for reductions (Gini); no allocation per round
+    // Scratch of the governance and learning phases, sized on first use and kept: a round allocates nothing.
+    std::vector<std::uint8_t> support;       // governance: the states that support the issue on the table
+    std::vector<std::size_t> table, members; // governance: issues on the table; norms game: active states
+    std::vector<std::int32_t> nextDoctrine;  // learning: each state's doctrine after this step
+    std::vector<double> fitness;             // learning (Moran): each state's fitness
+    std::vector<DyadMemory> memoryScratch;   // learning (best response): a state's memories, replayed
+    std::vector<Action> actScratch;          // learning (best response): the acts a doctrine would play
+    std::vector<std::pair<int, int>> genes;  // norms game: (boldness, vengefulness) offspring, in sevenths
 
     // Per directed edge.
     std::vector<double> intrusionChance; // p_ij of the cyber game this round
@@ -122,6 +130,9 @@ struct SimulationState
     std::vector<std::int32_t> blocRelation;  // 1: both in the same bloc, 2: in different blocs, 0: one has no bloc
     std::vector<double> partnerExposure;
     std::vector<kernel::PartnerRuns> partnerRuns; // per state: its partners as runs of consecutive states, if they are
+    bool completeNetwork =
+        false; // every state related to every other: sums into states read by columns (kernel::Columns)
+    std::vector<double> columnSums; // per state scratch of the column sums (metrics, pressure)
     // Per state, with the caches above: active partners, and those in the same and in another bloc.
     std::vector<std::int32_t> activePartners, sameBlocPartners, otherBlocPartners;
     // The intrusion chance p_ij = logistic((K_i - D_j) / s) = 1 / (1 + e^(-K_i / s) e^(D_j / s)), from two factors per
@@ -130,6 +141,11 @@ struct SimulationState
     // Two-act games: scratch of the play kernel, read back in edge order to record the dyads' memories.
     std::vector<double> edgeOtherPayoff; // the partner's stage payoff as the edge's owner reckons it
     std::vector<std::int32_t> perceived; // the partner's act as perceived (after attribution noise)
+    // Two-act games record a round in the dyads' memories at the start of the next round's decide, state by state, just
+    // before the strategy reads them, so the 64-byte records are walked once a round instead of twice. True from the
+    // end of resolve until then; flushPendingRecords() first where anything else reads the memories (the learning
+    // rules that replay them, a join that changes which relations were live, the state hash).
+    bool recordPending = false;
     // Matrix games only (empty otherwise): the partner's act as the edge's owner perceived it, in the last round played
     // (`seenAct`, what the next decision reads) and in the round before (`seenActBefore`, what a counterfactual
     // decision of this round reads). Resolve writes the round's perceptions into seenActBefore, then the two swap.
@@ -200,6 +216,21 @@ struct SimulationState
         else
             f(std::size_t(0), count);
     }
+
+    /// Runs block(x0) on each run of kernel::kColumns states [x0, x0 + kColumns) within [lo, hi) when the network is
+    /// complete, and single(i) on every other state of [lo, hi). The column and the row-wise kernels give the same
+    /// bits, so which states a chunk's blocks cover (it depends on the thread count) changes no result.
+    template <class Block, class Single>
+    void forColumnBlocks(std::size_t lo, std::size_t hi, Block block, Single single) const
+    {
+        std::size_t i = lo;
+        if (completeNetwork)
+            for (; i + kernel::kColumns <= hi; i += kernel::kColumns)
+                block(i);
+        for (; i < hi; ++i)
+            single(i);
+    }
+    [[nodiscard]] kernel::Columns columns(std::size_t x0) const noexcept { return {world.offsets.data(), n(), x0}; }
 
     /// State boundaries of forEachState's chunks: one per thread of the current arena, split at equal relation counts
     /// (a state counts one more). Cached per thread count.
@@ -286,6 +317,11 @@ struct SimulationState
     const Strategy* strategyFor(const std::string& name, const std::vector<double>& params);
     void log(EventType type, std::int32_t actor, std::int32_t target, double value, std::string detail);
 };
+
+/// Two-act games: appends the round last resolved to state i's dyad memories (see recordPending).
+void recordPendingRound(SimulationState& s, std::size_t i);
+/// Appends the pending round to every state's memories, if one is pending.
+void flushPendingRecords(SimulationState& s);
 
 /// Matrix games: state i's intended acts toward its partners (`act`, edges [begin(i), end(i))) after adopted norms
 /// restrain hostile acts (one becomes the first cooperative act with probability `restraint`) and execution noise

@@ -190,6 +190,49 @@ TEST_CASE("partner runs: every kernel that reads by partner gives the same bits 
     kernel::setWideKernels(before);
 }
 
+TEST_CASE("column kernels: sums into eight states at a time have the bits of the row-wise kernels")
+{
+    // Every block of eight consecutive states of a complete network of 40, from the first to the last (the block's
+    // own states sit in the middle of each partner's row, or at either end). Both kernel sets.
+    constexpr std::uint32_t n = 40;
+    const CompleteNetwork network(n);
+    const std::size_t m = network.partner.size();
+    const auto trust = uniforms(m, 31), legitimacy = uniforms(n, 32);
+    const auto accused = flags(m, 33), punished = flags(m, 34), active = flags(n, 35);
+    std::vector<std::int32_t> partnerActive(m), noBloc(m, 0);
+    for (std::size_t k = 0; k < m; ++k)
+        partnerActive[k] = active[network.partner[k]];
+    const bool before = kernel::setWideKernels(true);
+    for (const bool wide : {true, false})
+    {
+        kernel::setWideKernels(wide);
+        for (std::size_t x0 = 0; x0 + kernel::kColumns <= n; ++x0)
+        {
+            CAPTURE(wide);
+            CAPTURE(x0);
+            const kernel::Columns columns{network.offsets.data(), n, x0};
+            double received[kernel::kColumns], weighted[kernel::kColumns];
+            int counts[kernel::kColumns];
+            kernel::receivedTrustColumns(columns, active.data(), trust.data(), received);
+            kernel::accuserLegitimacyColumns(columns, accused.data(), legitimacy.data(), weighted);
+            kernel::countReverseColumns(columns, punished.data(), counts);
+            for (std::size_t q = 0; q < kernel::kColumns; ++q)
+            {
+                const auto x = static_cast<std::uint32_t>(x0 + q);
+                const auto b = network.offsets[x], e = network.offsets[x + 1];
+                const auto rows =
+                    kernel::trustSums(b, e, network.reverse.data(), partnerActive.data(), noBloc.data(), trust.data());
+                CHECK(sameBits(received[q], rows.received));
+                const auto noRuns = kernel::PartnerRuns{};
+                CHECK(sameBits(weighted[q], kernel::accuserLegitimacy(b, e, network.edges(), &noRuns, accused.data(),
+                                                                      legitimacy.data())));
+                CHECK(counts[q] == kernel::countReverse(b, e, network.reverse.data(), punished.data()));
+            }
+        }
+    }
+    kernel::setWideKernels(before);
+}
+
 TEST_CASE("ordered trust sums: interleaved states add in row order, the bits of a plain loop")
 {
     // Rows of unequal lengths and a state count that is not a multiple of the eight interleaved sums.
