@@ -77,7 +77,7 @@ template <bool Consecutive>
 CYBERSIM_INLINE void intrusionsLoop(std::size_t b, std::size_t e, const std::uint32_t* __restrict partner,
                                     std::size_t offset, const double* __restrict defenceFactor,
                                     const std::int32_t* __restrict live, const std::int32_t* __restrict act,
-                                    double* __restrict chance, std::int32_t* __restrict succeeded, double attackFactor,
+                                    double* __restrict chance, std::int32_t* __restrict outcome, double attackFactor,
                                     AgentStream draws) noexcept
 {
     for (std::size_t k = b; k < e; ++k)
@@ -86,7 +86,8 @@ CYBERSIM_INLINE void intrusionsLoop(std::size_t b, std::size_t e, const std::uin
         const double p = 1.0 / (1.0 + attackFactor * defenceFactor[partnerOf<Consecutive>(partner, offset, k)]);
         chance[k] = p;
         const bool attempted = (act[k] != 0) & (live[k] != 0);
-        succeeded[k] = attempted & (draws.uniform(j, Purpose::Intrusion) < p) ? 1 : 0;
+        const bool success = attempted & (draws.uniform(j, Purpose::Intrusion) < p);
+        outcome[k] = act[k] + (success ? 1 : 0);
     }
 }
 
@@ -113,7 +114,7 @@ CYBERSIM_INLINE void restrainLoop(std::size_t b, std::size_t e, const std::uint3
 template <bool Cyber, bool Noisy>
 CYBERSIM_INLINE PlayCounts playLoop(const PlayRow& row, const std::uint32_t* __restrict partner,
                                     const std::uint32_t* __restrict reverse, const std::int32_t* __restrict liveEdge,
-                                    const std::int32_t* __restrict act, const std::int32_t* __restrict succeeded,
+                                    const std::int32_t* __restrict act, const std::int32_t* __restrict outcome,
                                     const double* __restrict weight, const double* __restrict partnerExposure,
                                     double* __restrict trust, double* __restrict ownOut, double* __restrict otherOut,
                                     std::int32_t* __restrict seenOut, std::int32_t* __restrict accusedOut) noexcept
@@ -132,16 +133,21 @@ CYBERSIM_INLINE PlayCounts playLoop(const PlayRow& row, const std::uint32_t* __r
         const auto j = partner[k];
         const auto r = reverse[k];
         const bool live = liveEdge[k] != 0;
-        const std::int32_t mine = act[k], theirs = act[r];
+        // The cyber game reads the partner's act and success in one word (outcome: 0, 1 or 2). The act is computed
+        // arithmetically: as a comparison it made GCC select between masks of two widths, which it cannot vectorise.
+        const std::int32_t mine = act[k];
+        const std::int32_t theirWord = Cyber ? outcome[r] : act[r];
+        const std::int32_t theirs = Cyber ? theirWord - (theirWord >> 1) : theirWord;
         const double w = weight[k];
         double own = 0.0, other = 0.0;
-        bool outSucceeded = false;
+        std::int32_t outFlag = 0; // 1: i's intrusion succeeded (the cyber game), i defected (the 2 x 2 game)
         if constexpr (Cyber)
         {
             const double vj = partnerExposure[k];
             const double reward = benefit * w;
-            outSucceeded = succeeded[k] != 0;
-            const bool inSucceeded = succeeded[r] != 0;
+            outFlag = outcome[k] >> 1; // an int, not a bool: a conditional count is a pattern GCC does not vectorise
+            const bool outSucceeded = outFlag != 0;
+            const bool inSucceeded = theirWord > 1;
             own = (theirs == 0 ? reward : 0.0) + (outSucceeded ? gain * vj : 0.0) - (inSucceeded ? loss * vi : 0.0);
             other = (mine == 0 ? reward : 0.0) + (inSucceeded ? gain * vi : 0.0) - (outSucceeded ? loss * vj : 0.0);
             // Adding +0 leaves own as it is: own is never -0 (a sum of non-negative terms less a non-negative one).
@@ -151,7 +157,7 @@ CYBERSIM_INLINE PlayCounts playLoop(const PlayRow& row, const std::uint32_t* __r
         {
             own = w * (mine == 0 ? (theirs == 0 ? cc : cd) : (theirs == 0 ? dc : dd));
             other = w * (theirs == 0 ? (mine == 0 ? cc : cd) : (mine == 0 ? dc : dd));
-            outSucceeded = mine != 0;
+            outFlag = mine;
         }
         // Attribution noise: restraint seen as an attack (e1), an attack missed (e2) (seeds/000 §2).
         std::int32_t seen = theirs;
@@ -173,7 +179,7 @@ CYBERSIM_INLINE PlayCounts playLoop(const PlayRow& row, const std::uint32_t* __r
         accusedOut[k] = accusedFlag;
         acts += liveFlag;
         cooperations += liveFlag & static_cast<int>(mine == 0);
-        intrusions += liveFlag & static_cast<int>(outSucceeded);
+        intrusions += liveFlag & outFlag;
         accusations += accusedFlag;
         groundless += accusedFlag & static_cast<int>(theirs == 0);
     }
@@ -478,8 +484,7 @@ PartnerRuns findPartnerRuns(const std::uint32_t* partner, std::size_t b, std::si
         row.b, row.e, row.runs,
         [&](auto consecutive, std::size_t lo, std::size_t hi, std::size_t offset) __attribute__((always_inline)) {
             intrusionsLoop<decltype(consecutive)::value>(lo, hi, row.partner, offset, row.defenceFactor, row.live,
-                                                         row.act, row.chance, row.succeeded, row.attackFactor,
-                                                         row.draws);
+                                                         row.act, row.chance, row.outcome, row.attackFactor, row.draws);
         });
 }
 
@@ -498,7 +503,7 @@ PartnerRuns findPartnerRuns(const std::uint32_t* partner, std::size_t b, std::si
 {
     const bool noisy = row.falseAttribution > 0.0 || row.missedAttack > 0.0;
 #define CYBERSIM_PLAY(cyber, noise)                                                                                    \
-    playLoop<cyber, noise>(row, row.edges.partner, row.edges.reverse, row.live, row.act, row.succeeded, row.weight,    \
+    playLoop<cyber, noise>(row, row.edges.partner, row.edges.reverse, row.live, row.act, row.outcome, row.weight,      \
                            row.partnerExposure, row.trust, row.own, row.other, row.seen, row.accused)
     if (row.cyber)
         return noisy ? CYBERSIM_PLAY(true, true) : CYBERSIM_PLAY(true, false);

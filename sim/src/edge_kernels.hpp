@@ -50,8 +50,9 @@ struct Edges
 };
 
 /// Intrusion chances p_ij = 1 / (1 + attackFactor x defenceFactor_j) for i's relations (the logistic of
-/// (K_i - D_j) / s, see SimulationState::attackFactor), and whether each intrusion succeeded: i attacked (act = 1),
-/// both are active and the draw (round, i, j, Intrusion) fell below p_ij.
+/// (K_i - D_j) / s, see SimulationState::attackFactor), and each relation's outcome: 0 restraint, 1 an intrusion that
+/// failed, 2 one that succeeded (i attacked, both are active and the draw (round, i, j, Intrusion) fell below p_ij).
+/// The play kernel reads the partner's act and success from the one word, with one gather.
 struct IntrusionRow
 {
     std::uint32_t b, e;
@@ -61,7 +62,7 @@ struct IntrusionRow
     const std::int32_t* live;    // by edge: both states active (SimulationState::liveEdge)
     const std::int32_t* act;     // by edge: 0 = restrain, 1 = intrude
     double* chance;
-    std::int32_t* succeeded;
+    std::int32_t* outcome;
     double attackFactor;
     AgentStream draws;
 };
@@ -90,9 +91,9 @@ struct PlayRow
 {
     std::uint32_t b, e;
     Edges edges;
-    const std::int32_t* live;      // by edge: both states active (SimulationState::liveEdge)
-    const std::int32_t* act;       // acts by edge, as 32-bit integers (widenActs)
-    const std::int32_t* succeeded; // intrusion succeeded, by edge
+    const std::int32_t* live;    // by edge: both states active (SimulationState::liveEdge)
+    const std::int32_t* act;     // acts by edge, as 32-bit integers (widenActs)
+    const std::int32_t* outcome; // cyber game: 0 restraint, 1 failed intrusion, 2 success, by edge (IntrusionRow)
     const double* weight;
     const double* partnerExposure; // by edge: V_j E_j
     double* trust;

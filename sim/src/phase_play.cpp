@@ -69,7 +69,7 @@ void decide(SimulationState& s, std::size_t i)
 void attemptIntrusions(SimulationState& s, std::size_t i)
 {
     kernel::intrusions({s.begin(i), s.end(i), s.world.partner.data(), &s.partnerRuns[i], s.defenceFactor.data(),
-                        s.liveEdge.data(), s.actOut.data(), s.intrusionChance.data(), s.intrusionSucceeded.data(),
+                        s.liveEdge.data(), s.actOut.data(), s.intrusionChance.data(), s.intrusionOutcome.data(),
                         s.attackFactor[i], s.rng.stream(static_cast<std::uint64_t>(s.round), i)});
 }
 
@@ -184,7 +184,7 @@ void resolveTwoAct(SimulationState& s, std::size_t i)
     row.edges = {s.world.partner.data(), s.world.reverse.data()};
     row.live = s.liveEdge.data();
     row.act = s.actOut.data();
-    row.succeeded = s.intrusionSucceeded.data();
+    row.outcome = s.intrusionOutcome.data();
     row.weight = s.world.weight.data();
     row.partnerExposure = s.partnerExposure.data();
     row.trust = s.trust.data();

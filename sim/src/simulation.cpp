@@ -125,7 +125,7 @@ Simulation::Simulation(const Scenario& scenario, const Catalogue& catalogue, Sim
     s.bloc.resize(n);
     s.distrustWeight.assign(m, 0.0);
     s.intrusionChance.assign(m, 0.0);
-    s.intrusionSucceeded.assign(m, 0);
+    s.intrusionOutcome.assign(m, 0);
     s.actOut.assign(m, 0);
     for (std::size_t i = 0; i < n; ++i)
     {

@@ -112,8 +112,8 @@ struct SimulationState
     // Per directed edge.
     std::vector<double> intrusionChance; // p_ij of the cyber game this round
     // Per-edge flags that kernels read at the reverse edge are 32-bit: vector gathers load 32- or 64-bit elements.
-    std::vector<std::int32_t> actOut;             // act as 32-bit integers (two-act games), for the partner's gather
-    std::vector<std::int32_t> intrusionSucceeded; // i's intrusion into j succeeded this round
+    std::vector<std::int32_t> actOut;           // act as 32-bit integers (two-act games), for the partner's gather
+    std::vector<std::int32_t> intrusionOutcome; // i's act toward j: 0 restraint, 1 failed intrusion, 2 success
     std::vector<double> distrustWeight; // w_ij (1 - T_ij) / deg_i at the end of the last round (stability matrix)
     std::vector<DyadMemory> memory;
     std::vector<double> trust;

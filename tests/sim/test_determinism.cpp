@@ -111,6 +111,29 @@ TEST_CASE("determinism: the AVX-512 and the portable kernels give the same resul
     CHECK(fullWide == fullPortable);
 }
 
+TEST_CASE("determinism: joins and the learning rules that replay the dyad memories, at any thread count")
+{
+    // Two-act games record a round in the memories at the start of the next decide (SimulationState::recordPending);
+    // a join, best response and asynchronous learning read or change what was recorded, so they record first. A
+    // complete network of 40 also takes the column kernels. Pinned hashes: computed before the records were deferred.
+    for (const auto variant : {0, 1, 2})
+    {
+        CAPTURE(variant);
+        auto scenario = test::mixedWorld(40, 30, 3);
+        scenario.network.kind = variant == 0 ? sim::NetworkKind::WattsStrogatz : sim::NetworkKind::Complete;
+        scenario.events.push_back({4, sim::EventKind::Join, "S7", "", "", 0.0, 1.0, 0});
+        scenario.events.push_back({9, sim::EventKind::Join, "S33", "", "", 0.0, 1.0, 0});
+        scenario.learning.rule = variant == 2 ? sim::LearningRule::Imitation : sim::LearningRule::BestResponse;
+        scenario.learning.update = variant == 2 ? sim::LearningUpdate::Asynchronous : sim::LearningUpdate::Synchronous;
+        const auto one = runWith(scenario, 1);
+        CHECK(runWith(scenario, 2) == one);
+        CHECK(runWith(scenario, 8) == one);
+        MESSAGE("state hash " << one.first);
+        const std::uint64_t pinned[] = {12167675399719443848ULL, 17095859588997550181ULL, 3231739247501867737ULL};
+        CHECK(one.first == pinned[variant]);
+    }
+}
+
 TEST_CASE("determinism: the seed changes the run, and the same seed repeats it")
 {
     auto scenario = test::mixedWorld(14, 40, 1);

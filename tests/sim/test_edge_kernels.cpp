@@ -134,13 +134,13 @@ TEST_CASE("partner runs: every kernel that reads by partner gives the same bits 
 
             const auto draws = CounterRng(11).stream(3, i);
             std::vector<double> chanceA(m), chanceB(m);
-            std::vector<std::int32_t> succeededA(m), succeededB(m);
+            std::vector<std::int32_t> outcomeA(m), outcomeB(m);
             kernel::intrusions({b, e, partner, runs, factors.data(), live.data(), act.data(), chanceA.data(),
-                                succeededA.data(), 0.7, draws});
+                                outcomeA.data(), 0.7, draws});
             kernel::intrusions({b, e, partner, gathers, factors.data(), live.data(), act.data(), chanceB.data(),
-                                succeededB.data(), 0.7, draws});
+                                outcomeB.data(), 0.7, draws});
             CHECK(chanceA == chanceB);
-            CHECK(succeededA == succeededB);
+            CHECK(outcomeA == outcomeB);
 
             std::vector<std::int32_t> punishedA(m), punishedB(m);
             const auto countsA = kernel::sanction(
