@@ -588,8 +588,9 @@ PartnerRuns findPartnerRuns(const std::uint32_t* partner, std::size_t b, std::si
     else
         for (std::size_t start = b; start < e; start += kChunk)
         {
-            // Only the received trust needs a gather: it goes through a buffer; the other four sums read the row in
-            // order and go straight into their lanes, eight relations per step.
+            // Each sum's terms go through a buffer and into the lanes with vector adds (addToLanes), in the lanes and
+            // order of the short loop above; only the received trust needs a gather.
+            alignas(64) double givenTerms[kChunk], squareTerms[kChunk], withinTerms[kChunk], betweenTerms[kChunk];
             const std::size_t count = std::min(kChunk, e - start);
             if (reverse != nullptr)
             {
@@ -601,21 +602,20 @@ PartnerRuns findPartnerRuns(const std::uint32_t* partner, std::size_t b, std::si
                 }
                 addToLanes(received, receivedTerms, count);
             }
-            const auto addRelation = [&](std::size_t k, int l)
+            for (std::size_t m = 0; m < count; ++m)
             {
+                const std::size_t k = start + m;
                 const double t = partnerActive[k] != 0 ? trust[k] : 0.0;
                 const int relation = blocRelation[k];
-                given[l] += t;
-                within[l] += relation == 1 ? t : 0.0;
-                between[l] += relation == 2 ? t : 0.0;
-                squares[l] += t * t;
-            };
-            std::size_t m = 0;
-            for (; m + kLanes <= count; m += kLanes)
-                for (int l = 0; l < kLanes; ++l)
-                    addRelation(start + m + std::size_t(l), l);
-            for (int l = 0; m < count; ++m, ++l)
-                addRelation(start + m, l);
+                givenTerms[m] = t;
+                squareTerms[m] = t * t;
+                withinTerms[m] = relation == 1 ? t : 0.0;
+                betweenTerms[m] = relation == 2 ? t : 0.0;
+            }
+            addToLanes(given, givenTerms, count);
+            addToLanes(squares, squareTerms, count);
+            addToLanes(within, withinTerms, count);
+            addToLanes(between, betweenTerms, count);
         }
     TrustSums sums;
     sums.given = combine(given);
@@ -642,7 +642,13 @@ PartnerRuns findPartnerRuns(const std::uint32_t* partner, std::size_t b, std::si
 {
     double lanes[kLanes][kColumns] = {};
     columnLanes(
-        columns, accused, [=](std::size_t y, std::int32_t a) { return a != 0 ? legitimacy[y] : 0.0; }, lanes);
+        columns, accused,
+        [=](std::size_t y, std::int32_t a)
+        {
+            const double l = legitimacy[y]; // loaded first: a load under a condition is control flow
+            return a != 0 ? l : 0.0;
+        },
+        lanes);
     combineColumns(lanes, weighted);
 }
 
