@@ -10,28 +10,34 @@
 namespace cybersim::sim
 {
 
-double armsStabilityEigenvalue(SimulationState& s, int maxIterations)
+double stabilityShift(const SimulationState& s)
+{
+    // Power iteration on C + c I (Perron-Frobenius: C >= 0, so its spectral radius is a real eigenvalue with a
+    // non-negative eigenvector). The shift c, half the last estimate, makes the iteration converge on bipartite
+    // networks (where -rho is an eigenvalue too) and keeps the ratio of the two largest moduli near 1/3.
+    return std::max(0.05, 0.5 * s.perronRoot);
+}
+
+// perronRoot, and with it the shift, changes only when an eigenvalue run ends, so every step of a run has one shift.
+void stabilityStep(SimulationState& s, std::size_t i)
+{
+    s.perronScratch[i] = stabilityShift(s) * s.perronVector[i] +
+                         kernel::weightedSum(s.begin(i), s.end(i), s.world.partner.data(), &s.partnerRuns[i],
+                                             s.distrustWeight.data(), s.perronVector.data());
+}
+
+double armsStabilityEigenvalue(SimulationState& s, int maxIterations, bool firstStepDone)
 {
     const std::size_t n = s.n();
     const auto& arms = s.params.arms;
     auto& v = s.perronVector;
     auto& next = s.perronScratch;
-    // Power iteration on C + c I (Perron-Frobenius: C >= 0, so its spectral radius is a real eigenvalue with a
-    // non-negative eigenvector). The shift c, half the last estimate, makes the iteration converge on bipartite
-    // networks (where -rho is an eigenvalue too) and keeps the ratio of the two largest moduli near 1/3.
-    const double shift = std::max(0.05, 0.5 * s.perronRoot);
+    const double shift = stabilityShift(s);
     double lambda = s.perronRoot;
     for (int iteration = 0; iteration < maxIterations; ++iteration)
     {
-        const double* const weight = s.distrustWeight.data();
-        const double* const current = v.data();
-        const std::uint32_t* const partner = s.world.partner.data();
-        s.forEachState(
-            [&](std::size_t i)
-            {
-                next[i] = shift * current[i] +
-                          kernel::weightedSum(s.begin(i), s.end(i), partner, &s.partnerRuns[i], weight, current);
-            });
+        if (iteration > 0 || !firstStepDone)
+            s.forEachState([&](std::size_t i) { stabilityStep(s, i); });
         double norm = 0.0;
         for (std::size_t i = 0; i < n; ++i)
             norm = std::max(norm, next[i]);

@@ -117,6 +117,9 @@ void computeMetrics(SimulationState& s)
                         statePartials(s, x0 + q, &received[q]);
                 },
                 [&](std::size_t i) { statePartials(s, i, nullptr); });
+            // The stability eigenvalue's first power step: it reads row i's distrust weights, just written.
+            for (std::size_t i = lo; i < hi; ++i)
+                stabilityStep(s, i);
         });
 
     WorldMetrics m;
@@ -185,7 +188,8 @@ void computeMetrics(SimulationState& s)
     m.polarisation = withinCount && betweenCount ? within / double(withinCount) - between / double(betweenCount) : 0.0;
     m.escalationIndex = m.totalArms / s.initialArms;
     // Of the trust in force at the end of the round, so it matches what edges() shows.
-    s.stability = armsStabilityEigenvalue(s, s.round == 0 ? kStabilityStepsInitial : kStabilityStepsPerRound);
+    s.stability = armsStabilityEigenvalue(s, s.round == 0 ? kStabilityStepsInitial : kStabilityStepsPerRound,
+                                          /*firstStepDone=*/true);
     m.stabilityEigenvalue = s.stability;
     m.disclosures = s.roundDisclosures;
     m.threatStock = s.threat;

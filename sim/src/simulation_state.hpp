@@ -374,7 +374,11 @@ void computeMetrics(SimulationState& s);
 /// The largest real eigenvalue of k C - diag(a), C_ij = w_ij (1 - T_ij) / deg_i over active related pairs, with uniform
 /// fatigue a. C is non-negative, so this is k times its Perron root minus a; found by shifted power iteration,
 /// warm-started from the previous round's eigenvector, for at most `maxIterations` steps (or to convergence).
-[[nodiscard]] double armsStabilityEigenvalue(SimulationState& s, int maxIterations);
+[[nodiscard]] double armsStabilityEigenvalue(SimulationState& s, int maxIterations, bool firstStepDone = false);
+/// The power iteration's shift, and its step for state i (perronScratch[i] from perronVector and row i's distrust
+/// weights); the metrics pass takes the first step of a round as it writes the weights (firstStepDone).
+[[nodiscard]] double stabilityShift(const SimulationState& s);
+void stabilityStep(SimulationState& s, std::size_t i);
 
 /// Power-iteration steps per round for the stability eigenvalue: the eigenvector is carried over from the previous
 /// round, so a few steps track it; at round 0 it is solved to convergence.
