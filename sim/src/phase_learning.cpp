@@ -87,8 +87,7 @@ std::int32_t bestResponse(SimulationState& s, std::size_t i, std::vector<DyadMem
     double bestValue = -1e300;
     for (std::size_t d = 0; d < s.doctrineDefs.size(); ++d)
     {
-        const auto* def = s.doctrineDefs[d];
-        const Strategy* strategy = s.strategyFor(def->strategy, def->strategyParams);
+        const Strategy* strategy = s.doctrineStrategy(d);
         scratch.assign(s.memory.begin() + b, s.memory.begin() + e);
         acts.assign(e - b, Action::Cooperate);
         if (s.matrix)

@@ -35,12 +35,21 @@ void SimulationState::setDoctrine(std::size_t i, std::int32_t doctrineIndex)
 {
     doctrine[i] = doctrineIndex;
     const auto* def = doctrineDefs[static_cast<std::size_t>(doctrineIndex)];
-    strategy[i] = strategyFor(def->strategy, def->strategyParams);
+    strategy[i] = doctrineStrategy(static_cast<std::size_t>(doctrineIndex));
     boldness[i] = def->boldness;
     vengefulness[i] = def->vengefulness;
     // A new doctrine starts its repeated games afresh: rule-private counters would mean nothing to another rule.
     for (auto e = begin(i); e < end(i); ++e)
         std::fill(std::begin(memory[e].rule), std::end(memory[e].rule), 0);
+}
+
+const Strategy* SimulationState::doctrineStrategy(std::size_t d)
+{
+    if (doctrineStrategies.size() != doctrineDefs.size())
+        doctrineStrategies.assign(doctrineDefs.size(), nullptr);
+    if (doctrineStrategies[d] == nullptr)
+        doctrineStrategies[d] = strategyFor(doctrineDefs[d]->strategy, doctrineDefs[d]->strategyParams);
+    return doctrineStrategies[d];
 }
 
 void SimulationState::log(EventType type, std::int32_t actor, std::int32_t target, double value, std::string detail)

@@ -70,8 +70,9 @@ struct SimulationState
 
     // Strategies: one object per distinct (name, parameters), shared by the states that use it.
     std::map<std::pair<std::string, std::vector<double>>, std::unique_ptr<Strategy>> strategyPool;
-    std::vector<DoctrineDef> doctrineStore;       // the doctrines in use, resolved (pure:<act> included)
-    std::vector<const DoctrineDef*> doctrineDefs; // by doctrine index, into doctrineStore
+    std::vector<DoctrineDef> doctrineStore;          // the doctrines in use, resolved (pure:<act> included)
+    std::vector<const DoctrineDef*> doctrineDefs;    // by doctrine index, into doctrineStore
+    std::vector<const Strategy*> doctrineStrategies; // by doctrine index, found on first use (doctrineStrategy)
 
     // The m-act stage game (game.kind = matrix). `act` then holds act indices; see action.hpp.
     bool matrix = false;   // true for game.kind = matrix
@@ -311,6 +312,8 @@ struct SimulationState
     }
 
     void setDoctrine(std::size_t i, std::int32_t doctrineIndex);
+    /// Doctrine d's strategy, looked up in the pool once (a lookup builds a key: an allocation, not for every round).
+    const Strategy* doctrineStrategy(std::size_t d);
 
     mutable std::vector<std::size_t> m_chunkBounds; // forEachState's chunks (chunkBounds)
     mutable int m_chunkThreads = 0;
