@@ -373,6 +373,70 @@ CYBERSIM_INLINE double partnerLaneSum(std::size_t b, std::size_t e, const std::u
     return combine(lane);
 }
 
+// The terms of relations [b, e) of a row (at most kChunk of them) as partnerLaneSum works them out for its first chunk.
+template <class Term>
+CYBERSIM_INLINE void partnerTerms(std::size_t b, std::size_t e, const std::uint32_t* partner, const PartnerRuns* runs,
+                                  Term term, double* __restrict terms) noexcept
+{
+    const std::size_t count = e - b;
+    if (runs->consecutive)
+    {
+        const std::size_t first = runs->first, split = std::min<std::size_t>(runs->split, count);
+        for (std::size_t m = 0; m < split; ++m)
+            terms[m] = term(b + m, b + m + first);
+        for (std::size_t m = split; m < count; ++m)
+            terms[m] = term(b + m, b + m + first + 1);
+    }
+    else
+        for (std::size_t m = 0; m < count; ++m)
+            terms[m] = term(b + m, std::size_t(partner[b + m]));
+}
+
+// partnerLaneSum of each row i in [lo, hi) into out[i]. A lane sum is one chain of additions per lane, each waiting on
+// the one before; rows of kShortRow to kChunk relations are taken four at a time with their chains interleaved (the
+// same terms in the same lanes and order, so the same bits).
+template <class Term>
+CYBERSIM_INLINE void partnerLaneSums(const std::uint32_t* offsets, std::size_t lo, std::size_t hi,
+                                     const std::uint32_t* partner, const PartnerRuns* runs, Term term,
+                                     double* out) noexcept
+{
+    constexpr std::size_t kRows = 4;
+    const auto fits = [&](std::size_t i)
+    {
+        const std::size_t count = offsets[i + 1] - offsets[i];
+        return count >= kShortRow && count <= kChunk;
+    };
+    std::size_t i = lo;
+    while (i < hi)
+    {
+        if (i + kRows > hi || !(fits(i) && fits(i + 1) && fits(i + 2) && fits(i + 3)))
+        {
+            out[i] = partnerLaneSum(offsets[i], offsets[i + 1], partner, &runs[i], term);
+            ++i;
+            continue;
+        }
+        alignas(64) double terms[kRows][kChunk];
+        std::size_t count[kRows], common = kChunk;
+        for (std::size_t r = 0; r < kRows; ++r)
+        {
+            partnerTerms(offsets[i + r], offsets[i + r + 1], partner, &runs[i + r], term, terms[r]);
+            count[r] = offsets[i + r + 1] - offsets[i + r];
+            common = std::min(common, count[r] / kLanes * kLanes);
+        }
+        double lanes[kRows][kLanes] = {};
+        for (std::size_t m = 0; m < common; m += kLanes)
+            for (std::size_t r = 0; r < kRows; ++r)
+                for (int l = 0; l < kLanes; ++l)
+                    lanes[r][l] += terms[r][m + std::size_t(l)];
+        for (std::size_t r = 0; r < kRows; ++r)
+        {
+            addToLanes(lanes[r], terms[r] + common, count[r] - common); // common is a multiple of eight
+            out[i + r] = combine(lanes[r]);
+        }
+        i += kRows;
+    }
+}
+
 // Complete networks: the relations into the states x = x0 + q, q < kColumns, as lanes[l][q] laid out like a row-wise
 // laneSum of x, lane l = (position of y in x's row) % 8, terms added in the same order (y ascending). Partner y's
 // relations to the block are contiguous in y's row, one load for all q, except where y is in the block itself.
@@ -562,6 +626,31 @@ PartnerRuns findPartnerRuns(const std::uint32_t* partner, std::size_t b, std::si
                                                             const double* values) noexcept
 {
     return partnerLaneSum(b, e, partner, runs, [=](std::size_t k, std::size_t j) { return weight[k] * values[j]; });
+}
+
+[[gnu::always_inline]] static inline void weightedSumsBody(const std::uint32_t* offsets, std::size_t lo, std::size_t hi,
+                                                           const std::uint32_t* partner, const PartnerRuns* runs,
+                                                           const double* weight, const double* values,
+                                                           double* out) noexcept
+{
+    partnerLaneSums(
+        offsets, lo, hi, partner, runs, [=](std::size_t k, std::size_t j) { return weight[k] * values[j]; }, out);
+}
+
+[[gnu::always_inline]] static inline void threatSumsBody(const std::uint32_t* offsets, std::size_t lo, std::size_t hi,
+                                                         const std::uint32_t* partner, const PartnerRuns* runs,
+                                                         const std::int32_t* partnerActive, const double* weight,
+                                                         const double* trust, const double* capability,
+                                                         double* out) noexcept
+{
+    partnerLaneSums(
+        offsets, lo, hi, partner, runs,
+        [=](std::size_t k, std::size_t j)
+        {
+            const double term = weight[k] * (1.0 - trust[k]) * capability[j];
+            return partnerActive[k] != 0 ? term : 0.0;
+        },
+        out);
 }
 
 [[gnu::always_inline]] static inline TrustSums trustSumsBody(std::size_t b, std::size_t e, const std::uint32_t* reverse,
@@ -833,6 +922,25 @@ int countReverse(std::size_t b, std::size_t e, const std::uint32_t* reverse, con
 int classifyAndWeigh(const ClassifyRow& row) noexcept
 {
     return run<classifyAndWeighBody>(row.e - row.b, row);
+}
+
+void weightedSums(const std::uint32_t* offsets, std::size_t lo, std::size_t hi, const std::uint32_t* partner,
+                  const PartnerRuns* runs, const double* weight, const double* values, double* out) noexcept
+{
+    if (useWideKernels())
+        runWide<weightedSumsBody>(offsets, lo, hi, partner, runs, weight, values, out);
+    else
+        runPortable<weightedSumsBody>(offsets, lo, hi, partner, runs, weight, values, out);
+}
+
+void threatSums(const std::uint32_t* offsets, std::size_t lo, std::size_t hi, const std::uint32_t* partner,
+                const PartnerRuns* runs, const std::int32_t* partnerActive, const double* weight, const double* trust,
+                const double* capability, double* out) noexcept
+{
+    if (useWideKernels())
+        runWide<threatSumsBody>(offsets, lo, hi, partner, runs, partnerActive, weight, trust, capability, out);
+    else
+        runPortable<threatSumsBody>(offsets, lo, hi, partner, runs, partnerActive, weight, trust, capability, out);
 }
 
 double weightedSum(std::size_t b, std::size_t e, const std::uint32_t* partner, const PartnerRuns* runs,

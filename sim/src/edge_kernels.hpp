@@ -208,10 +208,19 @@ void accuserLegitimacyColumns(const Columns& columns, const std::int32_t* accuse
 /// countReverse of each state x0 + q.
 void countReverseColumns(const Columns& columns, const std::int32_t* flag, int* count) noexcept;
 
+/// weightedSum of each row i in [lo, hi) into out[i] (runs: by state), rows taken four at a time where they can be.
+void weightedSums(const std::uint32_t* offsets, std::size_t lo, std::size_t hi, const std::uint32_t* partner,
+                  const PartnerRuns* runs, const double* weight, const double* values, double* out) noexcept;
+
 /// Richardson's perceived threat of state i: the sum over active partners j of w_ij (1 - T_ij) K_j (eight lanes).
 double threatSum(std::size_t b, std::size_t e, const std::uint32_t* partner, const PartnerRuns* runs,
                  const std::int32_t* partnerActive, const double* weight, const double* trust,
                  const double* capability) noexcept;
+
+/// threatSum of each row i in [lo, hi) into out[i] (runs: by state), rows taken four at a time where they can be.
+void threatSums(const std::uint32_t* offsets, std::size_t lo, std::size_t hi, const std::uint32_t* partner,
+                const PartnerRuns* runs, const std::int32_t* partnerActive, const double* weight, const double* trust,
+                const double* capability, double* out) noexcept;
 
 /// Accusation pressure on state j: the sum of the accusers' legitimacy over relations whose reverse edge accused j
 /// (eight lanes).

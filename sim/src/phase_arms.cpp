@@ -19,11 +19,14 @@ double stabilityShift(const SimulationState& s)
 }
 
 // perronRoot, and with it the shift, changes only when an eigenvalue run ends, so every step of a run has one shift.
-void stabilityStep(SimulationState& s, std::size_t i)
+void stabilitySteps(SimulationState& s, std::size_t lo, std::size_t hi)
 {
-    s.perronScratch[i] = stabilityShift(s) * s.perronVector[i] +
-                         kernel::weightedSum(s.begin(i), s.end(i), s.world.partner.data(), &s.partnerRuns[i],
-                                             s.distrustWeight.data(), s.perronVector.data());
+    double* const next = s.perronScratch.data();
+    kernel::weightedSums(s.world.offsets.data(), lo, hi, s.world.partner.data(), s.partnerRuns.data(),
+                         s.distrustWeight.data(), s.perronVector.data(), next);
+    const double shift = stabilityShift(s);
+    for (std::size_t i = lo; i < hi; ++i)
+        next[i] = shift * s.perronVector[i] + next[i];
 }
 
 double armsStabilityEigenvalue(SimulationState& s, int maxIterations, bool firstStepDone)
@@ -37,7 +40,7 @@ double armsStabilityEigenvalue(SimulationState& s, int maxIterations, bool first
     for (int iteration = 0; iteration < maxIterations; ++iteration)
     {
         if (iteration > 0 || !firstStepDone)
-            s.forEachState([&](std::size_t i) { stabilityStep(s, i); });
+            s.forEachChunk([&](std::size_t lo, std::size_t hi) { stabilitySteps(s, lo, hi); });
         double norm = 0.0;
         for (std::size_t i = 0; i < n; ++i)
             norm = std::max(norm, next[i]);
@@ -62,7 +65,7 @@ double armsStabilityEigenvalue(SimulationState& s, int maxIterations, bool first
     return arms.reactivity * lambda - arms.fatigue;
 }
 
-void planArms(SimulationState& s, std::size_t i)
+void planArms(SimulationState& s, std::size_t i, double threatSum)
 {
     const auto& arms = s.params.arms;
     if (!s.active[i])
@@ -74,8 +77,7 @@ void planArms(SimulationState& s, std::size_t i)
     // Perceived threat = mean over rivals of distrust x their capability, weighted by interdependence. Averaged over
     // relations rather than summed, so the race does not depend on how many partners a state has: with uniform trust
     // T the system runs away exactly when k (1 - T) w > a.
-    const double sum = kernel::threatSum(s.begin(i), s.end(i), s.world.partner.data(), &s.partnerRuns[i],
-                                         s.partnerActive.data(), s.world.weight.data(), s.trust.data(), s.arms.data());
+    const double sum = threatSum;
     const int related = s.activePartners[i];
     const double threat = related > 0 ? sum / related : 0.0;
     const double budget = s.world.states[i].budget;
@@ -113,13 +115,25 @@ void updateReputationAndArms(SimulationState& s)
     if (!reputation && !arms)
         return;
     // One pass: a state's arms read only its own trust (already updated by reputation) and last round's capabilities.
-    s.forEachState(
-        [&](std::size_t i)
+    s.forEachChunk(
+        [&](std::size_t lo, std::size_t hi)
         {
-            if (reputation)
-                applyReputation(s, i);
-            if (arms)
-                planArms(s, i);
+            // Four states at a time: their reputation, then their perceived threats (four rows' lane sums
+            // interleaved, kernel::threatSums) while their trust is still in the cache, then their arms.
+            for (std::size_t group = lo; group < hi; group += 4)
+            {
+                const std::size_t end = std::min(hi, group + 4);
+                if (reputation)
+                    for (std::size_t i = group; i < end; ++i)
+                        applyReputation(s, i);
+                if (!arms)
+                    continue;
+                kernel::threatSums(s.world.offsets.data(), group, end, s.world.partner.data(), s.partnerRuns.data(),
+                                   s.partnerActive.data(), s.world.weight.data(), s.trust.data(), s.arms.data(),
+                                   s.columnSums.data());
+                for (std::size_t i = group; i < end; ++i)
+                    planArms(s, i, s.columnSums[i]);
+            }
         });
     if (arms)
         commitArms(s);

@@ -118,8 +118,7 @@ void computeMetrics(SimulationState& s)
                 },
                 [&](std::size_t i) { statePartials(s, i, nullptr); });
             // The stability eigenvalue's first power step: it reads row i's distrust weights, just written.
-            for (std::size_t i = lo; i < hi; ++i)
-                stabilityStep(s, i);
+            stabilitySteps(s, lo, hi);
         });
 
     WorldMetrics m;

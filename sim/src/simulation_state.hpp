@@ -360,11 +360,12 @@ inline void restrainAndTremble(const SimulationState& s, std::size_t i, Action* 
 void applyScheduledEvents(SimulationState& s);
 void playDyads(SimulationState& s);
 /// Phase 4 (reputation) and 4b (arms) in one pass over the states: computePressure over all states first, then for
-/// each state applyReputation and planArms, then commitArms.
+/// each chunk of states applyReputation, their threat sums and planArms, then commitArms.
 void updateReputationAndArms(SimulationState& s);
 void computePressure(SimulationState& s);
 void applyReputation(SimulationState& s, std::size_t i);
-void planArms(SimulationState& s, std::size_t i);
+/// State i's next arms and defence, from its perceived threat `threatSum` (kernel::threatSum of its row).
+void planArms(SimulationState& s, std::size_t i, double threatSum);
 void commitArms(SimulationState& s);
 void updateCommonSecurity(SimulationState& s);
 void runGovernance(SimulationState& s, bool summit);
@@ -378,10 +379,10 @@ void computeMetrics(SimulationState& s);
 /// fatigue a. C is non-negative, so this is k times its Perron root minus a; found by shifted power iteration,
 /// warm-started from the previous round's eigenvector, for at most `maxIterations` steps (or to convergence).
 [[nodiscard]] double armsStabilityEigenvalue(SimulationState& s, int maxIterations, bool firstStepDone = false);
-/// The power iteration's shift, and its step for state i (perronScratch[i] from perronVector and row i's distrust
-/// weights); the metrics pass takes the first step of a round as it writes the weights (firstStepDone).
+/// The power iteration's shift, and its step for states [lo, hi) (perronScratch from perronVector and the rows'
+/// distrust weights); the metrics pass takes the first step of a round as it writes the weights (firstStepDone).
 [[nodiscard]] double stabilityShift(const SimulationState& s);
-void stabilityStep(SimulationState& s, std::size_t i);
+void stabilitySteps(SimulationState& s, std::size_t lo, std::size_t hi);
 
 /// Power-iteration steps per round for the stability eigenvalue: the eigenvector is carried over from the previous
 /// round, so a few steps track it; at round 0 it is solved to convergence.

@@ -190,6 +190,57 @@ TEST_CASE("partner runs: every kernel that reads by partner gives the same bits 
     kernel::setWideKernels(before);
 }
 
+TEST_CASE("row groups: sums of four rows at a time have the bits of one row at a time")
+{
+    // A complete network (rows of 39, in runs), and a network of rows of 3 to 70 relations to scattered partners
+    // (gathered; short rows go one at a time), over ranges that do not start or end on a group of four.
+    const CompleteNetwork complete(40);
+    std::vector<std::uint32_t> offsets{0}, partner;
+    for (std::uint32_t i = 0; i < 30; ++i)
+    {
+        for (std::uint32_t j = 0; j < 80; j += 1 + (i + j) % 3)
+            if (j != i && partner.size() - offsets.back() < 3 + (i * 13) % 68)
+                partner.push_back(j);
+        offsets.push_back(static_cast<std::uint32_t>(partner.size()));
+    }
+    std::vector<kernel::PartnerRuns> scatteredRuns(30);
+    for (std::uint32_t i = 0; i < 30; ++i)
+        scatteredRuns[i] = kernel::findPartnerRuns(partner.data(), offsets[i], offsets[i + 1]);
+    std::vector<kernel::PartnerRuns> completeRuns(40);
+    for (std::uint32_t i = 0; i < 40; ++i)
+        completeRuns[i] = complete.runs(i);
+    const std::size_t m = std::max(partner.size(), complete.partner.size());
+    const auto weight = uniforms(m, 41), trust = uniforms(m, 42), values = uniforms(80, 43);
+    const auto active = flags(m, 44);
+    const bool before = kernel::setWideKernels(true);
+    for (const bool wide : {true, false})
+    {
+        kernel::setWideKernels(wide);
+        const auto check = [&](const std::uint32_t* offs, const std::uint32_t* partners,
+                               const kernel::PartnerRuns* runs, std::size_t lo, std::size_t hi)
+        {
+            std::vector<double> weighted(hi), threat(hi);
+            kernel::weightedSums(offs, lo, hi, partners, runs, weight.data(), values.data(), weighted.data());
+            kernel::threatSums(offs, lo, hi, partners, runs, active.data(), weight.data(), trust.data(), values.data(),
+                               threat.data());
+            for (std::size_t i = lo; i < hi; ++i)
+            {
+                CAPTURE(wide);
+                CAPTURE(i);
+                CHECK(sameBits(weighted[i], kernel::weightedSum(offs[i], offs[i + 1], partners, &runs[i], weight.data(),
+                                                                values.data())));
+                CHECK(sameBits(threat[i], kernel::threatSum(offs[i], offs[i + 1], partners, &runs[i], active.data(),
+                                                            weight.data(), trust.data(), values.data())));
+            }
+        };
+        check(complete.offsets.data(), complete.partner.data(), completeRuns.data(), 0, 40);
+        check(complete.offsets.data(), complete.partner.data(), completeRuns.data(), 3, 38);
+        check(offsets.data(), partner.data(), scatteredRuns.data(), 0, 30);
+        check(offsets.data(), partner.data(), scatteredRuns.data(), 1, 29);
+    }
+    kernel::setWideKernels(before);
+}
+
 TEST_CASE("column kernels: sums into eight states at a time have the bits of the row-wise kernels")
 {
     // Every block of eight consecutive states of a complete network of 40, from the first to the last (the block's
