@@ -13,14 +13,14 @@ namespace cybersim::sim
 namespace
 {
 
+// The Gini coefficient of `values`, sorted in ascending order.
 double gini(std::vector<double>& values)
 {
     if (values.size() < 2)
         return 0.0;
-    const double low = *std::min_element(values.begin(), values.end());
+    const double low = values.front();
     for (auto& v : values)
-        v -= std::min(0.0, low); // the Gini coefficient needs non-negative values: shift losses up
-    std::sort(values.begin(), values.end());
+        v -= std::min(0.0, low); // the Gini coefficient needs non-negative values: shift losses up (order kept)
     double weighted = 0.0, total = 0.0;
     for (std::size_t k = 0; k < values.size(); ++k)
     {
@@ -31,6 +31,48 @@ double gini(std::vector<double>& values)
         return 0.0;
     const double n = double(values.size());
     return (2.0 * weighted) / (n * total) - (n + 1.0) / n;
+}
+
+// The active states' cumulative payoffs in ascending order, into `sorted`. Ranks change little from round to round,
+// so the states are taken in last round's order (s.payoffOrder) and insertion-sorted: a few moves, where sorting
+// from scratch cost a sort of every state each round. The sorted values are the same whatever the algorithm.
+void sortCumulativePayoffs(SimulationState& s, std::vector<double>& sorted)
+{
+    auto& order = s.payoffOrder;
+    auto& ranked = s.payoffRanked;
+    if (order.size() != s.n())
+    {
+        order.resize(s.n());
+        for (std::size_t i = 0; i < s.n(); ++i)
+            order[i] = static_cast<std::uint32_t>(i);
+    }
+    sorted.clear();
+    ranked.clear();
+    for (const auto i : order)
+        if (s.active[i])
+        {
+            sorted.push_back(s.cumulativePayoff[i]);
+            ranked.push_back(i);
+        }
+    for (std::size_t k = 1; k < sorted.size(); ++k)
+    {
+        const double value = sorted[k];
+        const auto state = ranked[k];
+        std::size_t slot = k;
+        for (; slot > 0 && value < sorted[slot - 1]; --slot)
+        {
+            sorted[slot] = sorted[slot - 1];
+            ranked[slot] = ranked[slot - 1];
+        }
+        sorted[slot] = value;
+        ranked[slot] = state;
+    }
+    // Next round's order: the active states as ranked, then the inactive ones (for when they join).
+    std::copy(ranked.begin(), ranked.end(), order.begin());
+    std::size_t next = ranked.size();
+    for (std::size_t i = 0; i < s.n(); ++i)
+        if (!s.active[i])
+            order[next++] = static_cast<std::uint32_t>(i);
 }
 
 // State i's share of the round's figures: trust statistics (summed here, in edge order; the trust received comes in
@@ -127,7 +169,6 @@ void computeMetrics(SimulationState& s)
     double trustSum = 0.0, trustSquares = 0.0, within = 0.0, between = 0.0;
     long long trustCount = 0, withinCount = 0, betweenCount = 0;
     auto& cumulative = s.scratch;
-    cumulative.clear();
     for (std::size_t i = 0; i < n; ++i)
     {
         if (!s.active[i])
@@ -135,7 +176,6 @@ void computeMetrics(SimulationState& s)
         ++m.activeStates;
         s.cumulativePayoff[i] += s.stateMetrics[i].payoff;
         s.stateMetrics[i].cumulativePayoff = s.cumulativePayoff[i];
-        cumulative.push_back(s.cumulativePayoff[i]);
         coop += s.coopActs[i];
         acts += s.acts[i];
         m.attacks += s.attacksMade[i];
@@ -199,6 +239,7 @@ void computeMetrics(SimulationState& s)
     m.normsAdopted = s.adoptedCount;
     m.normViolations = s.roundNormViolations;
     m.punishments = s.roundPunishments;
+    sortCumulativePayoffs(s, cumulative);
     m.welfareGini = gini(cumulative);
     m.meanLegitimacy = m.activeStates ? m.meanLegitimacy / m.activeStates : 0.0;
     m.meanBoldness = m.activeStates ? m.meanBoldness / m.activeStates : 0.0;

@@ -101,6 +101,7 @@ struct SimulationState
     std::vector<double> perronScratch; // next iterate of the power iteration
     double perronRoot = 1.0;           // spectral radius estimate of the distrust matrix C
     std::vector<double> scratch;       // per-state scratch for reductions (Gini); no allocation per round
+    std::vector<std::uint32_t> payoffOrder, payoffRanked; // states by cumulative payoff (Gini; sortCumulativePayoffs)
     // Scratch of the governance and learning phases, sized on first use and kept: a round allocates nothing.
     std::vector<std::uint8_t> support;       // governance: the states that support the issue on the table
     std::vector<std::size_t> table, members; // governance: issues on the table; norms game: active states

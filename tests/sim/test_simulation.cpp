@@ -10,7 +10,9 @@
 
 #include <Eigen/Eigenvalues>
 
+#include <algorithm>
 #include <cmath>
+#include <vector>
 
 using namespace cybersim;
 using sim::Simulation;
@@ -295,4 +297,43 @@ TEST_CASE("simulation: the intrusion chance from two factors per state is the lo
         }
     CHECK(1.0 / (1.0 + sim::boundedExp(-1e6) * sim::boundedExp(0.0)) == doctest::Approx(1.0));
     CHECK(1.0 / (1.0 + sim::boundedExp(0.0) * sim::boundedExp(1e6)) == doctest::Approx(0.0));
+}
+
+TEST_CASE("simulation: the welfare Gini coefficient is the Gini of the active states' cumulative payoffs")
+{
+    // The engine keeps the states in last round's payoff order and insertion-sorts them; here every round's figure
+    // is checked against a sort from scratch, on a world where states join part-way.
+    auto scenario = test::mixedWorld(30, 60, 9);
+    scenario.events.push_back({12, sim::EventKind::Join, "S4", "", "", 0.0, 1.0, 0});
+    scenario.events.push_back({25, sim::EventKind::Join, "S17", "", "", 0.0, 1.0, 0});
+    sim::Simulation simulation(scenario, agents::builtinCatalogue());
+    int checked = 0;
+    while (!simulation.finished())
+    {
+        simulation.step();
+        std::vector<double> values;
+        for (const auto& state : simulation.stateMetrics())
+            if (state.active)
+                values.push_back(state.cumulativePayoff);
+        std::sort(values.begin(), values.end());
+        double expected = 0.0;
+        if (values.size() >= 2)
+        {
+            const double low = values.front();
+            for (auto& v : values)
+                v -= std::min(0.0, low);
+            double weighted = 0.0, total = 0.0;
+            for (std::size_t k = 0; k < values.size(); ++k)
+            {
+                weighted += double(k + 1) * values[k];
+                total += values[k];
+            }
+            const double n = double(values.size());
+            expected = total <= 0.0 ? 0.0 : (2.0 * weighted) / (n * total) - (n + 1.0) / n;
+        }
+        CAPTURE(simulation.round());
+        CHECK(simulation.metrics().welfareGini == expected);
+        checked += expected != 0.0 ? 1 : 0;
+    }
+    CHECK(checked > 40);
 }
