@@ -339,7 +339,28 @@ template <class Term> CYBERSIM_INLINE double laneSum(std::size_t b, std::size_t 
     return combine(lane);
 }
 
-// laneSum of term(k, j) where j is relation k's partner, read as overRuns does.
+// The terms of relations [start, start + count) of the row that begins at b, term(k, j) with j relation k's partner:
+// read from the row's runs of consecutive partners where it has them (the chunk's relations up to the split read the
+// first run, the rest the second), else gathered.
+template <class Term>
+CYBERSIM_INLINE void partnerTerms(std::size_t b, std::size_t start, std::size_t count, const std::uint32_t* partner,
+                                  const PartnerRuns* runs, Term term, double* __restrict terms) noexcept
+{
+    if (runs->consecutive)
+    {
+        const std::size_t first = runs->first;
+        const std::size_t split = std::clamp(b + runs->split, start, start + count) - start;
+        for (std::size_t m = 0; m < split; ++m)
+            terms[m] = term(start + m, start + m + first);
+        for (std::size_t m = split; m < count; ++m)
+            terms[m] = term(start + m, start + m + first + 1);
+    }
+    else
+        for (std::size_t m = 0; m < count; ++m)
+            terms[m] = term(start + m, std::size_t(partner[start + m]));
+}
+
+// laneSum of term(k, j) where j is relation k's partner.
 template <class Term>
 CYBERSIM_INLINE double partnerLaneSum(std::size_t b, std::size_t e, const std::uint32_t* partner,
                                       const PartnerRuns* runs, Term term) noexcept
@@ -355,41 +376,10 @@ CYBERSIM_INLINE double partnerLaneSum(std::size_t b, std::size_t e, const std::u
     for (std::size_t start = b; start < e; start += kChunk)
     {
         const std::size_t count = std::min(kChunk, e - start);
-        if (runs->consecutive)
-        {
-            // The chunk's relations up to the split read the first run, the rest the second.
-            const std::size_t first = runs->first;
-            const std::size_t split = std::clamp(b + runs->split, start, start + count) - start;
-            for (std::size_t m = 0; m < split; ++m)
-                terms[m] = term(start + m, start + m + first);
-            for (std::size_t m = split; m < count; ++m)
-                terms[m] = term(start + m, start + m + first + 1);
-        }
-        else
-            for (std::size_t m = 0; m < count; ++m)
-                terms[m] = term(start + m, std::size_t(partner[start + m]));
+        partnerTerms(b, start, count, partner, runs, term, terms);
         addToLanes(lane, terms, count);
     }
     return combine(lane);
-}
-
-// The terms of relations [b, e) of a row (at most kChunk of them) as partnerLaneSum works them out for its first chunk.
-template <class Term>
-CYBERSIM_INLINE void partnerTerms(std::size_t b, std::size_t e, const std::uint32_t* partner, const PartnerRuns* runs,
-                                  Term term, double* __restrict terms) noexcept
-{
-    const std::size_t count = e - b;
-    if (runs->consecutive)
-    {
-        const std::size_t first = runs->first, split = std::min<std::size_t>(runs->split, count);
-        for (std::size_t m = 0; m < split; ++m)
-            terms[m] = term(b + m, b + m + first);
-        for (std::size_t m = split; m < count; ++m)
-            terms[m] = term(b + m, b + m + first + 1);
-    }
-    else
-        for (std::size_t m = 0; m < count; ++m)
-            terms[m] = term(b + m, std::size_t(partner[b + m]));
 }
 
 // partnerLaneSum of each row i in [lo, hi) into out[i]. A lane sum is one chain of additions per lane, each waiting on
@@ -419,8 +409,8 @@ CYBERSIM_INLINE void partnerLaneSums(const std::uint32_t* offsets, std::size_t l
         std::size_t count[kRows], common = kChunk;
         for (std::size_t r = 0; r < kRows; ++r)
         {
-            partnerTerms(offsets[i + r], offsets[i + r + 1], partner, &runs[i + r], term, terms[r]);
             count[r] = offsets[i + r + 1] - offsets[i + r];
+            partnerTerms(offsets[i + r], offsets[i + r], count[r], partner, &runs[i + r], term, terms[r]);
             common = std::min(common, count[r] / kLanes * kLanes);
         }
         double lanes[kRows][kLanes] = {};
@@ -621,13 +611,6 @@ PartnerRuns findPartnerRuns(const std::uint32_t* partner, std::size_t b, std::si
     return dilemmas;
 }
 
-[[gnu::always_inline]] static inline double weightedSumBody(std::size_t b, std::size_t e, const std::uint32_t* partner,
-                                                            const PartnerRuns* runs, const double* weight,
-                                                            const double* values) noexcept
-{
-    return partnerLaneSum(b, e, partner, runs, [=](std::size_t k, std::size_t j) { return weight[k] * values[j]; });
-}
-
 [[gnu::always_inline]] static inline void weightedSumsBody(const std::uint32_t* offsets, std::size_t lo, std::size_t hi,
                                                            const std::uint32_t* partner, const PartnerRuns* runs,
                                                            const double* weight, const double* values,
@@ -754,19 +737,6 @@ PartnerRuns findPartnerRuns(const std::uint32_t* partner, std::size_t b, std::si
             total += lanes[l][q];
         count[q] = total;
     }
-}
-
-[[gnu::always_inline]] static inline double threatSumBody(std::size_t b, std::size_t e, const std::uint32_t* partner,
-                                                          const PartnerRuns* runs, const std::int32_t* partnerActive,
-                                                          const double* weight, const double* trust,
-                                                          const double* capability) noexcept
-{
-    return partnerLaneSum(b, e, partner, runs,
-                          [=](std::size_t k, std::size_t j)
-                          {
-                              const double term = weight[k] * (1.0 - trust[k]) * capability[j];
-                              return partnerActive[k] != 0 ? term : 0.0;
-                          });
 }
 
 [[gnu::always_inline]] static inline void recordRoundBody(std::size_t b, std::size_t e, const std::int32_t* live,
@@ -943,12 +913,6 @@ void threatSums(const std::uint32_t* offsets, std::size_t lo, std::size_t hi, co
         runPortable<threatSumsBody>(offsets, lo, hi, partner, runs, partnerActive, weight, trust, capability, out);
 }
 
-double weightedSum(std::size_t b, std::size_t e, const std::uint32_t* partner, const PartnerRuns* runs,
-                   const double* weight, const double* values) noexcept
-{
-    return run<weightedSumBody>(e - b, b, e, partner, runs, weight, values);
-}
-
 TrustSums trustSums(std::size_t b, std::size_t e, const std::uint32_t* reverse, const std::int32_t* partnerActive,
                     const std::int32_t* blocRelation, const double* trust) noexcept
 {
@@ -970,13 +934,6 @@ void accuserLegitimacyColumns(const Columns& columns, const std::int32_t* accuse
 void countReverseColumns(const Columns& columns, const std::int32_t* flag, int* count) noexcept
 {
     run<countReverseColumnsBody>(columns.n - 1, columns, flag, count);
-}
-
-double threatSum(std::size_t b, std::size_t e, const std::uint32_t* partner, const PartnerRuns* runs,
-                 const std::int32_t* partnerActive, const double* weight, const double* trust,
-                 const double* capability) noexcept
-{
-    return run<threatSumBody>(e - b, b, e, partner, runs, partnerActive, weight, trust, capability);
 }
 
 void recordRound(std::size_t b, std::size_t e, const std::int32_t* live, const std::int32_t* act,

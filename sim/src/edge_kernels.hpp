@@ -174,10 +174,6 @@ void orderedTrustSums(const std::uint32_t* offsets, std::size_t lo, std::size_t 
 /// the scalar clone and at any thread count, that lets a sum run eight relations at a time.
 inline constexpr int kLanes = 8;
 
-/// Sum over k in [b, e) of weight[k] x values[partner[k]]: a row of a sparse matrix times a vector (eight lanes).
-double weightedSum(std::size_t b, std::size_t e, const std::uint32_t* partner, const PartnerRuns* runs,
-                   const double* weight, const double* values) noexcept;
-
 /// Trust statistics of state i's relations to active partners: sums of trust given, received (at the reverse edge;
 /// 0 when `reverse` is null, for a caller that sums it by columns) and squared, and trust within and between blocs
 /// (eight lanes each).
@@ -208,16 +204,13 @@ void accuserLegitimacyColumns(const Columns& columns, const std::int32_t* accuse
 /// countReverse of each state x0 + q.
 void countReverseColumns(const Columns& columns, const std::int32_t* flag, int* count) noexcept;
 
-/// weightedSum of each row i in [lo, hi) into out[i] (runs: by state), rows taken four at a time where they can be.
+/// For each row i in [lo, hi): the sum over its relations k of weight[k] x values[partner[k]], a row of a sparse matrix
+/// times a vector (eight lanes), into out[i]; runs are by state. Rows are taken four at a time where they can be.
 void weightedSums(const std::uint32_t* offsets, std::size_t lo, std::size_t hi, const std::uint32_t* partner,
                   const PartnerRuns* runs, const double* weight, const double* values, double* out) noexcept;
 
-/// Richardson's perceived threat of state i: the sum over active partners j of w_ij (1 - T_ij) K_j (eight lanes).
-double threatSum(std::size_t b, std::size_t e, const std::uint32_t* partner, const PartnerRuns* runs,
-                 const std::int32_t* partnerActive, const double* weight, const double* trust,
-                 const double* capability) noexcept;
-
-/// threatSum of each row i in [lo, hi) into out[i] (runs: by state), rows taken four at a time where they can be.
+/// Richardson's perceived threat of each state i in [lo, hi): the sum over active partners j of w_ij (1 - T_ij) K_j
+/// (eight lanes), into out[i]; runs are by state. Rows are taken four at a time where they can be.
 void threatSums(const std::uint32_t* offsets, std::size_t lo, std::size_t hi, const std::uint32_t* partner,
                 const PartnerRuns* runs, const std::int32_t* partnerActive, const double* weight, const double* trust,
                 const double* capability, double* out) noexcept;

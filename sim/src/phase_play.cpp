@@ -239,7 +239,6 @@ void playDyads(SimulationState& s)
     const bool cyber = s.params.game.kind == GameKind::Cyber;
     if (cyber)
         s.refreshIntrusionFactors(); // capabilities changed last round, the scale perhaps by an event
-    s.budgetTrust.resize(s.n());
     s.forEachChunk(
         [&](std::size_t lo, std::size_t hi)
         {
@@ -248,7 +247,7 @@ void playDyads(SimulationState& s)
             for (std::size_t i = lo; i < hi; ++i)
             {
                 if (s.recordPending)
-                    recordPendingRound(s, i);
+                    recordPendingRound(s, i, s.memory.data());
                 if (s.active[i])
                     decide(s, i);
                 if (!s.matrix)
@@ -271,17 +270,17 @@ void playDyads(SimulationState& s)
     }
 }
 
-void recordPendingRound(SimulationState& s, std::size_t i)
+void recordPendingRound(const SimulationState& s, std::size_t i, DyadMemory* memory)
 {
     kernel::recordRound(s.begin(i), s.end(i), s.liveEdge.data(), s.actOut.data(), s.perceived.data(),
-                        s.edgePayoff.data(), s.edgeOtherPayoff.data(), s.memory.data());
+                        s.edgePayoff.data(), s.edgeOtherPayoff.data(), memory);
 }
 
 void flushPendingRecords(SimulationState& s)
 {
     if (!s.recordPending)
         return;
-    s.forEachState([&](std::size_t i) { recordPendingRound(s, i); });
+    s.forEachState([&](std::size_t i) { recordPendingRound(s, i, s.memory.data()); });
     s.recordPending = false;
 }
 

@@ -45,8 +45,6 @@ void SimulationState::setDoctrine(std::size_t i, std::int32_t doctrineIndex)
 
 const Strategy* SimulationState::doctrineStrategy(std::size_t d)
 {
-    if (doctrineStrategies.size() != doctrineDefs.size())
-        doctrineStrategies.assign(doctrineDefs.size(), nullptr);
     if (doctrineStrategies[d] == nullptr)
         doctrineStrategies[d] = strategyFor(doctrineDefs[d]->strategy, doctrineDefs[d]->strategyParams);
     return doctrineStrategies[d];
@@ -77,6 +75,7 @@ Simulation::Simulation(const Scenario& scenario, const Catalogue& catalogue, Sim
     }
     for (const auto& def : s.doctrineStore)
         s.doctrineDefs.push_back(&def);
+    s.doctrineStrategies.assign(s.doctrineDefs.size(), nullptr);
     s.matrix = scenario.game.kind == GameKind::Matrix;
     if (s.matrix)
     {
@@ -169,6 +168,7 @@ Simulation::Simulation(const Scenario& scenario, const Catalogue& catalogue, Sim
             s.completeNetwork = s.world.partner[k] == (k - b) + (k - b >= i ? 1 : 0);
     }
     s.columnSums.assign(n, 0.0);
+    s.budgetTrust.assign(n, 0.0);
     s.threat = scenario.commonSecurity.threatInitial;
     s.agenda = scenario.governance.issues;
     std::stable_sort(s.agenda.begin(), s.agenda.end(),
@@ -313,8 +313,7 @@ std::uint64_t Simulation::stateHash() const noexcept
         // The memories as they are once the pending round is recorded (recordPending); this copy is for tests.
         auto memory = s.memory;
         for (std::size_t i = 0; i < s.n(); ++i)
-            kernel::recordRound(s.begin(i), s.end(i), s.liveEdge.data(), s.actOut.data(), s.perceived.data(),
-                                s.edgePayoff.data(), s.edgeOtherPayoff.data(), memory.data());
+            recordPendingRound(s, i, memory.data());
         h = hashVector(h, memory);
     }
     else

@@ -72,7 +72,7 @@ struct SimulationState
     std::map<std::pair<std::string, std::vector<double>>, std::unique_ptr<Strategy>> strategyPool;
     std::vector<DoctrineDef> doctrineStore;          // the doctrines in use, resolved (pure:<act> included)
     std::vector<const DoctrineDef*> doctrineDefs;    // by doctrine index, into doctrineStore
-    std::vector<const Strategy*> doctrineStrategies; // by doctrine index, found on first use (doctrineStrategy)
+    std::vector<const Strategy*> doctrineStrategies; // by doctrine index, looked up on first use (doctrineStrategy)
 
     // The m-act stage game (game.kind = matrix). `act` then holds act indices; see action.hpp.
     bool matrix = false;   // true for game.kind = matrix
@@ -322,8 +322,8 @@ struct SimulationState
     void log(EventType type, std::int32_t actor, std::int32_t target, double value, std::string detail);
 };
 
-/// Two-act games: appends the round last resolved to state i's dyad memories (see recordPending).
-void recordPendingRound(SimulationState& s, std::size_t i);
+/// Two-act games: appends the round last resolved to state i's dyad memories, s.memory or a copy (see recordPending).
+void recordPendingRound(const SimulationState& s, std::size_t i, DyadMemory* memory);
 /// Appends the pending round to every state's memories, if one is pending.
 void flushPendingRecords(SimulationState& s);
 

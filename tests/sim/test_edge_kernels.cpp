@@ -110,6 +110,24 @@ TEST_CASE("partner runs: every kernel that reads by partner gives the same bits 
     const auto perState = uniforms(n, 1), weight = uniforms(m, 2), trust = uniforms(m, 3), chance = uniforms(m, 4);
     const auto exposure = uniforms(m, 5), factors = uniforms(n, 6);
     const auto live = flags(m, 7), act = flags(m, 8), accused = flags(m, 9);
+    std::vector<kernel::PartnerRuns> allRuns(n), noneRuns(n);
+    for (std::uint32_t i = 0; i < n; ++i)
+        allRuns[i] = network.runs(i);
+    // The sums of one row (a range of one state: no group of four).
+    const auto weightedOf = [&](std::uint32_t i, const std::vector<kernel::PartnerRuns>& rowRuns)
+    {
+        double out[n];
+        kernel::weightedSums(network.offsets.data(), i, i + 1, network.partner.data(), rowRuns.data(), weight.data(),
+                             perState.data(), out);
+        return out[i];
+    };
+    const auto threatOf = [&](std::uint32_t i, const std::vector<kernel::PartnerRuns>& rowRuns)
+    {
+        double out[n];
+        kernel::threatSums(network.offsets.data(), i, i + 1, network.partner.data(), rowRuns.data(), live.data(),
+                           weight.data(), trust.data(), perState.data(), out);
+        return out[i];
+    };
     const bool before = kernel::setWideKernels(true);
     for (const bool wide : {true, false})
     {
@@ -124,11 +142,8 @@ TEST_CASE("partner runs: every kernel that reads by partner gives the same bits 
             const auto rowRuns = network.runs(i), noRuns = kernel::PartnerRuns{};
             REQUIRE(rowRuns.consecutive);
             const auto *runs = &rowRuns, *gathers = &noRuns;
-            CHECK(sameBits(kernel::weightedSum(b, e, partner, runs, weight.data(), perState.data()),
-                           kernel::weightedSum(b, e, partner, gathers, weight.data(), perState.data())));
-            CHECK(sameBits(
-                kernel::threatSum(b, e, partner, runs, live.data(), weight.data(), trust.data(), perState.data()),
-                kernel::threatSum(b, e, partner, gathers, live.data(), weight.data(), trust.data(), perState.data())));
+            CHECK(sameBits(weightedOf(i, allRuns), weightedOf(i, noneRuns)));
+            CHECK(sameBits(threatOf(i, allRuns), threatOf(i, noneRuns)));
             CHECK(sameBits(kernel::accuserLegitimacy(b, e, edges, runs, accused.data(), perState.data()),
                            kernel::accuserLegitimacy(b, e, edges, gathers, accused.data(), perState.data())));
 
@@ -219,18 +234,20 @@ TEST_CASE("row groups: sums of four rows at a time have the bits of one row at a
         const auto check = [&](const std::uint32_t* offs, const std::uint32_t* partners,
                                const kernel::PartnerRuns* runs, std::size_t lo, std::size_t hi)
         {
-            std::vector<double> weighted(hi), threat(hi);
+            std::vector<double> weighted(hi), threat(hi), weightedOne(hi), threatOne(hi);
             kernel::weightedSums(offs, lo, hi, partners, runs, weight.data(), values.data(), weighted.data());
             kernel::threatSums(offs, lo, hi, partners, runs, active.data(), weight.data(), trust.data(), values.data(),
                                threat.data());
             for (std::size_t i = lo; i < hi; ++i)
             {
+                // One row at a time: a range of one state takes no group of four.
+                kernel::weightedSums(offs, i, i + 1, partners, runs, weight.data(), values.data(), weightedOne.data());
+                kernel::threatSums(offs, i, i + 1, partners, runs, active.data(), weight.data(), trust.data(),
+                                   values.data(), threatOne.data());
                 CAPTURE(wide);
                 CAPTURE(i);
-                CHECK(sameBits(weighted[i], kernel::weightedSum(offs[i], offs[i + 1], partners, &runs[i], weight.data(),
-                                                                values.data())));
-                CHECK(sameBits(threat[i], kernel::threatSum(offs[i], offs[i + 1], partners, &runs[i], active.data(),
-                                                            weight.data(), trust.data(), values.data())));
+                CHECK(sameBits(weighted[i], weightedOne[i]));
+                CHECK(sameBits(threat[i], threatOne[i]));
             }
         };
         check(complete.offsets.data(), complete.partner.data(), completeRuns.data(), 0, 40);
