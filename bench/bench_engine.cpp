@@ -2,8 +2,8 @@
 // Engine benchmarks (Google Benchmark): rounds per second of the 193-state world on a complete graph with every
 // mechanic on, at 1 and 2 threads, and a whole run of the default scenario. Run: build/bench/cybersim_bench
 #include "cybersim/agents/register_builtins.hpp"
-#include "cybersim/sim/scenario_io.hpp"
-#include "cybersim/sim/simulation.hpp"
+#include "cybersim/engine/simulation.hpp"
+#include "cybersim/scenario/scenario_io.hpp"
 
 #include <benchmark/benchmark.h>
 #include <tbb/task_arena.h>
@@ -17,13 +17,13 @@ namespace
 {
 
 // The UN-sized world: 193 generated states of mixed doctrines, all related, every mechanic on.
-sim::Scenario unWorld(int rounds)
+scenario::Scenario unWorld(int rounds)
 {
-    sim::Scenario s;
+    scenario::Scenario s;
     s.name = "bench-193";
     s.run.rounds = rounds;
     s.run.recordStates = false;
-    s.network.kind = sim::NetworkKind::Complete;
+    s.network.kind = scenario::NetworkKind::Complete;
     s.network.weight = 0.5;
     s.generate.count = 193;
     s.generate.doctrines = {
@@ -33,7 +33,7 @@ sim::Scenario unWorld(int rounds)
     s.generate.blocs = 4;
     s.noise.falseAttribution = 0.02;
     s.noise.missedAttack = 0.02;
-    s.learning.rule = sim::LearningRule::Imitation;
+    s.learning.rule = scenario::LearningRule::Imitation;
     s.learning.mutation = 0.01;
     s.governance.issues = {{"a", 0.3}, {"b", 0.45}, {"c", 0.6}, {"d", 0.75}};
     s.governance.metanorms = true;
@@ -48,7 +48,7 @@ void worldRounds(benchmark::State& state)
     arena.execute(
         [&]
         {
-            sim::Simulation simulation(scenario, agents::builtinCatalogue());
+            engine::Simulation simulation(scenario, agents::builtinCatalogue());
             simulation.advance(20); // past the start-up transient
             for (auto _ : state)
                 simulation.step();
@@ -61,7 +61,7 @@ void worldRounds(benchmark::State& state)
 }
 BENCHMARK(worldRounds)->Name("world193_complete/threads")->Arg(1)->Arg(2)->UseRealTime()->Unit(benchmark::kMicrosecond);
 // Exactly 50 timed rounds at one thread, for counting instructions, which the machine's load does not change:
-//   valgrind --tool=callgrind --toggle-collect='cybersim::sim::Simulation::step()'
+//   valgrind --tool=callgrind --toggle-collect='cybersim::engine::Simulation::step()'
 //            build/bench/cybersim_bench --benchmark_filter=fixed50
 // then instructions per round = collected Ir / 50.
 BENCHMARK(worldRounds)
@@ -72,10 +72,10 @@ BENCHMARK(worldRounds)
 
 void defaultScenarioRun(benchmark::State& state)
 {
-    const auto scenario = sim::defaultScenario(agents::builtinCatalogue());
+    const auto scenario = scenario::defaultScenario(agents::builtinCatalogue());
     for (auto _ : state)
     {
-        sim::Simulation simulation(scenario, agents::builtinCatalogue(), {false});
+        engine::Simulation simulation(scenario, agents::builtinCatalogue(), {false});
         simulation.advance(scenario.run.rounds);
         benchmark::DoNotOptimize(simulation.metrics().meanTrust);
     }

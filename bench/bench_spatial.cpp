@@ -2,7 +2,7 @@
 // Spatial-game kernel benchmark: a 1000 x 1000 Nowak-May lattice (Moore with self, b = 1.9, 10% defectors) at 1 and
 // 2 threads; cells per second and the process's peak resident memory. Its own program, so the peak memory is the
 // kernel's alone. Run: build/bench/cybersim_bench_spatial
-#include "cybersim/sim/spatial_game.hpp"
+#include "cybersim/engine/spatial_game.hpp"
 
 #include <benchmark/benchmark.h>
 #include <tbb/task_arena.h>
@@ -29,7 +29,7 @@ double peakResidentMb()
 void spatialLattice(benchmark::State& state)
 {
     const int threads = static_cast<int>(state.range(0));
-    sim::SpatialGameDef def;
+    engine::SpatialGameDef def;
     def.width = 1000;
     def.height = 1000;
     def.game = {1.0, 0.0, 1.9, 0.0};
@@ -37,7 +37,7 @@ void spatialLattice(benchmark::State& state)
     arena.execute(
         [&]
         {
-            sim::SpatialGame game(def);
+            engine::SpatialGame game(def);
             game.randomise(0.1, 1);
             game.advance(10); // past the first, fastest-changing generations
             for (auto _ : state)
@@ -60,7 +60,7 @@ BENCHMARK(spatialLattice)
     ->UseRealTime()
     ->Unit(benchmark::kMillisecond);
 // Exactly 20 timed generations at one thread, for counting instructions, which the machine's load does not change:
-//   valgrind --tool=callgrind --toggle-collect='cybersim::sim::SpatialGame::step()'
+//   valgrind --tool=callgrind --toggle-collect='cybersim::engine::SpatialGame::step()'
 //            build/bench/cybersim_bench_spatial --benchmark_filter=fixed20
 // then instructions per cell = collected Ir / (20 * 10^6).
 BENCHMARK(spatialLattice)

@@ -4,10 +4,10 @@
 #include "scenario_lookup.hpp"
 
 #include "cybersim/agents/register_builtins.hpp"
-#include "cybersim/sim/error.hpp"
-#include "cybersim/sim/lesson.hpp"
-#include "cybersim/sim/lesson_runner.hpp"
-#include "cybersim/sim/replay.hpp"
+#include "cybersim/core/error.hpp"
+#include "cybersim/lesson/lesson.hpp"
+#include "cybersim/lesson/lesson_runner.hpp"
+#include "cybersim/records/replay.hpp"
 
 #ifdef CYBERSIM_HAVE_PLOT
 #include "cybersim/plot/lesson_handout.hpp"
@@ -34,7 +34,7 @@ std::filesystem::path findLesson(const std::string& nameOrPath)
     if (std::filesystem::is_regular_file(nameOrPath, error))
         return nameOrPath;
     const auto folder = scenariosFolder() / "lessons";
-    for (const auto& file : sim::lessonFiles(folder))
+    for (const auto& file : lesson::lessonFiles(folder))
     {
         const auto stem = file.stem().string();
         const auto dash = stem.find('-');
@@ -44,7 +44,7 @@ std::filesystem::path findLesson(const std::string& nameOrPath)
     return folder / (nameOrPath + ".toml"); // does not exist: the loader reports it
 }
 
-void printFigures(const sim::WorldMetrics& m)
+void printFigures(const engine::WorldMetrics& m)
 {
     std::printf("      round %d: cooperation %.2f, trust %.2f, arms %.1f, stability %+.3f, security %.2f, norms %d, "
                 "welfare %.1f\n",
@@ -57,10 +57,10 @@ void printFigures(const sim::WorldMetrics& m)
 int lessonCommand(const LessonOptions& options)
 {
     const auto path = findLesson(options.lesson);
-    sim::Lesson lesson;
+    lesson::Lesson lesson;
     try
     {
-        lesson = sim::loadLessonFile(path, agents::builtinCatalogue(), scenariosFolder());
+        lesson = lesson::loadLessonFile(path, agents::builtinCatalogue(), scenariosFolder());
     }
     catch (const Error& error)
     {
@@ -75,7 +75,7 @@ int lessonCommand(const LessonOptions& options)
                                                         static_cast<std::size_t>(options.threads));
     try
     {
-        sim::LessonRunner runner(lesson, agents::builtinCatalogue());
+        lesson::LessonRunner runner(lesson, agents::builtinCatalogue());
         if (!options.quiet)
             std::printf("Lesson %s: %s (%zu steps)\n", lesson.name.c_str(), lesson.title.c_str(), lesson.steps.size());
         while (runner.hasNextStep())
@@ -100,7 +100,7 @@ int lessonCommand(const LessonOptions& options)
             {
                 const auto file = std::filesystem::path(options.record) /
                                   (lesson.name + "-run" + std::to_string(k + 1) + ".replay.json");
-                sim::writeReplayFile(file, runner.replays()[k]);
+                records::writeReplayFile(file, runner.replays()[k]);
                 if (!options.quiet)
                     std::printf("Wrote %s\n", file.string().c_str());
             }

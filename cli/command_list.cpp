@@ -4,10 +4,10 @@
 #include "scenario_lookup.hpp"
 
 #include "cybersim/agents/register_builtins.hpp"
-#include "cybersim/sim/error.hpp"
-#include "cybersim/sim/lesson.hpp"
-#include "cybersim/sim/scenario_io.hpp"
-#include "cybersim/sim/scenario_schema.hpp"
+#include "cybersim/core/error.hpp"
+#include "cybersim/lesson/lesson.hpp"
+#include "cybersim/scenario/scenario_io.hpp"
+#include "cybersim/scenario/scenario_schema.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -39,7 +39,7 @@ void listScenarios()
             continue;
         try
         {
-            const auto scenario = sim::loadScenarioFile(file, agents::builtinCatalogue());
+            const auto scenario = scenario::loadScenarioFile(file, agents::builtinCatalogue());
             std::printf("  %-34s %s\n", name.c_str(), scenario.description.c_str());
         }
         catch (const Error& e)
@@ -54,12 +54,12 @@ void listLessons()
 {
     const auto folder = scenariosFolder() / "lessons";
     std::printf("\nLessons (cybersim lesson NAME --out DIR; folder %s):\n", folder.string().c_str());
-    for (const auto& file : sim::lessonFiles(folder))
+    for (const auto& file : lesson::lessonFiles(folder))
     {
         const auto name = file.stem().string();
         try
         {
-            const auto lesson = sim::loadLessonFile(file, agents::builtinCatalogue(), scenariosFolder());
+            const auto lesson = lesson::loadLessonFile(file, agents::builtinCatalogue(), scenariosFolder());
             std::printf("  %-34s %s\n", name.c_str(), lesson.title.c_str());
         }
         catch (const Error& e)
@@ -94,7 +94,7 @@ int listCommand()
     const auto choices = [](const char* key)
     {
         std::string out;
-        if (const auto* info = sim::findParameter(key))
+        if (const auto* info = scenario::findParameter(key))
             for (const auto& c : info->choices)
                 out += "  " + c;
         return out;
@@ -111,7 +111,7 @@ int describeCommand(const DescribeOptions& options)
     try
     {
         const auto scenario = loadScenarioByName(options.scenario, options.overrides);
-        std::cout << sim::writeScenario(scenario);
+        std::cout << scenario::writeScenario(scenario);
         return kExitOk;
     }
     catch (const Error& error)
@@ -123,7 +123,7 @@ int describeCommand(const DescribeOptions& options)
 
 int schemaCommand()
 {
-    std::cout << sim::schemaMarkdown();
+    std::cout << scenario::schemaMarkdown();
     return kExitOk;
 }
 

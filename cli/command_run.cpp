@@ -5,14 +5,14 @@
 #include "scenario_lookup.hpp"
 
 #include "cybersim/agents/register_builtins.hpp"
-#include "cybersim/sim/error.hpp"
-#include "cybersim/sim/replay.hpp"
-#include "cybersim/sim/run_record.hpp"
-#include "cybersim/sim/scenario_io.hpp"
-#include "cybersim/sim/scenario_rounds.hpp"
-#include "cybersim/sim/scenario_schema.hpp"
-#include "cybersim/sim/simulation.hpp"
-#include "cybersim/sim/spatial_game.hpp"
+#include "cybersim/core/error.hpp"
+#include "cybersim/engine/simulation.hpp"
+#include "cybersim/engine/spatial_game.hpp"
+#include "cybersim/records/replay.hpp"
+#include "cybersim/records/run_record.hpp"
+#include "cybersim/scenario/scenario_io.hpp"
+#include "cybersim/scenario/scenario_rounds.hpp"
+#include "cybersim/scenario/scenario_schema.hpp"
 
 #include <tbb/global_control.h>
 
@@ -32,14 +32,14 @@ namespace cybersim::cli
 namespace
 {
 
-void printMilestone(const sim::WorldMetrics& m)
+void printMilestone(const engine::WorldMetrics& m)
 {
     std::printf("%6d  %11.3f  %10.3f  %10.1f  %10.2f  %+9.3f  %8.3f  %5d  %10.1f\n", m.round, m.cooperationRate,
                 m.meanTrust, m.totalArms, m.escalationIndex, m.stabilityEigenvalue, m.commonSecurityIndex,
                 m.normsAdopted, m.welfare);
 }
 
-void printSummary(const sim::Simulation& simulation, const sim::WorldMetrics& m)
+void printSummary(const engine::Simulation& simulation, const engine::WorldMetrics& m)
 {
     const auto& scenario = simulation.scenario();
     std::printf("\nAfter %d rounds (%s each):\n", simulation.round(), scenario.run.roundLabel.c_str());
@@ -69,7 +69,7 @@ void printSummary(const sim::Simulation& simulation, const sim::WorldMetrics& m)
 // The longest run.rounds the schema allows.
 std::int64_t maxRounds()
 {
-    return static_cast<std::int64_t>(sim::findParameter("run.rounds")->max->value);
+    return static_cast<std::int64_t>(scenario::findParameter("run.rounds")->max->value);
 }
 
 // The run length the command line asks for: the last run.rounds override (--set run.rounds=N, else --rounds N) when
@@ -116,7 +116,8 @@ std::optional<RoundsRequest> roundsRequest(const RunOptions& options)
 // (--rounds 50 on a scenario with events at rounds 60 and 100), those events could no longer happen: they are left
 // out and returned in `dropped` instead of refusing the run. Any other problem is reported as the loader found it.
 // @throws ScenarioError.
-sim::Scenario loadForRun(const RunOptions& options, std::vector<sim::EventDef>& dropped, std::string& roundsOrigin)
+scenario::Scenario loadForRun(const RunOptions& options, std::vector<scenario::EventDef>& dropped,
+                              std::string& roundsOrigin)
 {
     std::vector<std::string> overrides;
     if (options.seed)
@@ -141,7 +142,7 @@ sim::Scenario loadForRun(const RunOptions& options, std::vector<sim::EventDef>& 
             if (!isRoundsOverride(o))
                 others.push_back(o);
         others.push_back("run.rounds=" + std::to_string(maxRounds()));
-        sim::Scenario longest;
+        scenario::Scenario longest;
         try
         {
             longest = loadScenarioByName(options.scenario, others);
@@ -152,10 +153,10 @@ sim::Scenario loadForRun(const RunOptions& options, std::vector<sim::EventDef>& 
                 throw error; // it names the bad length too
             throw other;
         }
-        sim::RoundsChange change;
+        scenario::RoundsChange change;
         try
         {
-            change = sim::withRounds(longest, request->rounds, request->origin);
+            change = scenario::withRounds(longest, request->rounds, request->origin);
         }
         catch (const ScenarioError&)
         {
@@ -193,15 +194,15 @@ std::string rerunCommand(const RunOptions& options, std::uint64_t seed)
     return command;
 }
 
-void printMilestoneSpatial(const sim::WorldMetrics& m, double cooperators)
+void printMilestoneSpatial(const engine::WorldMetrics& m, double cooperators)
 {
     std::printf("%6d  %11.3f  %11.3f\n", m.round, m.cooperationRate, cooperators);
 }
 
 // A lattice spatial game on the kernel: the same rounds and the same cooperation rates as the general engine, bit
 // for bit; outputs are the columns the kernel can fill (sim::spatialMetricNames()).
-void runSpatial(const RunOptions& options, const sim::Scenario& scenario, sim::SpatialGame& game,
-                const std::filesystem::path& out, const sim::RunNotes& notes)
+void runSpatial(const RunOptions& options, const scenario::Scenario& scenario, engine::SpatialGame& game,
+                const std::filesystem::path& out, const records::RunNotes& notes)
 {
     const int rounds = scenario.run.rounds;
     const auto& def = game.def();
@@ -215,14 +216,14 @@ void runSpatial(const RunOptions& options, const sim::Scenario& scenario, sim::S
         std::printf("  engine: spatial, the lattice kernel (%s)\n", notes.engineNote.c_str());
         std::printf("  %d x %d %s, %s neighbourhood%s, %s imitate-the-best, %d rounds\n\n", def.width, def.height,
                     def.periodic ? "torus" : "lattice with fixed edges",
-                    def.neighbourhood == sim::Neighbourhood::Moore ? "Moore" : "von Neumann",
+                    def.neighbourhood == scenario::Neighbourhood::Moore ? "Moore" : "von Neumann",
                     def.selfInteraction ? " with self-interaction" : "",
-                    def.update == sim::SpatialUpdate::Synchronous ? "synchronous" : "asynchronous", rounds);
+                    def.update == engine::SpatialUpdate::Synchronous ? "synchronous" : "asynchronous", rounds);
         std::printf(" round  cooperation  cooperators\n");
     }
-    std::vector<sim::WorldMetrics> series;
+    std::vector<engine::WorldMetrics> series;
     series.reserve(static_cast<std::size_t>(rounds) + 1);
-    series.push_back(sim::spatialRoundMetrics(game, 0));
+    series.push_back(records::spatialRoundMetrics(game, 0));
     if (!options.quiet)
         printMilestoneSpatial(series.back(), game.cooperatorShare());
     const int every = std::max(1, rounds / 10);
@@ -231,7 +232,7 @@ void runSpatial(const RunOptions& options, const sim::Scenario& scenario, sim::S
     for (int round = 1; round <= rounds; ++round)
     {
         // Round r's acts are played by the grid as it stands before round r's imitation, as in the general engine.
-        series.push_back(sim::spatialRoundMetrics(game, round));
+        series.push_back(records::spatialRoundMetrics(game, round));
         game.step();
         if (!options.quiet)
         {
@@ -245,9 +246,9 @@ void runSpatial(const RunOptions& options, const sim::Scenario& scenario, sim::S
     }
     progress.finish();
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    const sim::Provenance provenance{scenario.run.seed, sim::scenarioHash(scenario), CYBERSIM_VERSION,
-                                     sim::buildDescription()};
-    sim::writeSpatialRunOutputs(out, series, game, scenario, provenance, notes);
+    const records::Provenance provenance{scenario.run.seed, scenario::scenarioHash(scenario), CYBERSIM_VERSION,
+                                         records::buildDescription()};
+    records::writeSpatialRunOutputs(out, series, game, scenario, provenance, notes);
     if (options.quiet)
         return;
     const auto& last = series.back();
@@ -263,21 +264,21 @@ void runSpatial(const RunOptions& options, const sim::Scenario& scenario, sim::S
     std::printf("\nWrote %s/{timeseries.csv,lattice.pbm,summary.json}\n", out.string().c_str());
     std::printf("  (the kernel fills timeseries.csv's %zu columns it computes and writes no states.csv, events.csv or "
                 "network.graphml; --engine general writes every file)\n",
-                sim::spatialMetricNames().size());
+                records::spatialMetricNames().size());
     std::printf("Re-run exactly: %s\n", rerunCommand(options, scenario.run.seed).c_str());
 }
 
-void runGeneral(const RunOptions& options, const sim::Scenario& scenario, const std::filesystem::path& out,
-                const sim::RunNotes& notes, bool sayEngine)
+void runGeneral(const RunOptions& options, const scenario::Scenario& scenario, const std::filesystem::path& out,
+                const records::RunNotes& notes, bool sayEngine)
 {
-    sim::Simulation simulation(scenario, agents::builtinCatalogue());
-    sim::RunRecord record;
+    engine::Simulation simulation(scenario, agents::builtinCatalogue());
+    records::RunRecord record;
     record.begin(simulation);
     // --record: the whole run round by round, trust of every relation included, for replay and scrubbing.
-    std::unique_ptr<sim::Replay> replay;
+    std::unique_ptr<records::Replay> replay;
     if (!options.record.empty())
     {
-        replay = std::make_unique<sim::Replay>();
+        replay = std::make_unique<records::Replay>();
         replay->begin(simulation);
     }
     const int rounds = scenario.run.rounds;
@@ -306,7 +307,7 @@ void runGeneral(const RunOptions& options, const sim::Scenario& scenario, const 
         if (!options.quiet)
         {
             for (const auto& e : simulation.newEvents())
-                if (e.type != sim::EventType::DoctrineChange)
+                if (e.type != engine::EventType::DoctrineChange)
                 {
                     progress.finish();
                     std::printf("        round %d: %s\n", e.round, e.detail.c_str());
@@ -320,12 +321,12 @@ void runGeneral(const RunOptions& options, const sim::Scenario& scenario, const 
         }
     }
     progress.finish();
-    const sim::Provenance provenance{scenario.run.seed, sim::scenarioHash(scenario), CYBERSIM_VERSION,
-                                     sim::buildDescription()};
-    sim::writeRunOutputs(out, record, simulation, provenance, notes);
+    const records::Provenance provenance{scenario.run.seed, scenario::scenarioHash(scenario), CYBERSIM_VERSION,
+                                         records::buildDescription()};
+    records::writeRunOutputs(out, record, simulation, provenance, notes);
     if (replay)
     {
-        sim::writeReplayFile(options.record, *replay);
+        records::writeReplayFile(options.record, *replay);
         if (!options.quiet)
             std::printf("Wrote replay %s (%zu rounds)\n", options.record.c_str(), replay->rowCount() - 1);
     }
@@ -342,8 +343,8 @@ void runGeneral(const RunOptions& options, const sim::Scenario& scenario, const 
 
 int runCommand(const RunOptions& options)
 {
-    sim::Scenario scenario;
-    sim::RunNotes notes;
+    scenario::Scenario scenario;
+    records::RunNotes notes;
     std::string roundsOrigin;
     try
     {
@@ -358,7 +359,7 @@ int runCommand(const RunOptions& options)
     {
         std::string list;
         for (const auto& e : notes.droppedEvents)
-            list += (list.empty() ? "" : ", ") + sim::describeEvent(e);
+            list += (list.empty() ? "" : ", ") + scenario::describeEvent(e);
         const auto count = notes.droppedEvents.size();
         std::cerr << "note: with " << roundsOrigin << ", " << count << " scheduled event"
                   << (count == 1 ? " comes" : "s come") << " too late to happen and " << (count == 1 ? "is" : "are")
@@ -372,14 +373,14 @@ int runCommand(const RunOptions& options)
     {
         // The engine: the lattice kernel when the scenario is a pure lattice spatial game (fromScenario decides) and
         // no replay is asked for, else the general engine. The kernel is exact to the engine, so only speed differs.
-        std::optional<sim::SpatialGame> kernel;
+        std::optional<engine::SpatialGame> kernel;
         std::string whyNot = "--engine general";
         if (options.engine != "general")
         {
             if (!options.record.empty())
                 whyNot = "--record needs the general engine (the kernel keeps no replay)";
             else
-                kernel = sim::SpatialGame::fromScenario(scenario, agents::builtinCatalogue(), whyNot);
+                kernel = engine::SpatialGame::fromScenario(scenario, agents::builtinCatalogue(), whyNot);
         }
         if (options.engine == "spatial" && !kernel)
         {
@@ -408,7 +409,7 @@ int runCommand(const RunOptions& options)
             runSpatial(options, scenario, *kernel, out, notes);
         else
             runGeneral(options, scenario, out, notes,
-                       options.engine == "general" || scenario.network.kind == sim::NetworkKind::Lattice);
+                       options.engine == "general" || scenario.network.kind == scenario::NetworkKind::Lattice);
     }
     catch (const ScenarioError& error)
     {

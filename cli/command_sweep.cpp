@@ -6,9 +6,9 @@
 #include "sweep_support.hpp"
 
 #include "cybersim/agents/register_builtins.hpp"
-#include "cybersim/sim/error.hpp"
-#include "cybersim/sim/scenario_schema.hpp"
-#include "cybersim/sim/sweep_run.hpp"
+#include "cybersim/core/error.hpp"
+#include "cybersim/scenario/scenario_schema.hpp"
+#include "cybersim/sweep/sweep_run.hpp"
 
 #include <tbb/task_arena.h>
 
@@ -29,13 +29,13 @@ bool launchedByMpi()
     return false;
 }
 
-std::unique_ptr<sim::SweepPlan> loadSweepPlan(const SweepOptions& options, bool report)
+std::unique_ptr<sweep::SweepPlan> loadSweepPlan(const SweepOptions& options, bool report)
 {
     try
     {
-        auto spec = sim::loadSweepSpec(options.spec);
-        auto base = sim::loadSweepBase(spec, agents::builtinCatalogue(), scenariosFolder());
-        return std::make_unique<sim::SweepPlan>(std::move(spec), std::move(base), agents::builtinCatalogue());
+        auto spec = sweep::loadSweepSpec(options.spec);
+        auto base = sweep::loadSweepBase(spec, agents::builtinCatalogue(), scenariosFolder());
+        return std::make_unique<sweep::SweepPlan>(std::move(spec), std::move(base), agents::builtinCatalogue());
     }
     catch (const std::exception& error)
     {
@@ -45,7 +45,7 @@ std::unique_ptr<sim::SweepPlan> loadSweepPlan(const SweepOptions& options, bool 
     }
 }
 
-int checkSweepFolder(const SweepOptions& options, const sim::SweepPlan& plan, bool& resume)
+int checkSweepFolder(const SweepOptions& options, const sweep::SweepPlan& plan, bool& resume)
 {
     namespace fs = std::filesystem;
     const fs::path out(options.out);
@@ -55,7 +55,7 @@ int checkSweepFolder(const SweepOptions& options, const sim::SweepPlan& plan, bo
         std::cerr << "error: --out: " << options.out << " is a file, expected a folder\n";
         return kExitBadInput;
     }
-    const auto state = sim::inspectSweepFolder(out);
+    const auto state = sweep::inspectSweepFolder(out);
     resume = false;
     if (!state.hasJournal)
         return kExitOk;
@@ -83,13 +83,13 @@ int checkSweepFolder(const SweepOptions& options, const sim::SweepPlan& plan, bo
     return kExitOk; // the same sweep, finished: run it again from scratch
 }
 
-int finishSweep(const SweepOptions& options, const sim::SweepPlan& plan, const sim::SweepTiming& timing)
+int finishSweep(const SweepOptions& options, const sweep::SweepPlan& plan, const sweep::SweepTiming& timing)
 {
     const std::filesystem::path out(options.out);
     try
     {
-        const auto results = sim::SweepJournal::read(out / sim::SweepJournal::kFileName, plan);
-        sim::writeSweepOutputs(out, plan, results, agents::builtinCatalogue(), timing);
+        const auto results = sweep::SweepJournal::read(out / sweep::SweepJournal::kFileName, plan);
+        sweep::writeSweepOutputs(out, plan, results, agents::builtinCatalogue(), timing);
     }
     catch (const std::exception& error)
     {
@@ -118,7 +118,7 @@ int finishSweep(const SweepOptions& options, const sim::SweepPlan& plan, const s
         std::printf("Re-run one run: cybersim run %s--seed <seed from runs.csv>",
                     plan.spec().scenario == "default" ? "" : (plan.spec().scenario + " ").c_str());
         for (const auto& o : overrides)
-            std::printf(" --set %s", sim::shellQuote(o).c_str());
+            std::printf(" --set %s", sweep::shellQuote(o).c_str());
         std::printf("   (the values of point 0)\n");
     }
     return kExitOk;
@@ -138,10 +138,10 @@ int sweepCommand(const SweepOptions& options)
     if (const int code = checkSweepFolder(options, *plan, resume); code != kExitOk)
         return code;
 
-    std::unique_ptr<sim::SweepJournal> journal;
+    std::unique_ptr<sweep::SweepJournal> journal;
     try
     {
-        journal = std::make_unique<sim::SweepJournal>(options.out, *plan, resume);
+        journal = std::make_unique<sweep::SweepJournal>(options.out, *plan, resume);
     }
     catch (const std::exception& error)
     {
@@ -171,8 +171,8 @@ int sweepCommand(const SweepOptions& options)
     try
     {
         Progress progress("runs", pending.size(), !options.quiet);
-        sim::runSweepLocal(*plan, agents::builtinCatalogue(), pending, *journal, threads,
-                           [&progress](std::uint64_t done) { progress.update(done); });
+        sweep::runSweepLocal(*plan, agents::builtinCatalogue(), pending, *journal, threads,
+                             [&progress](std::uint64_t done) { progress.update(done); });
         progress.finish();
         journal->close();
     }
@@ -181,8 +181,8 @@ int sweepCommand(const SweepOptions& options)
         std::cerr << "error: " << error.what() << " (finished runs are journalled; --resume continues)\n";
         return kExitRuntime;
     }
-    const sim::SweepTiming timing{std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(),
-                                  pending.size(), threads, 1};
+    const sweep::SweepTiming timing{std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(),
+                                    pending.size(), threads, 1};
     return finishSweep(options, *plan, timing);
 }
 

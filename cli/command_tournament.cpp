@@ -4,9 +4,9 @@
 
 #include "cybersim/agents/register_builtins.hpp"
 #include "cybersim/agents/tournament.hpp"
-#include "cybersim/sim/catalogue.hpp"
-#include "cybersim/sim/error.hpp"
-#include "cybersim/sim/run_record.hpp"
+#include "cybersim/core/catalogue.hpp"
+#include "cybersim/core/error.hpp"
+#include "cybersim/records/run_record.hpp"
 
 #include <chrono>
 #include <cstdio>
@@ -95,7 +95,7 @@ int tournamentCommand(const TournamentOptions& options)
         if (catalogue.strategy(name) == nullptr)
         {
             std::cerr << "error: --players: unknown strategy '" << name << "'";
-            if (const auto guess = sim::suggestNearest(name, known))
+            if (const auto guess = core::suggestNearest(name, known))
                 std::cerr << "; did you mean '" << *guess << "'?";
             std::cerr << '\n';
             bad = true;
@@ -149,8 +149,8 @@ int tournamentCommand(const TournamentOptions& options)
             std::filesystem::create_directories(options.out, error);
             if (error)
                 throw ConfigError("cannot create folder '" + options.out + "': " + error.message());
-            sim::writeFileAtomically(std::filesystem::path(options.out) / "matches.csv", matchesCsv(result));
-            sim::writeFileAtomically(std::filesystem::path(options.out) / "ranking.csv", rankingCsv(result));
+            records::writeFileAtomically(std::filesystem::path(options.out) / "matches.csv", matchesCsv(result));
+            records::writeFileAtomically(std::filesystem::path(options.out) / "ranking.csv", rankingCsv(result));
         }
         catch (const Error& e)
         {

@@ -2,9 +2,9 @@
 // `cybersim validate`: runs the canonical checks (validation library), prints a table, writes CSV, JSON and charts.
 #include "commands.hpp"
 
-#include "cybersim/sim/catalogue.hpp"
-#include "cybersim/sim/error.hpp"
-#include "cybersim/sim/run_record.hpp"
+#include "cybersim/core/catalogue.hpp"
+#include "cybersim/core/error.hpp"
+#include "cybersim/records/run_record.hpp"
 #include "cybersim/validation/canonical.hpp"
 
 #ifdef CYBERSIM_HAVE_PLOT
@@ -44,7 +44,7 @@ int validateCommand(const ValidateOptions& options)
         if (!known)
         {
             std::cerr << "error: unknown check '" << name << "'";
-            if (const auto guess = sim::suggestNearest(name, all))
+            if (const auto guess = core::suggestNearest(name, all))
                 std::cerr << "; did you mean '" << *guess << "'?";
             std::cerr << " (see `cybersim validate --list`)\n";
             bad = true;
@@ -89,10 +89,10 @@ int validateCommand(const ValidateOptions& options)
             std::filesystem::create_directories(options.out, error);
             if (error)
                 throw ConfigError("cannot create folder '" + options.out + "': " + error.message());
-            sim::writeFileAtomically(std::filesystem::path(options.out) / "validation.csv",
-                                     validation::reportsCsv(reports));
-            sim::writeFileAtomically(std::filesystem::path(options.out) / "validation.json",
-                                     validation::reportsJson(reports, options.quick));
+            records::writeFileAtomically(std::filesystem::path(options.out) / "validation.csv",
+                                         validation::reportsCsv(reports));
+            records::writeFileAtomically(std::filesystem::path(options.out) / "validation.json",
+                                         validation::reportsJson(reports, options.quick));
             std::printf("wrote %s/validation.csv and validation.json\n", options.out.c_str());
         }
         catch (const Error& e)

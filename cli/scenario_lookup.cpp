@@ -3,8 +3,8 @@
 #include "scenario_lookup.hpp"
 
 #include "cybersim/agents/register_builtins.hpp"
-#include "cybersim/sim/error.hpp"
-#include "cybersim/sim/scenario_io.hpp"
+#include "cybersim/core/error.hpp"
+#include "cybersim/scenario/scenario_io.hpp"
 
 #include <cstdlib>
 #include <iostream>
@@ -19,11 +19,11 @@ std::filesystem::path scenariosFolder()
     return CYBERSIM_SOURCE_SCENARIOS;
 }
 
-sim::Scenario loadScenarioByName(const std::string& nameOrPath, const std::vector<std::string>& overrides)
+scenario::Scenario loadScenarioByName(const std::string& nameOrPath, const std::vector<std::string>& overrides)
 {
     const auto& catalogue = agents::builtinCatalogue();
     if (nameOrPath.empty() || nameOrPath == "default")
-        return sim::defaultScenario(catalogue, overrides);
+        return scenario::defaultScenario(catalogue, overrides);
     std::filesystem::path path(nameOrPath);
     std::error_code error;
     if (!std::filesystem::exists(path, error) && path.extension().empty())
@@ -33,7 +33,7 @@ sim::Scenario loadScenarioByName(const std::string& nameOrPath, const std::vecto
         if (std::filesystem::exists(shipped, error))
             path = shipped;
     }
-    return sim::loadScenarioFile(path, catalogue, overrides);
+    return scenario::loadScenarioFile(path, catalogue, overrides);
 }
 
 void printDiagnostics(const std::exception& error)

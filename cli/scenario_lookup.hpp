@@ -2,7 +2,7 @@
 // Finding scenarios: a path, a shipped scenario by name, or the embedded default; and loading them with diagnostics.
 #pragma once
 
-#include "cybersim/sim/scenario.hpp"
+#include "cybersim/scenario/scenario.hpp"
 
 #include <filesystem>
 #include <string>
@@ -16,8 +16,8 @@ namespace cybersim::cli
 
 /// Loads `nameOrPath` (a file, or the name of a shipped scenario such as "zero-sum-spiral"), or the embedded default
 /// when empty, with the given overrides. @throws ScenarioError.
-[[nodiscard]] sim::Scenario loadScenarioByName(const std::string& nameOrPath,
-                                               const std::vector<std::string>& overrides);
+[[nodiscard]] scenario::Scenario loadScenarioByName(const std::string& nameOrPath,
+                                                    const std::vector<std::string>& overrides);
 
 /// Prints every diagnostic of a ScenarioError to stderr, one per line, and a count.
 void printDiagnostics(const std::exception& error);

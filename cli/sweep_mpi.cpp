@@ -7,7 +7,7 @@
 #include "sweep_support.hpp"
 
 #include "cybersim/agents/register_builtins.hpp"
-#include "cybersim/sim/sweep_run.hpp"
+#include "cybersim/sweep/sweep_run.hpp"
 
 #include <boost/mpi/collectives.hpp>
 #include <boost/mpi/communicator.hpp>
@@ -39,29 +39,29 @@ constexpr std::uint64_t kStop = ~std::uint64_t(0);
 using Chunk = std::vector<std::uint64_t>;
 using Finished = std::pair<std::vector<std::uint64_t>, std::vector<double>>;
 
-Finished runChunk(const sim::SweepPlan& plan, const Chunk& chunk, tbb::task_arena& arena)
+Finished runChunk(const sweep::SweepPlan& plan, const Chunk& chunk, tbb::task_arena& arena)
 {
     const auto metrics = plan.spec().metrics.size();
     Finished out{chunk, std::vector<double>(chunk.size() * metrics)};
     arena.execute(
         [&]
         {
-            tbb::parallel_for(tbb::blocked_range<std::size_t>(0, chunk.size(), 1),
-                              [&](const auto& range)
-                              {
-                                  for (auto i = range.begin(); i != range.end(); ++i)
-                                  {
-                                      const auto values = sim::runSweepRun(plan, chunk[i], agents::builtinCatalogue());
-                                      std::copy(values.begin(), values.end(),
-                                                out.second.begin() + std::ptrdiff_t(i * metrics));
-                                  }
-                              });
+            tbb::parallel_for(
+                tbb::blocked_range<std::size_t>(0, chunk.size(), 1),
+                [&](const auto& range)
+                {
+                    for (auto i = range.begin(); i != range.end(); ++i)
+                    {
+                        const auto values = sweep::runSweepRun(plan, chunk[i], agents::builtinCatalogue());
+                        std::copy(values.begin(), values.end(), out.second.begin() + std::ptrdiff_t(i * metrics));
+                    }
+                });
         });
     return out;
 }
 
-int master(const mpi::communicator& world, const SweepOptions& options, const sim::SweepPlan& plan,
-           sim::SweepJournal& journal, int threads, std::chrono::steady_clock::time_point start)
+int master(const mpi::communicator& world, const SweepOptions& options, const sweep::SweepPlan& plan,
+           sweep::SweepJournal& journal, int threads, std::chrono::steady_clock::time_point start)
 {
     std::vector<std::uint64_t> pending;
     for (std::uint64_t i = 0; i < plan.runCount(); ++i)
@@ -133,7 +133,7 @@ int master(const mpi::communicator& world, const SweepOptions& options, const si
         try
         {
             const auto index = pending[next++];
-            journal.append(index, sim::runSweepRun(plan, index, agents::builtinCatalogue()));
+            journal.append(index, sweep::runSweepRun(plan, index, agents::builtinCatalogue()));
             progress.update(++done);
         }
         catch (const std::exception& error)
@@ -148,12 +148,12 @@ int master(const mpi::communicator& world, const SweepOptions& options, const si
         std::cerr << "error: " << failure << " (finished runs are journalled; --resume continues)\n";
         return kExitRuntime;
     }
-    const sim::SweepTiming timing{std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(),
-                                  pending.size(), threads, world.size()};
+    const sweep::SweepTiming timing{std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(),
+                                    pending.size(), threads, world.size()};
     return finishSweep(options, plan, timing);
 }
 
-void worker(const mpi::communicator& world, const sim::SweepPlan& plan, int threads)
+void worker(const mpi::communicator& world, const sweep::SweepPlan& plan, int threads)
 {
     tbb::task_arena arena(threads);
     Finished finished; // the first message carries nothing and asks for work
@@ -186,7 +186,7 @@ int sweepCommandMpi(const SweepOptions& options)
     if (code != kExitOk)
         return code;
 
-    std::unique_ptr<sim::SweepJournal> journal;
+    std::unique_ptr<sweep::SweepJournal> journal;
     if (root)
     {
         bool resume = false;
@@ -194,7 +194,7 @@ int sweepCommandMpi(const SweepOptions& options)
         if (code == kExitOk)
             try
             {
-                journal = std::make_unique<sim::SweepJournal>(options.out, *plan, resume);
+                journal = std::make_unique<sweep::SweepJournal>(options.out, *plan, resume);
             }
             catch (const std::exception& error)
             {

@@ -10,6 +10,12 @@ if(CYBERSIM_SANITIZE)
                                                     -fno-sanitize-recover=undefined)
     target_link_options(cybersim_flags INTERFACE -fsanitize=${CYBERSIM_SANITIZE})
 endif()
+if(CYBERSIM_BUILD_FUZZ)
+    # Every library a fuzz target links is instrumented for coverage, ASan and UBSan; the target adds libFuzzer's main.
+    target_compile_options(cybersim_flags INTERFACE -g -fsanitize=fuzzer-no-link,address,undefined
+                                                    -fno-sanitize-recover=all -fno-omit-frame-pointer)
+    target_link_options(cybersim_flags INTERFACE -fsanitize=address,undefined)
+endif()
 if(CYBERSIM_VALIDATE)
     target_compile_definitions(cybersim_flags INTERFACE CYBERSIM_VALIDATE=1)
 endif()

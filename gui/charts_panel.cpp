@@ -8,7 +8,7 @@
 #include "state_selection.hpp"
 #include "time_series_chart.hpp"
 
-#include "cybersim/sim/doctrine_shares.hpp"
+#include "cybersim/engine/doctrine_shares.hpp"
 
 #include <QGridLayout>
 #include <QLineSeries>
@@ -71,7 +71,7 @@ QList<QList<QPointF>> doctrinePoints(const RunHistory& history, std::size_t doct
         const auto& snapshot = history.round(r);
         if (snapshot.states.empty())
             return;
-        const auto shares = sim::doctrineShares(snapshot.states, doctrineCount);
+        const auto shares = engine::doctrineShares(snapshot.states, doctrineCount);
         for (std::size_t d = 0; d < doctrineCount; ++d)
             points[static_cast<qsizetype>(d)].append(QPointF(snapshot.world.round, shares[d]));
     };

@@ -6,10 +6,10 @@
 #include "adapters/palette.hpp"
 #include "adapters/qt_text.hpp"
 #include "cybersim/agents/register_builtins.hpp"
-#include "cybersim/sim/run_record.hpp"
-#include "cybersim/sim/scenario_io.hpp"
-#include "cybersim/sim/scenario_schema.hpp"
-#include "cybersim/sim/simulation.hpp"
+#include "cybersim/engine/simulation.hpp"
+#include "cybersim/records/run_record.hpp"
+#include "cybersim/scenario/scenario_io.hpp"
+#include "cybersim/scenario/scenario_schema.hpp"
 #include "time_series_chart.hpp"
 
 #include <QComboBox>
@@ -30,13 +30,13 @@ namespace cybersim::gui
 namespace
 {
 // One variant's run, headless: the scenario text with one override, then every round's world metrics.
-std::vector<sim::WorldMetrics> runVariant(const std::string& baseText, const std::string& label,
-                                          const std::string& override)
+std::vector<engine::WorldMetrics> runVariant(const std::string& baseText, const std::string& label,
+                                             const std::string& override)
 {
-    const auto scenario = sim::parseScenario(baseText, label, agents::builtinCatalogue(), {override});
+    const auto scenario = scenario::parseScenario(baseText, label, agents::builtinCatalogue(), {override});
     // The two variants run side by side on one background thread; the engine's own parallelism is enough.
-    sim::Simulation simulation(scenario, agents::builtinCatalogue());
-    std::vector<sim::WorldMetrics> series{simulation.metrics()};
+    engine::Simulation simulation(scenario, agents::builtinCatalogue());
+    std::vector<engine::WorldMetrics> series{simulation.metrics()};
     while (!simulation.finished())
     {
         simulation.step();
@@ -56,8 +56,8 @@ ComparePanel::ComparePanel(QWidget* parent)
     {
         m_key[v] = new QComboBox;
         m_key[v]->setEditable(true);
-        for (const auto& info : sim::parameters())
-            if (!info.isElementKey() && (info.isNumeric() || info.type != sim::ValueType::Text))
+        for (const auto& info : scenario::parameters())
+            if (!info.isElementKey() && (info.isNumeric() || info.type != scenario::ValueType::Text))
                 m_key[v]->addItem(toQString(info.key));
         m_value[v] = new QLineEdit;
         grid->addWidget(new QLabel(v == 0 ? tr("<b>Variant A</b>: set") : tr("<b>Variant B</b>: set")), v, 0);
@@ -67,7 +67,7 @@ ComparePanel::ComparePanel(QWidget* parent)
     }
     setVariant(0, QStringLiteral("governance.approach"), QStringLiteral("gradual"));
     setVariant(1, QStringLiteral("governance.approach"), QStringLiteral("comprehensive"));
-    for (const auto& name : sim::worldMetricNames())
+    for (const auto& name : records::worldMetricNames())
         if (name != "seed" && name != "scenario_hash" && name != "round")
             m_metric->addItem(toQString(name));
     m_metric->setCurrentText(QStringLiteral("norms_adopted"));
@@ -92,7 +92,7 @@ ComparePanel::~ComparePanel()
         m_thread->wait();
 }
 
-void ComparePanel::setBaseScenario(const sim::Scenario& scenario)
+void ComparePanel::setBaseScenario(const scenario::Scenario& scenario)
 {
     m_base = scenario;
 }
@@ -115,7 +115,7 @@ void ComparePanel::runComparison()
     std::string baseText;
     try
     {
-        baseText = sim::writeScenario(m_base);
+        baseText = scenario::writeScenario(m_base);
     }
     catch (const std::exception& error)
     {
@@ -130,7 +130,7 @@ void ComparePanel::runComparison()
     m_thread = QThread::create(
         [this, baseText, a = overrides[0], b = overrides[1]]
         {
-            std::vector<sim::WorldMetrics> first, second;
+            std::vector<engine::WorldMetrics> first, second;
             QString error;
             try
             {
@@ -154,7 +154,8 @@ void ComparePanel::runComparison()
     m_thread->start();
 }
 
-void ComparePanel::finish(std::vector<sim::WorldMetrics> a, std::vector<sim::WorldMetrics> b, const QString& error)
+void ComparePanel::finish(std::vector<engine::WorldMetrics> a, std::vector<engine::WorldMetrics> b,
+                          const QString& error)
 {
     m_run->setEnabled(true);
     if (!error.isEmpty())
@@ -181,7 +182,7 @@ void ComparePanel::plot()
         QList<QPointF> points;
         for (const auto& m : m_results[v])
         {
-            const double value = sim::worldMetricValue(m, metric);
+            const double value = records::worldMetricValue(m, metric);
             if (std::isfinite(value))
                 points.append(QPointF(m.round, value));
         }

@@ -2,8 +2,8 @@
 // Compare two variants of the current world (e.g. gradual vs comprehensive governance), curves overlaid.
 #pragma once
 
-#include "cybersim/sim/metrics.hpp"
-#include "cybersim/sim/scenario.hpp"
+#include "cybersim/engine/metrics.hpp"
+#include "cybersim/scenario/scenario.hpp"
 
 #include <QPointer>
 #include <QWidget>
@@ -31,7 +31,7 @@ public:
     ~ComparePanel() override;
 
     /// The scenario both variants start from.
-    void setBaseScenario(const sim::Scenario& scenario);
+    void setBaseScenario(const scenario::Scenario& scenario);
     /// Sets variant `which` (0 = A, 1 = B) to `key=value`.
     void setVariant(int which, const QString& key, const QString& value);
     /// Starts both runs; see comparisonFinished().
@@ -46,9 +46,9 @@ signals:
 
 private:
     void plot();
-    void finish(std::vector<sim::WorldMetrics> a, std::vector<sim::WorldMetrics> b, const QString& error);
+    void finish(std::vector<engine::WorldMetrics> a, std::vector<engine::WorldMetrics> b, const QString& error);
 
-    sim::Scenario m_base;
+    scenario::Scenario m_base;
     QComboBox* m_key[2] = {nullptr, nullptr};
     QLineEdit* m_value[2] = {nullptr, nullptr};
     QComboBox* m_metric = nullptr;
@@ -56,7 +56,7 @@ private:
     QLabel* m_status = nullptr;
     TimeSeriesChart* m_chart = nullptr;
     QPointer<QThread> m_thread;
-    std::vector<sim::WorldMetrics> m_results[2];
+    std::vector<engine::WorldMetrics> m_results[2];
 };
 
 } // namespace cybersim::gui

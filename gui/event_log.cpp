@@ -76,9 +76,9 @@ void EventLog::appendFrom(int firstRound)
     QVector<EventRow> rows;
     for (int r = firstRound; r < m_history.roundCount(); ++r)
         for (const auto& event : m_history.round(r).events)
-            if (showLearning || event.type != sim::EventType::DoctrineChange)
+            if (showLearning || event.type != engine::EventType::DoctrineChange)
                 rows.push_back(
-                    {event.round, event.actor, toQString(sim::eventTypeName(event.type)), toQString(event.detail)});
+                    {event.round, event.actor, toQString(engine::eventTypeName(event.type)), toQString(event.detail)});
     m_model->append(std::move(rows));
     if (atBottom)
         m_view->scrollToBottom();

@@ -25,7 +25,7 @@
 #include "trust_heatmap.hpp"
 
 #include "cybersim/agents/register_builtins.hpp"
-#include "cybersim/sim/theory_prediction.hpp"
+#include "cybersim/theory/theory_prediction.hpp"
 
 #include <QAction>
 #include <QDir>
@@ -120,7 +120,7 @@ MainWindow::MainWindow(QWidget* parent)
             });
 
     connect(m_scenarioPanel, &ScenarioPanel::scenarioReady, this,
-            [this](const sim::Scenario& scenario)
+            [this](const scenario::Scenario& scenario)
             {
                 m_controller->load(scenario);
                 m_compare->setBaseScenario(scenario);
@@ -340,13 +340,13 @@ QStringList MainWindow::exportAll(const QString& folder)
     return problems;
 }
 
-void MainWindow::showTheory(const sim::Scenario& scenario)
+void MainWindow::showTheory(const scenario::Scenario& scenario)
 {
     // The library decides what applies and computes it (STYLE G); a scenario it cannot assess just shows no theory.
-    sim::TheoryReport report;
+    theory::TheoryReport report;
     try
     {
-        report = sim::predictTheory(scenario, agents::builtinCatalogue());
+        report = theory::predictTheory(scenario, agents::builtinCatalogue());
     }
     catch (const std::exception& e)
     {

@@ -2,7 +2,7 @@
 // The main window: scenario panel, run controls, network, charts, heatmap, event log, inspector, compare, export.
 #pragma once
 
-#include "cybersim/sim/scenario.hpp"
+#include "cybersim/scenario/scenario.hpp"
 
 #include <QMainWindow>
 
@@ -84,7 +84,7 @@ private:
     void updateRunnable();
     bool applyPendingEdits();
     void showError(const QString& title, const QString& message);
-    void showTheory(const sim::Scenario& scenario);
+    void showTheory(const scenario::Scenario& scenario);
 
     StateSelection* m_selection = nullptr;
     RunHistory* m_history = nullptr;

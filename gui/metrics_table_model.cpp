@@ -3,7 +3,7 @@
 #include "metrics_table_model.hpp"
 
 #include "adapters/qt_text.hpp"
-#include "cybersim/sim/run_record.hpp"
+#include "cybersim/records/run_record.hpp"
 #include "run_history.hpp"
 
 #include <algorithm>
@@ -12,7 +12,7 @@ namespace cybersim::gui
 {
 
 MetricsTableModel::MetricsTableModel(const RunHistory& history, QObject* parent)
-    : QAbstractTableModel(parent), m_history(history), m_names(sim::worldMetricNames())
+    : QAbstractTableModel(parent), m_history(history), m_names(records::worldMetricNames())
 {
     connect(&history, &RunHistory::worldChanged, this, &MetricsTableModel::resetAll);
     connect(&history, &RunHistory::roundsAppended, this, &MetricsTableModel::appendRows);
@@ -55,7 +55,7 @@ double MetricsTableModel::value(int round, int column) const
 {
     if (round < 0 || round >= m_rows || column < 0 || column >= columnCount())
         return 0.0;
-    return sim::worldMetricValue(m_history.round(round).world, m_names[static_cast<std::size_t>(column)]);
+    return records::worldMetricValue(m_history.round(round).world, m_names[static_cast<std::size_t>(column)]);
 }
 
 void MetricsTableModel::resetAll()

@@ -5,10 +5,10 @@
 #include "adapters/parameter_text.hpp"
 #include "adapters/qt_text.hpp"
 #include "cybersim/agents/register_builtins.hpp"
-#include "cybersim/sim/catalogue.hpp"
-#include "cybersim/sim/error.hpp"
-#include "cybersim/sim/scenario_io.hpp"
-#include "cybersim/sim/scenario_schema.hpp"
+#include "cybersim/core/catalogue.hpp"
+#include "cybersim/core/error.hpp"
+#include "cybersim/scenario/scenario_io.hpp"
+#include "cybersim/scenario/scenario_schema.hpp"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -38,7 +38,7 @@ const QString kActionsKey = QStringLiteral("game.actions");
 constexpr int kPayoffColumnWidth = 58; // px: room for "-10.25" and a short act name
 
 // The text list a list key names, or nullptr (game.payoffs and generate.doctrine_shares hold numbers).
-std::vector<std::string>* textListOf(sim::Scenario& s, const QString& key)
+std::vector<std::string>* textListOf(scenario::Scenario& s, const QString& key)
 {
     if (key == kActionsKey)
         return &s.game.actions;
@@ -58,7 +58,7 @@ bool isAbout(const QString& path, const QString& key)
 // The list key that a loader key path is about, or empty.
 QString listKeyOf(const QString& path)
 {
-    for (const auto& info : sim::listParameters())
+    for (const auto& info : scenario::listParameters())
         if (isAbout(path, toQString(info.key)))
             return toQString(info.key);
     return {};
@@ -71,7 +71,7 @@ QString actTitle(const std::vector<std::string>& acts, std::size_t k)
 }
 
 // Elements of the array table that `group` ("states", "events"...) names.
-std::size_t elementCount(const sim::Scenario& s, const std::string& group)
+std::size_t elementCount(const scenario::Scenario& s, const std::string& group)
 {
     if (group == "states")
         return s.states.size();
@@ -84,7 +84,7 @@ std::size_t elementCount(const sim::Scenario& s, const std::string& group)
     return 0;
 }
 
-QString elementTitle(const sim::Scenario& s, const std::string& group, std::size_t i)
+QString elementTitle(const scenario::Scenario& s, const std::string& group, std::size_t i)
 {
     if (group == "states" && i < s.states.size())
         return toQString(s.states[i].name);
@@ -125,7 +125,7 @@ ParameterEditor::ParameterEditor(QWidget* parent)
     connect(m_filter, &QLineEdit::textChanged, this, &ParameterEditor::applyFilter);
 }
 
-void ParameterEditor::setScenario(const sim::Scenario& scenario)
+void ParameterEditor::setScenario(const scenario::Scenario& scenario)
 {
     m_scenario = scenario;
     m_problems.clear();
@@ -148,7 +148,7 @@ void ParameterEditor::rebuild()
     m_payoffMemory.clear();
     QMap<QString, QTreeWidgetItem*> groups;
     QMap<QString, QTreeWidgetItem*> elements;
-    for (const auto& info : sim::parameters())
+    for (const auto& info : scenario::parameters())
     {
         const QString group = toQString(info.group);
         QTreeWidgetItem*& groupItem = groups[group];
@@ -162,8 +162,9 @@ void ParameterEditor::rebuild()
             bold.setBold(true);
             groupItem->setFont(0, bold);
             // A matrix game's point is its table, so its section opens with the run's.
-            groupItem->setExpanded(group.isEmpty() || group == QLatin1String("run") ||
-                                   (group == QLatin1String("game") && m_scenario.game.kind == sim::GameKind::Matrix));
+            groupItem->setExpanded(
+                group.isEmpty() || group == QLatin1String("run") ||
+                (group == QLatin1String("game") && m_scenario.game.kind == scenario::GameKind::Matrix));
         }
         if (!info.isElementKey())
         {
@@ -188,7 +189,7 @@ void ParameterEditor::rebuild()
                 groupItem, {tr("… %1 more (edit them in the file)").arg(count - kMaxElementsShown)});
     }
     // List keys follow their table's scalars.
-    for (const auto& info : sim::listParameters())
+    for (const auto& info : scenario::listParameters())
         if (auto* groupItem = groups.value(toQString(info.group)))
             addListRow(groupItem, info);
     for (auto* groupItem : groups)
@@ -198,7 +199,7 @@ void ParameterEditor::rebuild()
     m_loading = false;
 }
 
-void ParameterEditor::addRow(QTreeWidgetItem* parent, const sim::ParameterInfo& info, std::size_t index,
+void ParameterEditor::addRow(QTreeWidgetItem* parent, const scenario::ParameterInfo& info, std::size_t index,
                              const QString& keyPath)
 {
     auto* item = new QTreeWidgetItem(parent, {toQString(info.field())});
@@ -206,7 +207,7 @@ void ParameterEditor::addRow(QTreeWidgetItem* parent, const sim::ParameterInfo& 
     item->setToolTip(0, tooltip);
     const QString text = parameterText(info.get(m_scenario, index));
     QWidget* editor = nullptr;
-    if (info.type == sim::ValueType::Bool)
+    if (info.type == scenario::ValueType::Bool)
     {
         auto* box = new QCheckBox;
         box->setChecked(text == QLatin1String("true"));
@@ -228,7 +229,7 @@ void ParameterEditor::addRow(QTreeWidgetItem* parent, const sim::ParameterInfo& 
         m_doctrineBoxes.push_back(combo);
         editor = combo;
     }
-    else if (info.type == sim::ValueType::Choice)
+    else if (info.type == scenario::ValueType::Choice)
     {
         auto* combo = new QComboBox;
         for (const auto& choice : info.choices)
@@ -249,7 +250,7 @@ void ParameterEditor::addRow(QTreeWidgetItem* parent, const sim::ParameterInfo& 
     m_rows.insert(keyPath, Row{&info, nullptr, index, item, editor});
 }
 
-void ParameterEditor::addListRow(QTreeWidgetItem* parent, const sim::ListParameterInfo& info)
+void ParameterEditor::addListRow(QTreeWidgetItem* parent, const scenario::ListParameterInfo& info)
 {
     const QString keyPath = toQString(info.key);
     auto* item = new QTreeWidgetItem(parent, {toQString(info.field())});
@@ -274,7 +275,7 @@ void ParameterEditor::addListRow(QTreeWidgetItem* parent, const sim::ListParamet
         QStringList cells;
         for (const auto& row : m_scenario.game.payoffs)
             for (const double value : row)
-                cells.push_back(toQString(sim::formatReal(value)));
+                cells.push_back(toQString(scenario::formatReal(value)));
         const auto columns =
             static_cast<qsizetype>(m_scenario.game.payoffs.empty() ? 0 : m_scenario.game.payoffs[0].size());
         fillPayoffTable(cells, columns);
@@ -375,7 +376,7 @@ void ParameterEditor::followActions(const std::vector<std::string>& before)
 // them out otherwise); pure:<act> doctrines likewise.
 void ParameterEditor::updateMatrixRows()
 {
-    const bool matrix = m_scenario.game.kind == sim::GameKind::Matrix;
+    const bool matrix = m_scenario.game.kind == scenario::GameKind::Matrix;
     for (const auto& row : m_rows)
     {
         // R, S, T and P of a matrix game come from its table (the writer leaves them out), so they are shown only.
@@ -404,7 +405,7 @@ void ParameterEditor::updateMatrixRows()
 QStringList ParameterEditor::doctrineChoices() const
 {
     QStringList choices;
-    if (m_scenario.game.kind == sim::GameKind::Matrix)
+    if (m_scenario.game.kind == scenario::GameKind::Matrix)
         for (const auto& act : m_scenario.game.actions)
             if (!act.empty())
                 choices.push_back(QStringLiteral("pure:") + toQString(act));
@@ -513,7 +514,7 @@ void ParameterEditor::checkLists()
     m_listProblems.clear();
     try
     {
-        (void)sim::parseScenario(sim::writeScenario(m_scenario), "<edited>", agents::builtinCatalogue());
+        (void)scenario::parseScenario(scenario::writeScenario(m_scenario), "<edited>", agents::builtinCatalogue());
     }
     catch (const ScenarioError& error)
     {

@@ -2,7 +2,7 @@
 // Edits every scenario parameter, generically from the schema, grouped by table, checked as you type.
 #pragma once
 
-#include "cybersim/sim/scenario.hpp"
+#include "cybersim/scenario/scenario.hpp"
 
 #include <QMap>
 #include <QPair>
@@ -19,11 +19,11 @@ class QTableWidget;
 class QTreeWidget;
 class QTreeWidgetItem;
 
-namespace cybersim::sim
+namespace cybersim::scenario
 {
 struct ParameterInfo;
 struct ListParameterInfo;
-} // namespace cybersim::sim
+} // namespace cybersim::scenario
 
 namespace cybersim::gui
 {
@@ -43,9 +43,9 @@ public:
     explicit ParameterEditor(QWidget* parent = nullptr);
 
     /// Shows `scenario`'s values; clears problems and the modified flag.
-    void setScenario(const sim::Scenario& scenario);
+    void setScenario(const scenario::Scenario& scenario);
     /// The scenario with every valid edit applied.
-    [[nodiscard]] const sim::Scenario& scenario() const noexcept { return m_scenario; }
+    [[nodiscard]] const scenario::Scenario& scenario() const noexcept { return m_scenario; }
     /// True when some field holds a value that is not accepted.
     [[nodiscard]] bool hasProblems() const noexcept
     {
@@ -78,16 +78,17 @@ signals:
 private:
     struct Row
     {
-        const sim::ParameterInfo* info = nullptr;     // a scalar key, or nullptr
-        const sim::ListParameterInfo* list = nullptr; // a list key, or nullptr
+        const scenario::ParameterInfo* info = nullptr;     // a scalar key, or nullptr
+        const scenario::ListParameterInfo* list = nullptr; // a list key, or nullptr
         std::size_t index = 0;
         QTreeWidgetItem* item = nullptr;
         QWidget* editor = nullptr;
     };
 
     void rebuild();
-    void addRow(QTreeWidgetItem* parent, const sim::ParameterInfo& info, std::size_t index, const QString& keyPath);
-    void addListRow(QTreeWidgetItem* parent, const sim::ListParameterInfo& info);
+    void addRow(QTreeWidgetItem* parent, const scenario::ParameterInfo& info, std::size_t index,
+                const QString& keyPath);
+    void addListRow(QTreeWidgetItem* parent, const scenario::ListParameterInfo& info);
     void commit(const QString& keyPath, const QString& text);
     void commitList(const QString& keyPath, const QString& text);
     bool readPayoffs();
@@ -104,7 +105,7 @@ private:
     void showProblems();
     void applyFilter(const QString& text);
 
-    sim::Scenario m_scenario;
+    scenario::Scenario m_scenario;
     QTreeWidget* m_tree = nullptr;
     QLineEdit* m_filter = nullptr;
     QLabel* m_problemLabel = nullptr;

@@ -4,8 +4,8 @@
 
 #include "adapters/qt_text.hpp"
 #include "cybersim/agents/register_builtins.hpp"
-#include "cybersim/sim/run_record.hpp"
-#include "cybersim/sim/scenario_io.hpp"
+#include "cybersim/records/run_record.hpp"
+#include "cybersim/scenario/scenario_io.hpp"
 #include "parameter_editor.hpp"
 #include "shipped_scenarios.hpp"
 
@@ -62,7 +62,7 @@ void ScenarioPanel::loadDefault()
 {
     try
     {
-        accept(sim::defaultScenario(agents::builtinCatalogue()), tr("built-in default"));
+        accept(scenario::defaultScenario(agents::builtinCatalogue()), tr("built-in default"));
         m_shipped->setCurrentIndex(0);
     }
     catch (const std::exception& error)
@@ -75,7 +75,7 @@ bool ScenarioPanel::loadFile(const QString& path)
 {
     try
     {
-        accept(sim::loadScenarioFile(toStdString(path), agents::builtinCatalogue()), QFileInfo(path).fileName());
+        accept(scenario::loadScenarioFile(toStdString(path), agents::builtinCatalogue()), QFileInfo(path).fileName());
         // Show a shipped scenario as chosen in the list, however it was opened.
         const int shipped = m_shipped->findData(
             QDir(scenariosFolder())
@@ -111,8 +111,8 @@ bool ScenarioPanel::apply()
     try
     {
         // Through the text form, so the edited scenario gets exactly the checks a saved file would get.
-        auto scenario =
-            sim::parseScenario(sim::writeScenario(m_editor->scenario()), "<edited>", agents::builtinCatalogue());
+        auto scenario = scenario::parseScenario(scenario::writeScenario(m_editor->scenario()), "<edited>",
+                                                agents::builtinCatalogue());
         scenario.sourceFile = m_current.sourceFile;
         m_current = scenario;
         m_editor->markApplied();
@@ -142,7 +142,7 @@ QString ScenarioPanel::saveFile(const QString& path)
         return tr("fix the marked parameters first: %1").arg(m_editor->problems().join(QStringLiteral("; ")));
     try
     {
-        sim::writeFileAtomically(toStdString(path), sim::writeScenario(m_editor->scenario()));
+        records::writeFileAtomically(toStdString(path), scenario::writeScenario(m_editor->scenario()));
         return {};
     }
     catch (const std::exception& error)
@@ -151,7 +151,7 @@ QString ScenarioPanel::saveFile(const QString& path)
     }
 }
 
-void ScenarioPanel::accept(const sim::Scenario& scenario, const QString& label)
+void ScenarioPanel::accept(const scenario::Scenario& scenario, const QString& label)
 {
     m_current = scenario;
     m_title->setText(QStringLiteral("<b>%1</b> <i>(%2)</i><br>%3")

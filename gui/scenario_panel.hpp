@@ -3,7 +3,7 @@
 #pragma once
 
 #include "adapters/diagnostic_rows.hpp"
-#include "cybersim/sim/scenario.hpp"
+#include "cybersim/scenario/scenario.hpp"
 
 #include <QWidget>
 
@@ -34,24 +34,24 @@ public:
     QString saveFile(const QString& path);
 
     /// The last scenario loaded or applied successfully.
-    [[nodiscard]] const sim::Scenario& current() const noexcept { return m_current; }
+    [[nodiscard]] const scenario::Scenario& current() const noexcept { return m_current; }
     [[nodiscard]] ParameterEditor* editor() const noexcept { return m_editor; }
     /// True when the editor holds valid edits not yet applied.
     [[nodiscard]] bool hasPendingEdits() const;
 
 signals:
     /// A validated scenario to run.
-    void scenarioReady(const cybersim::sim::Scenario& scenario);
+    void scenarioReady(const cybersim::scenario::Scenario& scenario);
     /// A load, apply or save failed; `rows` lists every problem.
     void problemsFound(const QVector<cybersim::gui::DiagnosticRow>& rows);
     /// A load or apply succeeded: clear old problems.
     void problemsCleared();
 
 private:
-    void accept(const sim::Scenario& scenario, const QString& label);
+    void accept(const scenario::Scenario& scenario, const QString& label);
     void chooseShipped(int index);
 
-    sim::Scenario m_current;
+    scenario::Scenario m_current;
     QComboBox* m_shipped = nullptr;
     QLabel* m_title = nullptr;
     QPushButton* m_apply = nullptr;

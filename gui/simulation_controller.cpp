@@ -11,7 +11,8 @@ SimulationController::SimulationController(QObject* parent) : QObject(parent), m
 {
     qRegisterMetaType<cybersim::gui::WorldInfoPtr>("cybersim::gui::WorldInfoPtr");
     qRegisterMetaType<cybersim::gui::SnapshotBatchPtr>("cybersim::gui::SnapshotBatchPtr");
-    qRegisterMetaType<std::shared_ptr<const cybersim::sim::Replay>>("std::shared_ptr<const cybersim::sim::Replay>");
+    qRegisterMetaType<std::shared_ptr<const cybersim::records::Replay>>(
+        "std::shared_ptr<const cybersim::records::Replay>");
     m_thread.setObjectName(QStringLiteral("cybersim-engine"));
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
@@ -54,7 +55,7 @@ SimulationController::~SimulationController()
     m_thread.wait();
 }
 
-void SimulationController::load(const sim::Scenario& scenario)
+void SimulationController::load(const scenario::Scenario& scenario)
 {
     m_scenario = scenario;
     QMetaObject::invokeMethod(

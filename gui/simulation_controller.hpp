@@ -3,8 +3,8 @@
 #pragma once
 
 #include "adapters/snapshots.hpp"
-#include "cybersim/sim/replay.hpp"
-#include "cybersim/sim/scenario.hpp"
+#include "cybersim/records/replay.hpp"
+#include "cybersim/scenario/scenario.hpp"
 
 #include <QObject>
 #include <QThread>
@@ -24,9 +24,9 @@ public:
     ~SimulationController() override;
 
     /// Replaces the run with a fresh one of `scenario` (the scenario must be validated).
-    void load(const sim::Scenario& scenario);
+    void load(const scenario::Scenario& scenario);
     /// The scenario of the current run.
-    [[nodiscard]] const sim::Scenario& scenario() const noexcept { return m_scenario; }
+    [[nodiscard]] const scenario::Scenario& scenario() const noexcept { return m_scenario; }
     /// True while the worker is stepping.
     [[nodiscard]] bool isRunning() const noexcept { return m_running; }
     /// True once the run has played all its rounds.
@@ -54,12 +54,12 @@ signals:
     void engineError(const QString& message);
     void exportFinished(const QString& folder, const QString& error);
     /// The run so far, round by round (after load, a single step and each pause); not sent for very big worlds.
-    void replayReady(std::shared_ptr<const cybersim::sim::Replay> replay);
+    void replayReady(std::shared_ptr<const cybersim::records::Replay> replay);
 
 private:
     QThread m_thread;
     SimulationWorker* m_worker = nullptr; // lives on m_thread, deleted when it finishes
-    sim::Scenario m_scenario;
+    scenario::Scenario m_scenario;
     bool m_running = false;
     bool m_finished = false;
 };

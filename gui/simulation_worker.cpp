@@ -5,8 +5,8 @@
 #include "adapters/qt_text.hpp"
 #include "adapters/snapshot_builder.hpp"
 #include "cybersim/agents/register_builtins.hpp"
-#include "cybersim/sim/scenario_io.hpp"
-#include "cybersim/sim/simulation.hpp"
+#include "cybersim/engine/simulation.hpp"
+#include "cybersim/scenario/scenario_io.hpp"
 
 #include <QTimer>
 
@@ -39,14 +39,14 @@ SimulationWorker::SimulationWorker(QObject* parent) : QObject(parent), m_timer(n
 
 SimulationWorker::~SimulationWorker() = default;
 
-void SimulationWorker::load(const sim::Scenario& scenario)
+void SimulationWorker::load(const scenario::Scenario& scenario)
 {
     stop();
     m_stopAtRound = -1;
     try
     {
-        auto simulation = std::make_unique<sim::Simulation>(scenario, agents::builtinCatalogue());
-        m_record = sim::RunRecord{};
+        auto simulation = std::make_unique<engine::Simulation>(scenario, agents::builtinCatalogue());
+        m_record = records::RunRecord{};
         m_record.recordStates = scenario.run.recordStates;
         m_record.begin(*simulation);
         const auto stateCount = simulation->world().stateCount();
@@ -57,7 +57,7 @@ void SimulationWorker::load(const sim::Scenario& scenario)
         initial->relations = makeRelationsSnapshot(*simulation);
         initial->finished = simulation->finished();
         auto world = makeWorldInfo(*simulation);
-        m_replay = sim::Replay{};
+        m_replay = records::Replay{};
         m_recordReplay = m_contents.states;
         if (m_recordReplay)
             m_replay.begin(*simulation);
@@ -107,7 +107,7 @@ void SimulationWorker::stop()
 void SimulationWorker::emitReplay()
 {
     if (m_recordReplay)
-        emit replayReady(std::make_shared<const sim::Replay>(m_replay));
+        emit replayReady(std::make_shared<const records::Replay>(m_replay));
 }
 
 void SimulationWorker::stepOnce()
@@ -227,9 +227,9 @@ void SimulationWorker::exportRun(const QString& folder)
     }
     try
     {
-        const sim::Provenance provenance{m_scenario.run.seed, sim::scenarioHash(m_scenario), CYBERSIM_VERSION,
-                                         sim::buildDescription()};
-        sim::writeRunOutputs(toStdString(folder), m_record, *m_simulation, provenance);
+        const records::Provenance provenance{m_scenario.run.seed, scenario::scenarioHash(m_scenario), CYBERSIM_VERSION,
+                                             records::buildDescription()};
+        records::writeRunOutputs(toStdString(folder), m_record, *m_simulation, provenance);
         emit exportFinished(folder, QString());
     }
     catch (const std::exception& error)

@@ -4,9 +4,9 @@
 
 #include "adapters/snapshot_builder.hpp"
 #include "adapters/snapshots.hpp"
-#include "cybersim/sim/replay.hpp"
-#include "cybersim/sim/run_record.hpp"
-#include "cybersim/sim/scenario.hpp"
+#include "cybersim/records/replay.hpp"
+#include "cybersim/records/run_record.hpp"
+#include "cybersim/scenario/scenario.hpp"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -16,7 +16,7 @@
 
 class QTimer;
 
-namespace cybersim::sim
+namespace cybersim::engine
 {
 class Simulation;
 }
@@ -34,7 +34,7 @@ public:
     ~SimulationWorker() override;
 
     /// Builds a fresh simulation of `scenario` and emits worldReset(); on failure emits engineError().
-    void load(const sim::Scenario& scenario);
+    void load(const scenario::Scenario& scenario);
     /// Starts stepping, paced by the speed; emits batches until paused, finished or at round `stopAtRound` (< 0: no
     /// stop).
     void play(int stopAtRound = -1);
@@ -56,7 +56,7 @@ signals:
     void engineError(const QString& message);
     void exportFinished(const QString& folder, const QString& error);
     /// The run recorded round by round so far (for scrubbing); sent after load, a single step and each pause.
-    void replayReady(std::shared_ptr<const cybersim::sim::Replay> replay);
+    void replayReady(std::shared_ptr<const cybersim::records::Replay> replay);
 
 private:
     void tick();
@@ -68,11 +68,11 @@ private:
     void scheduleNext();
     void emitReplay();
 
-    std::unique_ptr<sim::Simulation> m_simulation;
-    sim::RunRecord m_record;
-    sim::Replay m_replay;        // the run round by round, for the GUI's timeline
+    std::unique_ptr<engine::Simulation> m_simulation;
+    records::RunRecord m_record;
+    records::Replay m_replay;    // the run round by round, for the GUI's timeline
     bool m_recordReplay = false; // false for worlds too big to keep every round's states
-    sim::Scenario m_scenario;
+    scenario::Scenario m_scenario;
     QTimer* m_timer = nullptr;
     QElapsedTimer m_clock;
     int m_roundsPerSecond = 0;

@@ -21,7 +21,7 @@ namespace cybersim::gui
 namespace
 {
 constexpr int kRefreshMilliseconds = 200;
-using StateValue = std::function<double(const sim::StateMetrics&)>;
+using StateValue = std::function<double(const engine::StateMetrics&)>;
 } // namespace
 
 StateInspector::StateInspector(const RunHistory& history, StateSelection& selection, QWidget* parent)

@@ -336,7 +336,7 @@ struct AnonymousRule
 
 } // namespace
 
-void registerAxelrodFirstStrategies(sim::Catalogue& catalogue)
+void registerAxelrodFirstStrategies(core::Catalogue& catalogue)
 {
     catalogue.addStrategy(ruleInfo<TidemanAndChieruzziRule>(
         "FirstByTidemanAndChieruzzi",

@@ -227,7 +227,7 @@ struct GradualRule
 
 } // namespace
 
-void registerClassicStrategies(sim::Catalogue& catalogue)
+void registerClassicStrategies(core::Catalogue& catalogue)
 {
     catalogue.addStrategy(ruleInfo<CooperatorRule>("Cooperator", "always cooperates"));
     catalogue.addStrategy(ruleInfo<DefectorRule>("Defector", "always defects"));

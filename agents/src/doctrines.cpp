@@ -5,9 +5,9 @@
 namespace cybersim::agents
 {
 
-void registerDoctrines(sim::Catalogue& catalogue)
+void registerDoctrines(core::Catalogue& catalogue)
 {
-    using sim::DoctrineDef;
+    using core::DoctrineDef;
     // Each entry reads: name, description, strategy, params, defence, offence, contribution, threat response,
     // surveillance, norm support, boldness, vengefulness, hypocrite.
     // A community of common destiny: restraint, generous reciprocity, pays into common security

@@ -3,7 +3,7 @@
 // In a two-act game they play acts 0 = C and 1 = D: Pure(0) is Cooperator, Pure(1) Defector, Reciprocator TitForTat.
 #include "rule_strategy.hpp"
 
-#include "cybersim/sim/matrix_game.hpp"
+#include "cybersim/core/matrix_game.hpp"
 
 #include <algorithm>
 #include <array>
@@ -14,34 +14,34 @@ namespace cybersim::agents::detail
 namespace
 {
 
-using sim::actAt;
-using sim::actIndex;
-using sim::kMaxActs;
-using sim::MatrixGame;
+using core::actAt;
+using core::actIndex;
+using core::kMaxActs;
+using core::MatrixGame;
 
 // The game a decision is made in: the matrix game, or a two-act game as a 2 x 2 one.
-const MatrixGame& gameOf(const sim::DecisionContext& context, MatrixGame& local) noexcept
+const MatrixGame& gameOf(const core::DecisionContext& context, MatrixGame& local) noexcept
 {
     if (context.matrix != nullptr)
         return *context.matrix;
-    local = sim::matrixGameOf(context.game);
+    local = core::matrixGameOf(context.game);
     return local;
 }
 
 // The uniform draw of one dyad in one turn: the key (round, self, partner, Decide, stream), as Draws::uniform(0).
-double uniformFor(const sim::DecisionContext& context, std::size_t i) noexcept
+double uniformFor(const core::DecisionContext& context, std::size_t i) noexcept
 {
     const std::uint64_t partner = context.partners.size() > i ? context.partners[i] : i;
-    return context.rng.uniform(context.round, context.self, partner, sim::Purpose::Decide, context.stream);
+    return context.rng.uniform(context.round, context.self, partner, core::Purpose::Decide, context.stream);
 }
 
 // Always plays one act.
-class Pure final : public sim::Strategy
+class Pure final : public core::Strategy
 {
 public:
     explicit Pure(std::size_t act) : m_act(act) {}
     void decide(std::span<DyadMemory> memories, std::span<Action> out,
-                const sim::DecisionContext& context) const override
+                const core::DecisionContext& context) const override
     {
         MatrixGame local;
         const auto& game = gameOf(context, local);
@@ -57,7 +57,7 @@ private:
 };
 
 // Plays act k with probability w_k / (sum of the weights of the game's acts), drawn afresh for every partner and turn.
-class Mixed final : public sim::Strategy
+class Mixed final : public core::Strategy
 {
 public:
     explicit Mixed(const std::vector<double>& weights)
@@ -65,7 +65,7 @@ public:
         std::copy_n(weights.begin(), std::min(weights.size(), kMaxActs), m_weights.begin());
     }
     void decide(std::span<DyadMemory> memories, std::span<Action> out,
-                const sim::DecisionContext& context) const override
+                const core::DecisionContext& context) const override
     {
         MatrixGame local;
         const std::size_t m = gameOf(context, local).actCount;
@@ -92,27 +92,27 @@ private:
 };
 
 // Tit for tat over m acts: opens with the first cooperative act, then plays the partner's last act as perceived.
-class Reciprocator final : public sim::Strategy
+class Reciprocator final : public core::Strategy
 {
 public:
     void decide(std::span<DyadMemory> memories, std::span<Action> out,
-                const sim::DecisionContext& context) const override
+                const core::DecisionContext& context) const override
     {
         MatrixGame local;
         const auto& game = gameOf(context, local);
         for (std::size_t i = 0; i < memories.size(); ++i)
-            out[i] = memories[i].turns == 0 ? game.cooperateAct : sim::lastSeenAct(memories[i], context, i);
+            out[i] = memories[i].turns == 0 ? game.cooperateAct : core::lastSeenAct(memories[i], context, i);
     }
     [[nodiscard]] bool choosesActs() const noexcept override { return true; }
 };
 
 // Myopic best reply (Cournot adjustment): opens with the first cooperative act, then plays the act that pays most
 // against the partner's last act as perceived, the lowest index on a tie.
-class BestReply final : public sim::Strategy
+class BestReply final : public core::Strategy
 {
 public:
     void decide(std::span<DyadMemory> memories, std::span<Action> out,
-                const sim::DecisionContext& context) const override
+                const core::DecisionContext& context) const override
     {
         MatrixGame local;
         const auto& game = gameOf(context, local);
@@ -123,7 +123,7 @@ public:
                 out[i] = game.cooperateAct;
                 continue;
             }
-            const Action theirs = sim::lastSeenAct(memories[i], context, i);
+            const Action theirs = core::lastSeenAct(memories[i], context, i);
             std::size_t best = 0;
             for (std::size_t a = 1; a < game.actCount; ++a)
                 if (game.payoff(actAt(a), theirs) > game.payoff(actAt(best), theirs))
@@ -136,9 +136,9 @@ public:
 
 } // namespace
 
-void registerMatrixStrategies(sim::Catalogue& catalogue)
+void registerMatrixStrategies(core::Catalogue& catalogue)
 {
-    using sim::ParamKind;
+    using core::ParamKind;
     catalogue.addStrategy({"Pure",
                            "always plays one act (act: its index in game.actions; 0 = C, 1 = D in a two-act game)",
                            {{"act", "index of the act it plays, 0-based in game.actions order", 0.0,
@@ -146,7 +146,7 @@ void registerMatrixStrategies(sim::Catalogue& catalogue)
                            false,
                            [](const std::vector<double>& p)
                            { return std::make_unique<Pure>(static_cast<std::size_t>(p.at(0))); }});
-    std::vector<sim::ParamInfo> weights;
+    std::vector<core::ParamInfo> weights;
     for (std::size_t k = 0; k < kMaxActs; ++k)
         weights.push_back({"w" + std::to_string(k),
                            "weight of act " + std::to_string(k) + " (normalised over the game's acts; default 1)", 0.0,

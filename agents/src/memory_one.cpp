@@ -39,7 +39,7 @@ struct GenerousTitForTatRule
         double p = -1.0;
     };
     static Params fromVector(const std::vector<double>& v) { return {v.at(0)}; }
-    static Params resolve(const Params& params, const sim::PayoffMatrix& g) noexcept
+    static Params resolve(const Params& params, const core::PayoffMatrix& g) noexcept
     {
         if (params.p >= 0.0)
             return params;
@@ -69,7 +69,7 @@ struct ZDExtortionRule
         std::array<double, 4> cooperate{};
     };
     static Params fromVector(const std::vector<double>& v) { return {v.at(0), v.at(1), {}}; }
-    static Params resolve(const Params& params, const sim::PayoffMatrix& g) noexcept
+    static Params resolve(const Params& params, const core::PayoffMatrix& g) noexcept
     {
         const double r = g.reward, s0 = g.sucker, t = g.temptation, p = g.punishment;
         const double s = 1.0 / params.chi, l = p, phi = params.phi;
@@ -108,7 +108,7 @@ using WinShiftLoseStayRule = FixedMemoryOneRule<std::array<double, 4>{0.0, 1.0, 
 
 } // namespace
 
-void registerMemoryOneStrategies(sim::Catalogue& catalogue)
+void registerMemoryOneStrategies(core::Catalogue& catalogue)
 {
     catalogue.addStrategy(ruleInfo<MemoryOneRule>(
         "MemoryOne", "cooperates with a probability set by the last round's outcome",

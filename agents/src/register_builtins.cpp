@@ -9,7 +9,7 @@
 namespace cybersim::agents
 {
 
-void registerBuiltins(sim::Catalogue& catalogue)
+void registerBuiltins(core::Catalogue& catalogue)
 {
     // Repeated-game strategies, named as Axelrod-Python names them.
     detail::registerClassicStrategies(catalogue);
@@ -22,11 +22,11 @@ void registerBuiltins(sim::Catalogue& catalogue)
     registerDoctrines(catalogue);
 }
 
-const sim::Catalogue& builtinCatalogue()
+const core::Catalogue& builtinCatalogue()
 {
-    static const sim::Catalogue catalogue = []
+    static const core::Catalogue catalogue = []
     {
-        sim::Catalogue c;
+        core::Catalogue c;
         registerBuiltins(c);
         return c;
     }();

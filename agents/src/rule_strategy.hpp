@@ -2,8 +2,8 @@
 // RuleStrategy<Rule>: wraps a per-dyad rule into a batched sim::Strategy, one loop and no virtual call per dyad.
 #pragma once
 
-#include "cybersim/sim/catalogue.hpp"
-#include "cybersim/sim/strategy.hpp"
+#include "cybersim/core/catalogue.hpp"
+#include "cybersim/core/strategy.hpp"
 
 #include <bit>
 #include <concepts>
@@ -17,8 +17,8 @@
 namespace cybersim::agents::detail
 {
 
-using sim::Action;
-using sim::DyadMemory;
+using core::Action;
+using core::DyadMemory;
 inline constexpr Action C = Action::Cooperate;
 inline constexpr Action D = Action::Defect;
 
@@ -26,7 +26,7 @@ inline constexpr Action D = Action::Defect;
 class Draws
 {
 public:
-    Draws(const sim::DecisionContext& context, std::uint64_t partner) noexcept : m_context(context), m_partner(partner)
+    Draws(const core::DecisionContext& context, std::uint64_t partner) noexcept : m_context(context), m_partner(partner)
     {
     }
 
@@ -34,7 +34,7 @@ public:
     [[nodiscard]] double uniform(unsigned k = 0) const noexcept
     {
         const std::uint64_t extra = k == 0 ? m_context.stream : m_context.stream * 4 + k;
-        return m_context.rng.uniform(m_context.round, m_context.self, m_partner, sim::Purpose::Decide, extra);
+        return m_context.rng.uniform(m_context.round, m_context.self, m_partner, core::Purpose::Decide, extra);
     }
 
     /// Cooperates with probability p, as Axelrod-Python's random_choice (p <= 0 always D, p >= 1 always C).
@@ -51,20 +51,20 @@ public:
     [[nodiscard]] std::uint64_t below(std::uint64_t n, unsigned k = 0) const noexcept
     {
         const std::uint64_t extra = k == 0 ? m_context.stream : m_context.stream * 4 + k;
-        return m_context.rng.below(n, m_context.round, m_context.self, m_partner, sim::Purpose::Decide, extra);
+        return m_context.rng.below(n, m_context.round, m_context.self, m_partner, core::Purpose::Decide, extra);
     }
 
     /// The stage game and known match length of this call.
-    [[nodiscard]] const sim::DecisionContext& context() const noexcept { return m_context; }
+    [[nodiscard]] const core::DecisionContext& context() const noexcept { return m_context; }
 
 private:
-    const sim::DecisionContext& m_context;
+    const core::DecisionContext& m_context;
     std::uint64_t m_partner;
 };
 
 /// A rule may resolve its parameters against the stage game once per decide() call (e.g. GTFT, ZD strategies).
 template <class Rule>
-concept ResolvesParams = requires(const typename Rule::Params& p, const sim::PayoffMatrix& g)
+concept ResolvesParams = requires(const typename Rule::Params& p, const core::PayoffMatrix& g)
 {
     {
         Rule::resolve(p, g)
@@ -72,7 +72,7 @@ concept ResolvesParams = requires(const typename Rule::Params& p, const sim::Pay
 };
 
 /// The batched strategy for one rule: `Rule::next(params, memory, draws)` gives the act toward one partner.
-template <class Rule> class RuleStrategy final : public sim::Strategy
+template <class Rule> class RuleStrategy final : public core::Strategy
 {
 public:
     using Params = typename Rule::Params;
@@ -80,7 +80,7 @@ public:
     explicit RuleStrategy(Params params) : m_params(std::move(params)) {}
 
     void decide(std::span<DyadMemory> memories, std::span<Action> out,
-                const sim::DecisionContext& context) const override
+                const core::DecisionContext& context) const override
     {
         Params params = m_params;
         if constexpr (ResolvesParams<Rule>)
@@ -103,7 +103,7 @@ struct NoParams
 };
 
 /// Catalogue entry for a parameterless rule.
-template <class Rule> sim::StrategyInfo ruleInfo(std::string name, std::string description, bool stochastic = false)
+template <class Rule> core::StrategyInfo ruleInfo(std::string name, std::string description, bool stochastic = false)
 {
     return {std::move(name), std::move(description), {}, stochastic, [](const std::vector<double>&) {
                 return std::make_unique<RuleStrategy<Rule>>(typename Rule::Params{});
@@ -112,8 +112,8 @@ template <class Rule> sim::StrategyInfo ruleInfo(std::string name, std::string d
 
 /// Catalogue entry for a rule whose Params are built from the full parameter vector by `Rule::fromVector`.
 template <class Rule>
-sim::StrategyInfo ruleInfo(std::string name, std::string description, std::vector<sim::ParamInfo> params,
-                           bool stochastic)
+core::StrategyInfo ruleInfo(std::string name, std::string description, std::vector<core::ParamInfo> params,
+                            bool stochastic)
 {
     return {std::move(name), std::move(description), std::move(params), stochastic,
             [](const std::vector<double>& v) { return std::make_unique<RuleStrategy<Rule>>(Rule::fromVector(v)); }};
@@ -133,9 +133,9 @@ sim::StrategyInfo ruleInfo(std::string name, std::string description, std::vecto
 }
 
 // Family registration functions, called by registerBuiltins.
-void registerClassicStrategies(sim::Catalogue& catalogue);
-void registerMemoryOneStrategies(sim::Catalogue& catalogue);
-void registerAxelrodFirstStrategies(sim::Catalogue& catalogue);
-void registerMatrixStrategies(sim::Catalogue& catalogue);
+void registerClassicStrategies(core::Catalogue& catalogue);
+void registerMemoryOneStrategies(core::Catalogue& catalogue);
+void registerAxelrodFirstStrategies(core::Catalogue& catalogue);
+void registerMatrixStrategies(core::Catalogue& catalogue);
 
 } // namespace cybersim::agents::detail

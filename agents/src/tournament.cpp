@@ -2,10 +2,10 @@
 // Round-robin tournaments: matches in parallel, all repetitions of a match batched into one decide() per turn.
 #include "cybersim/agents/tournament.hpp"
 
-#include "cybersim/sim/catalogue.hpp"
-#include "cybersim/sim/error.hpp"
-#include "cybersim/sim/rng.hpp"
-#include "cybersim/sim/strategy.hpp"
+#include "cybersim/core/catalogue.hpp"
+#include "cybersim/core/error.hpp"
+#include "cybersim/core/rng.hpp"
+#include "cybersim/core/strategy.hpp"
 
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
@@ -22,14 +22,14 @@ namespace cybersim::agents
 namespace
 {
 
-using sim::Action;
-using sim::DyadMemory;
+using core::Action;
+using core::DyadMemory;
 
 // Plays `memoryA.size()` independent repetitions of one match side by side. Draws are keyed by (turn, seat,
 // repetition) under the match's generator, so a repetition's numbers do not depend on how many are batched.
 // `trace`, when given, receives the moves of repetition 0.
-void playBatch(const sim::Strategy& a, const sim::Strategy& b, std::uint32_t turns, const sim::PayoffMatrix& game,
-               double noise, const sim::CounterRng& rng, std::span<DyadMemory> memoryA, std::span<DyadMemory> memoryB,
+void playBatch(const core::Strategy& a, const core::Strategy& b, std::uint32_t turns, const core::PayoffMatrix& game,
+               double noise, const core::CounterRng& rng, std::span<DyadMemory> memoryA, std::span<DyadMemory> memoryB,
                std::span<std::uint32_t> cooperationsA, std::span<std::uint32_t> cooperationsB, MatchResult* trace)
 {
     const std::size_t reps = memoryA.size();
@@ -37,13 +37,13 @@ void playBatch(const sim::Strategy& a, const sim::Strategy& b, std::uint32_t tur
     std::iota(repIds.begin(), repIds.end(), 0U);
     std::vector<Action> movesA(reps), movesB(reps);
 
-    sim::DecisionContext contextA;
+    core::DecisionContext contextA;
     contextA.rng = rng;
     contextA.self = 0;
     contextA.partners = repIds;
     contextA.game = game;
     contextA.matchLength = turns;
-    sim::DecisionContext contextB = contextA;
+    core::DecisionContext contextB = contextA;
     contextB.self = 1;
 
     for (std::uint32_t turn = 0; turn < turns; ++turn)
@@ -58,9 +58,9 @@ void playBatch(const sim::Strategy& a, const sim::Strategy& b, std::uint32_t tur
             Action y = movesB[r];
             if (noise > 0.0)
             {
-                if (rng.uniform(turn, 0, r, sim::Purpose::ImplementNoise) < noise)
+                if (rng.uniform(turn, 0, r, core::Purpose::ImplementNoise) < noise)
                     x = x == Action::Cooperate ? Action::Defect : Action::Cooperate;
-                if (rng.uniform(turn, 1, r, sim::Purpose::ImplementNoise) < noise)
+                if (rng.uniform(turn, 1, r, core::Purpose::ImplementNoise) < noise)
                     y = y == Action::Cooperate ? Action::Defect : Action::Cooperate;
             }
             const double payoffA = game.payoff(x, y);
@@ -71,8 +71,8 @@ void playBatch(const sim::Strategy& a, const sim::Strategy& b, std::uint32_t tur
             cooperationsB[r] += y == Action::Cooperate ? 1U : 0U;
             if (trace != nullptr && r == 0)
             {
-                trace->movesA.push_back(sim::toChar(x));
-                trace->movesB.push_back(sim::toChar(y));
+                trace->movesA.push_back(core::toChar(x));
+                trace->movesB.push_back(core::toChar(y));
             }
         }
     }
@@ -95,8 +95,8 @@ double TournamentResult::totalScore(std::size_t player, std::size_t repetition, 
     return total;
 }
 
-MatchResult playMatch(const sim::Strategy& a, const sim::Strategy& b, std::uint32_t turns,
-                      const sim::PayoffMatrix& game, double noise, std::uint64_t seed)
+MatchResult playMatch(const core::Strategy& a, const core::Strategy& b, std::uint32_t turns,
+                      const core::PayoffMatrix& game, double noise, std::uint64_t seed)
 {
     checkNoise(noise);
     MatchResult result;
@@ -104,14 +104,14 @@ MatchResult playMatch(const sim::Strategy& a, const sim::Strategy& b, std::uint3
     result.movesB.reserve(turns);
     DyadMemory memoryA, memoryB;
     std::uint32_t cooperationsA = 0, cooperationsB = 0;
-    playBatch(a, b, turns, game, noise, sim::CounterRng(seed), {&memoryA, 1}, {&memoryB, 1}, {&cooperationsA, 1},
+    playBatch(a, b, turns, game, noise, core::CounterRng(seed), {&memoryA, 1}, {&memoryB, 1}, {&cooperationsA, 1},
               {&cooperationsB, 1}, &result);
     result.scoreA = memoryA.ownScore;
     result.scoreB = memoryB.ownScore;
     return result;
 }
 
-TournamentResult runTournament(const TournamentDef& def, const sim::Catalogue& catalogue, std::size_t threads)
+TournamentResult runTournament(const TournamentDef& def, const core::Catalogue& catalogue, std::size_t threads)
 {
     if (def.turns == 0)
         throw ConfigError("turns is 0, expected >= 1");
@@ -123,7 +123,7 @@ TournamentResult runTournament(const TournamentDef& def, const sim::Catalogue& c
     checkNoise(def.noise);
 
     const std::size_t n = def.players.size();
-    std::vector<std::unique_ptr<sim::Strategy>> strategies;
+    std::vector<std::unique_ptr<core::Strategy>> strategies;
     strategies.reserve(n);
     for (std::size_t i = 0; i < n; ++i)
     {
@@ -156,7 +156,7 @@ TournamentResult runTournament(const TournamentDef& def, const sim::Catalogue& c
             std::fill(memoryB.begin(), memoryB.end(), DyadMemory{});
             std::fill(cooperationsA.begin(), cooperationsA.end(), 0U);
             std::fill(cooperationsB.begin(), cooperationsB.end(), 0U);
-            const sim::CounterRng rng(sim::deriveSeed(def.seed, i * n + j));
+            const core::CounterRng rng(core::deriveSeed(def.seed, i * n + j));
             playBatch(*strategies[i], *strategies[j], def.turns, def.game, def.noise, rng, memoryA, memoryB,
                       cooperationsA, cooperationsB, nullptr);
             for (std::size_t r = 0; r < reps; ++r)

@@ -3,7 +3,7 @@
 #include "adapters/diagnostic_rows.hpp"
 
 #include "adapters/qt_text.hpp"
-#include "cybersim/sim/error.hpp"
+#include "cybersim/core/error.hpp"
 
 namespace cybersim::gui
 {

@@ -10,27 +10,27 @@
 namespace cybersim::gui
 {
 
-QString parameterText(const sim::ParamValue& value)
+QString parameterText(const scenario::ParamValue& value)
 {
     if (const auto* text = std::get_if<std::string>(&value))
         return toQString(*text);
     if (const auto* real = std::get_if<double>(&value))
-        return toQString(sim::formatReal(*real));
-    return toQString(sim::formatValue(value));
+        return toQString(scenario::formatReal(*real));
+    return toQString(scenario::formatValue(value));
 }
 
-ParsedParameter parseParameterText(const sim::ParameterInfo& info, const QString& text, const QString& keyPath)
+ParsedParameter parseParameterText(const scenario::ParameterInfo& info, const QString& text, const QString& keyPath)
 {
     ParsedParameter parsed;
     const QString trimmed = text.trimmed();
-    sim::ParamValue value;
+    scenario::ParamValue value;
     bool ok = true;
     switch (info.type)
     {
-    case sim::ValueType::Real:
+    case scenario::ValueType::Real:
         value = trimmed.toDouble(&ok);
         break;
-    case sim::ValueType::Integer:
+    case scenario::ValueType::Integer:
     {
         value = static_cast<std::int64_t>(trimmed.toLongLong(&ok));
         if (!ok)
@@ -42,12 +42,12 @@ ParsedParameter parseParameterText(const sim::ParameterInfo& info, const QString
         }
         break;
     }
-    case sim::ValueType::Bool:
+    case scenario::ValueType::Bool:
         ok = trimmed == QLatin1String("true") || trimmed == QLatin1String("false");
         value = trimmed == QLatin1String("true");
         break;
-    case sim::ValueType::Text:
-    case sim::ValueType::Choice:
+    case scenario::ValueType::Text:
+    case scenario::ValueType::Choice:
         value = toStdString(trimmed);
         break;
     }
@@ -55,9 +55,9 @@ ParsedParameter parseParameterText(const sim::ParameterInfo& info, const QString
     {
         parsed.problem = QStringLiteral("%1 is '%2', expected %3")
                              .arg(keyPath, trimmed,
-                                  info.type == sim::ValueType::Bool      ? QStringLiteral("true or false")
-                                  : info.type == sim::ValueType::Integer ? QStringLiteral("an integer")
-                                                                         : QStringLiteral("a number"));
+                                  info.type == scenario::ValueType::Bool      ? QStringLiteral("true or false")
+                                  : info.type == scenario::ValueType::Integer ? QStringLiteral("an integer")
+                                                                              : QStringLiteral("a number"));
         return parsed;
     }
     if (const auto problem = info.checkValue(value))
@@ -69,14 +69,14 @@ ParsedParameter parseParameterText(const sim::ParameterInfo& info, const QString
     return parsed;
 }
 
-QString parameterTooltip(const sim::ParameterInfo& info)
+QString parameterTooltip(const scenario::ParameterInfo& info)
 {
     QString tip = QStringLiteral("<b>%1</b><br>%2")
                       .arg(toQString(info.key).toHtmlEscaped(), toQString(info.meaning).toHtmlEscaped());
     if (!info.unit.empty())
         tip += QStringLiteral("<br>unit: %1").arg(toQString(info.unit).toHtmlEscaped());
     tip += QStringLiteral("<br>%1: %2")
-               .arg(info.type == sim::ValueType::Choice ? QStringLiteral("choices") : QStringLiteral("range"),
+               .arg(info.type == scenario::ValueType::Choice ? QStringLiteral("choices") : QStringLiteral("range"),
                     toQString(info.rangeText()).toHtmlEscaped());
     tip += QStringLiteral("<br>default: %1").arg(parameterText(info.defaultValue).toHtmlEscaped());
     return tip;
@@ -94,7 +94,7 @@ QString listText(const std::vector<double>& values)
 {
     QStringList parts;
     for (const double value : values)
-        parts.push_back(toQString(sim::formatReal(value)));
+        parts.push_back(toQString(scenario::formatReal(value)));
     return parts.join(QStringLiteral(", "));
 }
 
@@ -126,7 +126,7 @@ ParsedRealList parseRealList(const QStringList& entries, const QString& keyPath)
     return parsed;
 }
 
-QString listParameterTooltip(const sim::ListParameterInfo& info)
+QString listParameterTooltip(const scenario::ListParameterInfo& info)
 {
     return QStringLiteral("<b>%1</b><br>%2<br>holds: %3<br>range: %4<br>default: %5<br>%6")
         .arg(toQString(info.key).toHtmlEscaped(), toQString(info.meaning).toHtmlEscaped(),

@@ -2,7 +2,7 @@
 // Scenario parameter values as editable text, with the same checks and messages the loader (and so the CLI) gives.
 #pragma once
 
-#include "cybersim/sim/scenario_schema.hpp"
+#include "cybersim/scenario/scenario_schema.hpp"
 
 #include <QString>
 #include <QStringList>
@@ -15,21 +15,21 @@ namespace cybersim::gui
 {
 
 /// A value written for an edit field: reals in shortest round-trip form, text unquoted.
-[[nodiscard]] QString parameterText(const sim::ParamValue& value);
+[[nodiscard]] QString parameterText(const scenario::ParamValue& value);
 
 /// The outcome of reading an edit field: a value of the key's type, or the problem in house style.
 struct ParsedParameter
 {
-    std::optional<sim::ParamValue> value; // set when the text is acceptable
-    QString problem;                      // "trust.loss_rate is 1.5, expected ..." when it is not
+    std::optional<scenario::ParamValue> value; // set when the text is acceptable
+    QString problem;                           // "trust.loss_rate is 1.5, expected ..." when it is not
 };
 
 /// Reads `text` as a value of `info`'s type and checks it with ParameterInfo::checkValue.
-[[nodiscard]] ParsedParameter parseParameterText(const sim::ParameterInfo& info, const QString& text,
+[[nodiscard]] ParsedParameter parseParameterText(const scenario::ParameterInfo& info, const QString& text,
                                                  const QString& keyPath);
 
 /// A tooltip: the meaning, the unit and the valid range (or the choices) and the default.
-[[nodiscard]] QString parameterTooltip(const sim::ParameterInfo& info);
+[[nodiscard]] QString parameterTooltip(const scenario::ParameterInfo& info);
 
 /// A list-valued key's entries as one edit field: "restrain, surveil, attack".
 [[nodiscard]] QString listText(const std::vector<std::string>& values);
@@ -50,6 +50,6 @@ struct ParsedRealList
 [[nodiscard]] ParsedRealList parseRealList(const QStringList& entries, const QString& keyPath);
 
 /// A tooltip for a list-valued key: the meaning, what it holds, the range and the default.
-[[nodiscard]] QString listParameterTooltip(const sim::ListParameterInfo& info);
+[[nodiscard]] QString listParameterTooltip(const scenario::ListParameterInfo& info);
 
 } // namespace cybersim::gui

@@ -3,15 +3,15 @@
 #include "adapters/snapshot_builder.hpp"
 
 #include "adapters/qt_text.hpp"
-#include "cybersim/sim/network_layout.hpp"
-#include "cybersim/sim/simulation.hpp"
+#include "cybersim/engine/simulation.hpp"
+#include "layout/network_layout.hpp"
 
 #include <algorithm>
 
 namespace cybersim::gui
 {
 
-WorldInfoPtr makeWorldInfo(const sim::Simulation& simulation)
+WorldInfoPtr makeWorldInfo(const engine::Simulation& simulation)
 {
     auto info = std::make_shared<WorldInfo>();
     const auto& scenario = simulation.scenario();
@@ -30,12 +30,13 @@ WorldInfoPtr makeWorldInfo(const sim::Simulation& simulation)
     for (const auto& doctrine : simulation.doctrineNames())
         info->doctrineNames << toQString(doctrine);
     // Without learning, joins or `set` events (which may switch learning on) the composition never changes.
-    info->doctrinesCanChange = scenario.learning.rule != sim::LearningRule::None ||
-                               std::any_of(scenario.events.begin(), scenario.events.end(),
-                                           [](const sim::EventDef& e)
-                                           { return e.kind == sim::EventKind::Join || e.kind == sim::EventKind::Set; });
+    info->doctrinesCanChange =
+        scenario.learning.rule != scenario::LearningRule::None ||
+        std::any_of(scenario.events.begin(), scenario.events.end(),
+                    [](const scenario::EventDef& e)
+                    { return e.kind == scenario::EventKind::Join || e.kind == scenario::EventKind::Set; });
     // A fixed layout seed: the picture depends on the network only, not on the run's seed.
-    for (const auto& p : sim::layoutNetwork(world, 1))
+    for (const auto& p : gui::layoutNetwork(world, 1))
         info->layout << QPointF(p.x, p.y);
     for (const auto& edge : simulation.edges())
     {
@@ -47,7 +48,7 @@ WorldInfoPtr makeWorldInfo(const sim::Simulation& simulation)
     return info;
 }
 
-RoundSnapshot makeRoundSnapshot(const sim::Simulation& simulation, SnapshotContents contents)
+RoundSnapshot makeRoundSnapshot(const engine::Simulation& simulation, SnapshotContents contents)
 {
     RoundSnapshot snapshot;
     snapshot.world = simulation.metrics();
@@ -57,12 +58,12 @@ RoundSnapshot makeRoundSnapshot(const sim::Simulation& simulation, SnapshotConte
         snapshot.states.assign(states.begin(), states.end());
     }
     for (const auto& event : simulation.newEvents())
-        if (contents.learningEvents || event.type != sim::EventType::DoctrineChange)
+        if (contents.learningEvents || event.type != engine::EventType::DoctrineChange)
             snapshot.events.push_back(event);
     return snapshot;
 }
 
-RelationsSnapshot makeRelationsSnapshot(const sim::Simulation& simulation)
+RelationsSnapshot makeRelationsSnapshot(const engine::Simulation& simulation)
 {
     RelationsSnapshot relations;
     relations.round = simulation.round();

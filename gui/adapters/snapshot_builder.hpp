@@ -4,7 +4,7 @@
 
 #include "adapters/snapshots.hpp"
 
-namespace cybersim::sim
+namespace cybersim::engine
 {
 class Simulation;
 }
@@ -13,7 +13,7 @@ namespace cybersim::gui
 {
 
 /// The static world of `simulation`, with a deterministic network layout.
-[[nodiscard]] WorldInfoPtr makeWorldInfo(const sim::Simulation& simulation);
+[[nodiscard]] WorldInfoPtr makeWorldInfo(const engine::Simulation& simulation);
 /// What a round snapshot copies; big worlds skip per-state figures and learning events for most rounds.
 struct SnapshotContents
 {
@@ -22,8 +22,8 @@ struct SnapshotContents
 };
 
 /// The figures and events of the round just played.
-[[nodiscard]] RoundSnapshot makeRoundSnapshot(const sim::Simulation& simulation, SnapshotContents contents = {});
+[[nodiscard]] RoundSnapshot makeRoundSnapshot(const engine::Simulation& simulation, SnapshotContents contents = {});
 /// Trust on every relation and the norms adopted, now.
-[[nodiscard]] RelationsSnapshot makeRelationsSnapshot(const sim::Simulation& simulation);
+[[nodiscard]] RelationsSnapshot makeRelationsSnapshot(const engine::Simulation& simulation);
 
 } // namespace cybersim::gui

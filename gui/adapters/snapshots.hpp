@@ -2,7 +2,7 @@
 // Immutable snapshot values that the simulation worker hands to the widgets by queued signal (STYLE G).
 #pragma once
 
-#include "cybersim/sim/metrics.hpp"
+#include "cybersim/engine/metrics.hpp"
 
 #include <QPointF>
 #include <QString>
@@ -36,9 +36,9 @@ struct WorldInfo
 /// The figures of one round, copied out of the engine.
 struct RoundSnapshot
 {
-    sim::WorldMetrics world;
-    std::vector<sim::StateMetrics> states; // empty for rounds of big worlds, except the last round of each batch
-    std::vector<sim::EventRecord> events;  // events of this round
+    engine::WorldMetrics world;
+    std::vector<engine::StateMetrics> states; // empty for rounds of big worlds, except the last round of each batch
+    std::vector<engine::EventRecord> events;  // events of this round
 };
 
 /// Trust on every relation and the norm agenda's state at one round (only the last round of a batch is sent).

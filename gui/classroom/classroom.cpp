@@ -7,8 +7,8 @@
 #include "classroom/presentation_window.hpp"
 #include "classroom/replay_adapter.hpp"
 #include "classroom/replay_timeline.hpp"
-#include "cybersim/sim/lesson.hpp"
-#include "cybersim/sim/replay.hpp"
+#include "cybersim/lesson/lesson.hpp"
+#include "cybersim/records/replay.hpp"
 #include "event_log.hpp"
 #include "main_window.hpp"
 #include "run_history.hpp"
@@ -72,7 +72,7 @@ Classroom::Classroom(MainWindow& window) : QObject(&window), m_window(window), m
                 m_scrubbed = false;
             });
     connect(controller, &SimulationController::replayReady, this,
-            [this](std::shared_ptr<const sim::Replay> replay)
+            [this](std::shared_ptr<const records::Replay> replay)
             {
                 m_liveReplay = std::move(replay);
                 if (m_showingFile)
@@ -117,7 +117,8 @@ void Classroom::buildMenus()
             });
     addBeforeSeparator(*file, openLessonAction);
     auto* lessons = new QMenu(tr("Lesso&ns"), &m_window);
-    for (const auto& path : sim::lessonFiles(toStdString(QDir(scenariosFolder()).filePath(QStringLiteral("lessons")))))
+    for (const auto& path :
+         lesson::lessonFiles(toStdString(QDir(scenariosFolder()).filePath(QStringLiteral("lessons")))))
     {
         const QString file = toQString(path.string());
         lessons->addAction(QFileInfo(file).completeBaseName(), this,
@@ -161,7 +162,7 @@ void Classroom::buildMenus()
                                           {
                                               if (!presentation()->lesson())
                                               {
-                                                  const auto files = sim::lessonFiles(toStdString(
+                                                  const auto files = lesson::lessonFiles(toStdString(
                                                       QDir(scenariosFolder()).filePath(QStringLiteral("lessons"))));
                                                   if (!files.empty())
                                                       openLesson(toQString(files.front().string()));
@@ -234,7 +235,7 @@ QString Classroom::saveRecording(const QString& path)
         return tr("nothing is recorded yet: play the run (or pause it) first");
     try
     {
-        sim::writeReplayFile(toStdString(path), *m_replay);
+        records::writeReplayFile(toStdString(path), *m_replay);
         return {};
     }
     catch (const std::exception& error)
@@ -245,10 +246,10 @@ QString Classroom::saveRecording(const QString& path)
 
 QString Classroom::openRecording(const QString& path)
 {
-    std::shared_ptr<const sim::Replay> replay;
+    std::shared_ptr<const records::Replay> replay;
     try
     {
-        replay = std::make_shared<const sim::Replay>(sim::readReplayFile(toStdString(path)));
+        replay = std::make_shared<const records::Replay>(records::readReplayFile(toStdString(path)));
     }
     catch (const std::exception& error)
     {

@@ -8,7 +8,7 @@
 
 #include <memory>
 
-namespace cybersim::sim
+namespace cybersim::records
 {
 struct Replay;
 }
@@ -34,7 +34,7 @@ public:
     /// The presentation window, created on first use.
     [[nodiscard]] PresentationWindow* presentation();
     /// The recording the timeline scrubs (the live run's, or a file's), or nullptr.
-    [[nodiscard]] const sim::Replay* replay() const noexcept { return m_replay.get(); }
+    [[nodiscard]] const records::Replay* replay() const noexcept { return m_replay.get(); }
     /// True while a recording from a file is shown instead of the live run.
     [[nodiscard]] bool isShowingFile() const noexcept { return m_showingFile; }
 
@@ -56,9 +56,9 @@ private:
     MainWindow& m_window;
     PresentationWindow* m_presentation = nullptr;
     ReplayTimeline* m_timeline = nullptr;
-    std::shared_ptr<const sim::Replay> m_replay;     // shown on the timeline
-    std::shared_ptr<const sim::Replay> m_liveReplay; // the live run's, as of its last pause
-    WorldInfoPtr m_world;                            // describes m_replay
+    std::shared_ptr<const records::Replay> m_replay;     // shown on the timeline
+    std::shared_ptr<const records::Replay> m_liveReplay; // the live run's, as of its last pause
+    WorldInfoPtr m_world;                                // describes m_replay
     WorldInfoPtr m_liveWorld;
     bool m_showingFile = false;
     bool m_scrubbed = false; // the history holds fewer rounds than the live run played

@@ -37,7 +37,7 @@ LessonController::~LessonController()
     m_thread.wait();
 }
 
-void LessonController::open(std::shared_ptr<const sim::Lesson> lesson)
+void LessonController::open(std::shared_ptr<const lesson::Lesson> lesson)
 {
     QMetaObject::invokeMethod(
         m_worker, [worker = m_worker, lesson] { worker->open(lesson); }, Qt::QueuedConnection);

@@ -24,7 +24,7 @@ public:
     [[nodiscard]] bool isRunning() const noexcept { return m_running; }
 
 public slots:
-    void open(std::shared_ptr<const sim::Lesson> lesson);
+    void open(std::shared_ptr<const lesson::Lesson> lesson);
     void nextStep();
     void play();
     void pause();

@@ -6,7 +6,7 @@
 #include "adapters/qt_text.hpp"
 #include "adapters/snapshot_builder.hpp"
 #include "cybersim/agents/register_builtins.hpp"
-#include "cybersim/sim/error.hpp"
+#include "cybersim/core/error.hpp"
 
 #include <QElapsedTimer>
 #include <QTimer>
@@ -38,7 +38,7 @@ LessonWorker::LessonWorker(QObject* parent) : QObject(parent), m_timer(new QTime
 
 LessonWorker::~LessonWorker() = default;
 
-void LessonWorker::open(std::shared_ptr<const sim::Lesson> lesson)
+void LessonWorker::open(std::shared_ptr<const lesson::Lesson> lesson)
 {
     stop();
     m_runner.reset();
@@ -46,7 +46,7 @@ void LessonWorker::open(std::shared_ptr<const sim::Lesson> lesson)
     m_world.reset();
     m_roundsPlayed = 0;
     if (m_lesson)
-        m_runner = std::make_unique<sim::LessonRunner>(*m_lesson, agents::builtinCatalogue());
+        m_runner = std::make_unique<lesson::LessonRunner>(*m_lesson, agents::builtinCatalogue());
     emitProgress();
 }
 
@@ -165,7 +165,7 @@ void LessonWorker::emitProgress()
         if (!m_runner->replays().empty())
         {
             progress->segment = m_runner->replays().size() - 1;
-            progress->replay = std::make_shared<const sim::Replay>(m_runner->replays().back());
+            progress->replay = std::make_shared<const records::Replay>(m_runner->replays().back());
         }
     }
     progress->roundsPlayed = m_roundsPlayed;

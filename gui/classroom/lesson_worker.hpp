@@ -3,8 +3,8 @@
 #pragma once
 
 #include "adapters/snapshots.hpp"
-#include "cybersim/sim/lesson.hpp"
-#include "cybersim/sim/lesson_runner.hpp"
+#include "cybersim/lesson/lesson.hpp"
+#include "cybersim/lesson/lesson_runner.hpp"
 
 #include <QObject>
 
@@ -19,13 +19,13 @@ namespace cybersim::gui
 /// Where a lesson stands: the step begun last, where every begun step is recorded, and the current run's recording.
 struct LessonProgress
 {
-    int step = -1;                             // the step begun last; -1 before the first
-    int roundsLeft = 0;                        // rounds of that step still to play
-    int roundsPlayed = 0;                      // rounds played since the lesson was opened (all runs)
-    std::vector<sim::StepSpan> spans;          // per begun step, rows into recordings[segment]
-    std::size_t segment = 0;                   // the run `replay` records
-    std::shared_ptr<const sim::Replay> replay; // a copy of the current run's recording; null before the first step
-    WorldInfoPtr world;                        // the current run's world (names, layout)
+    int step = -1;                                 // the step begun last; -1 before the first
+    int roundsLeft = 0;                            // rounds of that step still to play
+    int roundsPlayed = 0;                          // rounds played since the lesson was opened (all runs)
+    std::vector<lesson::StepSpan> spans;           // per begun step, rows into recordings[segment]
+    std::size_t segment = 0;                       // the run `replay` records
+    std::shared_ptr<const records::Replay> replay; // a copy of the current run's recording; null before the first step
+    WorldInfoPtr world;                            // the current run's world (names, layout)
 };
 using LessonProgressPtr = std::shared_ptr<const LessonProgress>;
 
@@ -38,7 +38,7 @@ public:
     ~LessonWorker() override;
 
     /// Starts `lesson` afresh (no step begun yet).
-    void open(std::shared_ptr<const sim::Lesson> lesson);
+    void open(std::shared_ptr<const lesson::Lesson> lesson);
     /// Begins the next step; any rounds the current step still owes are played first, so its recording is whole.
     void nextStep();
     /// Plays the current step's remaining rounds, paced by the speed.
@@ -62,8 +62,8 @@ private:
     void playRounds(int rounds);
     void emitProgress();
 
-    std::shared_ptr<const sim::Lesson> m_lesson;
-    std::unique_ptr<sim::LessonRunner> m_runner;
+    std::shared_ptr<const lesson::Lesson> m_lesson;
+    std::unique_ptr<lesson::LessonRunner> m_runner;
     WorldInfoPtr m_world;
     QTimer* m_timer = nullptr;
     int m_roundsPerSecond = 4;

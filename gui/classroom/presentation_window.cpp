@@ -8,8 +8,8 @@
 #include "classroom/lesson_controller.hpp"
 #include "classroom/replay_adapter.hpp"
 #include "cybersim/agents/register_builtins.hpp"
-#include "cybersim/sim/lesson_chart.hpp"
-#include "cybersim/sim/scenario_schema.hpp"
+#include "cybersim/lesson/lesson_chart.hpp"
+#include "cybersim/scenario/scenario_schema.hpp"
 #include "network_view.hpp"
 #include "run_history.hpp"
 #include "shipped_scenarios.hpp"
@@ -90,7 +90,7 @@ void styleChart(TimeSeriesChart& view)
     view.setFocusPolicy(Qt::NoFocus);
 }
 
-void fillChart(TimeSeriesChart& view, const sim::ChartData& data, int stepStartRound)
+void fillChart(TimeSeriesChart& view, const lesson::ChartData& data, int stepStartRound)
 {
     view.clearSeries();
     int colour = 0;
@@ -134,7 +134,7 @@ public:
         m_key = new QComboBox;
         m_key->setEditable(true);
         m_key->addItems(suggestedKeys);
-        for (const auto& info : sim::parameters())
+        for (const auto& info : scenario::parameters())
             if (info.isNumeric() && !info.isElementKey() && !suggestedKeys.contains(toQString(info.key)))
                 m_key->addItem(toQString(info.key));
         m_value = new QLineEdit;
@@ -224,8 +224,8 @@ QString PresentationWindow::openLesson(const QString& path)
 {
     try
     {
-        auto lesson = std::make_shared<const sim::Lesson>(
-            sim::loadLessonFile(toStdString(path), agents::builtinCatalogue(), toStdString(scenariosFolder())));
+        auto lesson = std::make_shared<const lesson::Lesson>(
+            lesson::loadLessonFile(toStdString(path), agents::builtinCatalogue(), toStdString(scenariosFolder())));
         m_lesson = lesson;
         m_replays.clear();
         m_worlds.clear();
@@ -346,8 +346,8 @@ void PresentationWindow::openParameterDialog()
     if (m_lesson)
         for (const auto& step : m_lesson->steps)
             for (const auto& change : step.changes)
-                if (!suggested.contains(toQString(change.key)) && sim::findParameter(change.key) &&
-                    sim::findParameter(change.key)->isNumeric())
+                if (!suggested.contains(toQString(change.key)) && scenario::findParameter(change.key) &&
+                    scenario::findParameter(change.key)->isNumeric())
                     suggested << toQString(change.key);
     auto* dialog = new ParameterDialog(*this, suggested);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -377,14 +377,14 @@ void PresentationWindow::rebuildViews()
     QList<QWidget*> widgets;
     for (const auto chart : step.charts)
     {
-        if (chart == sim::LessonChart::Network)
+        if (chart == lesson::LessonChart::Network)
         {
             m_network = new NetworkView(*m_history, *m_selection);
             m_network->setFocusPolicy(Qt::NoFocus);
             m_network->setObjectName(QStringLiteral("network"));
             widgets << m_network;
         }
-        else if (chart == sim::LessonChart::TrustMatrix)
+        else if (chart == lesson::LessonChart::TrustMatrix)
         {
             m_heatmap = new TrustHeatmap(*m_history, *m_selection);
             m_heatmap->setFocusPolicy(Qt::NoFocus);
@@ -392,7 +392,7 @@ void PresentationWindow::rebuildViews()
         }
         else
         {
-            auto* view = new TimeSeriesChart(toQString(sim::lessonChartTitle(chart)), QString());
+            auto* view = new TimeSeriesChart(toQString(lesson::lessonChartTitle(chart)), QString());
             m_timeCharts << view;
             m_timeChartKinds << static_cast<int>(chart);
             widgets << view;
@@ -420,10 +420,10 @@ void PresentationWindow::refreshViews()
     const auto& step = m_lesson->steps[static_cast<std::size_t>(m_shownStep)];
     const int stepStart = replay.record.series[span.firstRow].round;
     for (int i = 0; i < m_timeCharts.size(); ++i)
-        fillChart(
-            *m_timeCharts[i],
-            sim::timeSeriesChart(static_cast<sim::LessonChart>(m_timeChartKinds[i]), replay, lastRow, step.highlight),
-            stepStart);
+        fillChart(*m_timeCharts[i],
+                  lesson::timeSeriesChart(static_cast<lesson::LessonChart>(m_timeChartKinds[i]), replay, lastRow,
+                                          step.highlight),
+                  stepStart);
     if (m_network || m_heatmap)
     {
         showReplayRows(*m_history, m_worlds[span.segment] ? m_worlds[span.segment] : worldInfoFromReplay(replay),

@@ -35,7 +35,7 @@ public:
     /// Loads and starts a lesson file. @return the problems (the CLI's diagnostic lines), empty on success.
     QString openLesson(const QString& path);
     /// The lesson shown, or nullptr.
-    [[nodiscard]] const sim::Lesson* lesson() const noexcept { return m_lesson.get(); }
+    [[nodiscard]] const lesson::Lesson* lesson() const noexcept { return m_lesson.get(); }
     [[nodiscard]] LessonController* controller() const noexcept { return m_controller; }
 
     /// The step on screen, -1 before the first.
@@ -82,9 +82,9 @@ private:
     LessonController* m_controller = nullptr;
     RunHistory* m_history = nullptr;
     StateSelection* m_selection = nullptr;
-    std::shared_ptr<const sim::Lesson> m_lesson;
-    std::vector<std::shared_ptr<const sim::Replay>> m_replays; // per run, the latest copy received
-    std::vector<WorldInfoPtr> m_worlds;                        // per run
+    std::shared_ptr<const lesson::Lesson> m_lesson;
+    std::vector<std::shared_ptr<const records::Replay>> m_replays; // per run, the latest copy received
+    std::vector<WorldInfoPtr> m_worlds;                            // per run
     LessonProgressPtr m_progress;
     QLabel* m_heading = nullptr;
     QLabel* m_caption = nullptr;

@@ -3,7 +3,7 @@
 #include "classroom/replay_adapter.hpp"
 
 #include "adapters/qt_text.hpp"
-#include "cybersim/sim/replay.hpp"
+#include "cybersim/records/replay.hpp"
 #include "run_history.hpp"
 
 #include <algorithm>
@@ -13,7 +13,7 @@
 namespace cybersim::gui
 {
 
-WorldInfoPtr worldInfoFromReplay(const sim::Replay& replay)
+WorldInfoPtr worldInfoFromReplay(const records::Replay& replay)
 {
     auto info = std::make_shared<WorldInfo>();
     info->scenarioName = toQString(replay.scenarioName);
@@ -38,7 +38,7 @@ WorldInfoPtr worldInfoFromReplay(const sim::Replay& replay)
     return info;
 }
 
-SnapshotBatchPtr batchFromReplay(const sim::Replay& replay, std::size_t firstRow, std::size_t lastRow)
+SnapshotBatchPtr batchFromReplay(const records::Replay& replay, std::size_t firstRow, std::size_t lastRow)
 {
     auto batch = std::make_shared<SnapshotBatch>();
     if (replay.rowCount() == 0)
@@ -68,7 +68,7 @@ SnapshotBatchPtr batchFromReplay(const sim::Replay& replay, std::size_t firstRow
     return batch;
 }
 
-void showReplayRows(RunHistory& history, const WorldInfoPtr& world, const sim::Replay& replay, std::size_t lastRow)
+void showReplayRows(RunHistory& history, const WorldInfoPtr& world, const records::Replay& replay, std::size_t lastRow)
 {
     if (replay.rowCount() == 0)
         return;

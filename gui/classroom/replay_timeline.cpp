@@ -4,7 +4,7 @@
 
 #include "adapters/palette.hpp"
 #include "adapters/qt_text.hpp"
-#include "cybersim/sim/replay.hpp"
+#include "cybersim/records/replay.hpp"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -124,18 +124,18 @@ ReplayTimeline::ReplayTimeline(QWidget* parent) : QWidget(parent), m_slider(new 
     setReplay(nullptr);
 }
 
-void ReplayTimeline::setReplay(std::shared_ptr<const sim::Replay> replay)
+void ReplayTimeline::setReplay(std::shared_ptr<const records::Replay> replay)
 {
     m_replay = std::move(replay);
     const int rows = m_replay ? static_cast<int>(m_replay->rowCount()) : 0;
     m_strip->ticks.clear();
     if (m_replay)
         for (const auto& event : m_replay->record.events)
-            if (event.type != sim::EventType::DoctrineChange && event.round + 1 < rows)
+            if (event.type != engine::EventType::DoctrineChange && event.round + 1 < rows)
                 m_strip->ticks.push_back({event.round + 1,
                                           tr("round %1: %2 %3")
                                               .arg(event.round + 1)
-                                              .arg(toQString(std::string(sim::eventTypeName(event.type))))
+                                              .arg(toQString(std::string(engine::eventTypeName(event.type))))
                                               .arg(toQString(event.detail)),
                                           static_cast<int>(event.type)});
     {

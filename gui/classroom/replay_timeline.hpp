@@ -9,7 +9,7 @@
 class QLabel;
 class QSlider;
 
-namespace cybersim::sim
+namespace cybersim::records
 {
 struct Replay;
 }
@@ -27,8 +27,8 @@ public:
     explicit ReplayTimeline(QWidget* parent = nullptr);
 
     /// Shows `replay` (nullptr: nothing recorded) with the slider at its last row, without emitting rowChosen().
-    void setReplay(std::shared_ptr<const sim::Replay> replay);
-    [[nodiscard]] const std::shared_ptr<const sim::Replay>& replay() const noexcept { return m_replay; }
+    void setReplay(std::shared_ptr<const records::Replay> replay);
+    [[nodiscard]] const std::shared_ptr<const records::Replay>& replay() const noexcept { return m_replay; }
     /// The row the slider is at.
     [[nodiscard]] int row() const;
     /// Rows of the ticks on the event strip (one per notable event), in order.
@@ -46,7 +46,7 @@ signals:
     void rowChosen(int row);
 
 private:
-    std::shared_ptr<const sim::Replay> m_replay;
+    std::shared_ptr<const records::Replay> m_replay;
     QSlider* m_slider = nullptr;
     QLabel* m_label = nullptr;
     EventStrip* m_strip = nullptr;

@@ -7,11 +7,11 @@
 #include "classroom/presentation_window.hpp"
 #include "classroom/replay_timeline.hpp"
 #include "cybersim/agents/register_builtins.hpp"
-#include "cybersim/sim/doctrine_shares.hpp"
-#include "cybersim/sim/error.hpp"
-#include "cybersim/sim/lesson.hpp"
-#include "cybersim/sim/replay.hpp"
-#include "cybersim/sim/simulation.hpp"
+#include "cybersim/core/error.hpp"
+#include "cybersim/engine/doctrine_shares.hpp"
+#include "cybersim/engine/simulation.hpp"
+#include "cybersim/lesson/lesson.hpp"
+#include "cybersim/records/replay.hpp"
 #include "event_log.hpp"
 #include "main_window.hpp"
 #include "network_view.hpp"
@@ -203,7 +203,7 @@ private slots:
             {
                 const auto& replay = window.controller()->progress()->replay;
                 for (const auto& event : replay->record.events)
-                    if (event.type == sim::EventType::ParameterSet &&
+                    if (event.type == engine::EventType::ParameterSet &&
                         event.detail.find("false_attribution") != std::string::npos)
                         return true;
                 return false;
@@ -214,7 +214,7 @@ private slots:
         std::string expected;
         try
         {
-            sim::Simulation simulation(*window.lesson()->steps.front().scenario, agents::builtinCatalogue());
+            engine::Simulation simulation(*window.lesson()->steps.front().scenario, agents::builtinCatalogue());
             simulation.setParameter("noise.false_attribution", 1.5);
         }
         catch (const ScenarioError& error)
@@ -269,7 +269,7 @@ private slots:
         m_window->charts()->refreshNow();
         auto* doctrines = m_window->charts()->chart(QStringLiteral("Doctrines"));
         QVERIFY(doctrines != nullptr);
-        const auto shares = sim::doctrineShares(states, replay->record.doctrineNames.size());
+        const auto shares = engine::doctrineShares(states, replay->record.doctrineNames.size());
         QCOMPARE(doctrines->seriesCount(), static_cast<int>(shares.size()));
         for (int d = 0; d < doctrines->seriesCount(); ++d)
         {

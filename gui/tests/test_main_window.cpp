@@ -4,11 +4,11 @@
 #include "charts_panel.hpp"
 #include "compare_panel.hpp"
 #include "cybersim/agents/register_builtins.hpp"
-#include "cybersim/sim/doctrine_shares.hpp"
-#include "cybersim/sim/error.hpp"
-#include "cybersim/sim/run_record.hpp"
-#include "cybersim/sim/scenario_io.hpp"
-#include "cybersim/sim/simulation.hpp"
+#include "cybersim/core/error.hpp"
+#include "cybersim/engine/doctrine_shares.hpp"
+#include "cybersim/engine/simulation.hpp"
+#include "cybersim/records/run_record.hpp"
+#include "cybersim/scenario/scenario_io.hpp"
 #include "diagnostics_list.hpp"
 #include "event_log.hpp"
 #include "main_window.hpp"
@@ -74,9 +74,9 @@ void configureRun(MainWindow& window, const QString& seed, int rounds)
     QCOMPARE(window.history()->world()->rounds, rounds);
 }
 
-double finalMetric(const sim::WorldMetrics& m, const std::string& name)
+double finalMetric(const engine::WorldMetrics& m, const std::string& name)
 {
-    return sim::worldMetricValue(m, name);
+    return records::worldMetricValue(m, name);
 }
 // Measures the longest gap between ticks of a 10 ms GUI-thread timer while `run` plays: the longest frozen frame.
 template <class Run, class Done> qint64 longestStall(Run run, Done done)
@@ -207,11 +207,11 @@ private slots:
         QCOMPARE(round, kRounds);
         m_window->charts()->refreshNow();
 
-        sim::Simulation headless(sim::loadScenarioFile(path.toStdString(), agents::builtinCatalogue()),
-                                 agents::builtinCatalogue());
+        engine::Simulation headless(scenario::loadScenarioFile(path.toStdString(), agents::builtinCatalogue()),
+                                    agents::builtinCatalogue());
         headless.advance(round);
         const auto& names = headless.doctrineNames();
-        const auto shares = sim::doctrineShares(headless.stateMetrics(), names.size());
+        const auto shares = engine::doctrineShares(headless.stateMetrics(), names.size());
 
         auto* chart = m_window->charts()->chart(QStringLiteral("Doctrines"));
         QVERIFY(chart != nullptr);
@@ -300,7 +300,7 @@ private slots:
         // The same message the CLI gives for the same value.
         try
         {
-            (void)sim::defaultScenario(agents::builtinCatalogue(), {"trust.loss_rate=1.5"});
+            (void)scenario::defaultScenario(agents::builtinCatalogue(), {"trust.loss_rate=1.5"});
             QFAIL("the loader accepted trust.loss_rate = 1.5");
         }
         catch (const ScenarioError& error)
@@ -333,7 +333,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(m_window->history()->roundCount() == 1, kTimeoutMs);
         runTo(*m_window, 120);
         QVERIFY(m_window->history()->isFinished());
-        const sim::WorldMetrics guiFinal = m_window->history()->latest()->world;
+        const engine::WorldMetrics guiFinal = m_window->history()->latest()->world;
 
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("saved.toml"));
@@ -341,14 +341,14 @@ private slots:
         QFile file(path);
         QVERIFY(file.open(QIODevice::ReadOnly));
         const std::string text = file.readAll().toStdString();
-        const auto scenario = sim::parseScenario(text, path.toStdString(), agents::builtinCatalogue());
+        const auto scenario = scenario::parseScenario(text, path.toStdString(), agents::builtinCatalogue());
         QCOMPARE(scenario.run.seed, std::uint64_t{987654321});
         QCOMPARE(scenario.noise.falseAttribution, 0.08);
-        sim::Simulation headless(scenario, agents::builtinCatalogue());
+        engine::Simulation headless(scenario, agents::builtinCatalogue());
         while (!headless.finished())
             headless.step();
         QCOMPARE(headless.metrics().round, guiFinal.round);
-        for (const auto& name : sim::worldMetricNames())
+        for (const auto& name : records::worldMetricNames())
         {
             const double a = finalMetric(headless.metrics(), name), b = finalMetric(guiFinal, name);
             QVERIFY2((std::isnan(a) && std::isnan(b)) || a == b, name.c_str());
@@ -512,7 +512,7 @@ kind = "watts-strogatz"
 degree = 6
 rewire = 0.1
 )";
-        const auto scenario = sim::parseScenario(text, "<un-193>", agents::builtinCatalogue());
+        const auto scenario = scenario::parseScenario(text, "<un-193>", agents::builtinCatalogue());
         QSignalSpy reset(m_window->history(), &RunHistory::worldChanged);
         m_window->controller()->load(scenario);
         QTRY_VERIFY_WITH_TIMEOUT(reset.count() >= 1, kTimeoutMs);

@@ -2,9 +2,9 @@
 // The scenario panel's editors for list-valued keys (game.actions, game.payoffs, game.cooperative_actions,
 // generate.doctrines, generate.doctrine_shares) and the doctrine combo box, driven headless as a user would.
 #include "cybersim/agents/register_builtins.hpp"
-#include "cybersim/sim/catalogue.hpp"
-#include "cybersim/sim/error.hpp"
-#include "cybersim/sim/scenario_io.hpp"
+#include "cybersim/core/catalogue.hpp"
+#include "cybersim/core/error.hpp"
+#include "cybersim/scenario/scenario_io.hpp"
 #include "main_window.hpp"
 #include "parameter_editor.hpp"
 #include "run_history.hpp"
@@ -80,12 +80,12 @@ void replaceWord(QWidget* editor, const QString& word, const QString& replacemen
 }
 
 // The loader's messages for `scenario` about keys starting with `prefix`.
-QStringList loaderMessages(const sim::Scenario& scenario, const std::string& prefix)
+QStringList loaderMessages(const scenario::Scenario& scenario, const std::string& prefix)
 {
     QStringList messages;
     try
     {
-        (void)sim::parseScenario(sim::writeScenario(scenario), "<test>", agents::builtinCatalogue());
+        (void)scenario::parseScenario(scenario::writeScenario(scenario), "<test>", agents::builtinCatalogue());
     }
     catch (const ScenarioError& error)
     {
@@ -256,7 +256,7 @@ private slots:
         QVERIFY2(panel()->apply(), qPrintable(editor()->problems().join('\n')));
         QTRY_COMPARE_WITH_TIMEOUT(m_window->controller()->scenario().states[0].doctrine, std::string("pure:take"),
                                   kTimeoutMs);
-        QCOMPARE(m_window->controller()->scenario().game.kind, sim::GameKind::Matrix);
+        QCOMPARE(m_window->controller()->scenario().game.kind, scenario::GameKind::Matrix);
     }
 
     void shareProblemsUseTheLoadersWords()
@@ -299,7 +299,7 @@ private slots:
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("edited.toml"));
         QCOMPARE(panel()->saveFile(path), QString());
-        const auto saved = sim::loadScenarioFile(path.toStdString(), agents::builtinCatalogue());
+        const auto saved = scenario::loadScenarioFile(path.toStdString(), agents::builtinCatalogue());
         QCOMPARE(saved.game.actions, (std::vector<std::string>{"restrain", "surveil", "strike"}));
         QCOMPARE(saved.game.cooperativeActions, (std::vector<std::string>{"restrain", "surveil"}));
         QCOMPARE(saved.game.payoffs[0], (std::vector<double>{6.25, 4, -1}));

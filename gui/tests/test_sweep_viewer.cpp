@@ -5,11 +5,11 @@
 #include "sweep_viewer.hpp"
 
 #include "cybersim/agents/register_builtins.hpp"
-#include "cybersim/sim/scenario_io.hpp"
-#include "cybersim/sim/sweep_journal.hpp"
-#include "cybersim/sim/sweep_output.hpp"
-#include "cybersim/sim/sweep_plan.hpp"
-#include "cybersim/sim/sweep_run.hpp"
+#include "cybersim/scenario/scenario_io.hpp"
+#include "cybersim/sweep/sweep_journal.hpp"
+#include "cybersim/sweep/sweep_output.hpp"
+#include "cybersim/sweep/sweep_plan.hpp"
+#include "cybersim/sweep/sweep_run.hpp"
 
 #include <QImage>
 #include <QLabel>
@@ -47,17 +47,17 @@ window = [0, 20]
 void runTinySweep(const std::filesystem::path& folder)
 {
     const auto& catalogue = agents::builtinCatalogue();
-    auto base = sim::defaultScenario(catalogue);
+    auto base = scenario::defaultScenario(catalogue);
     base.events.clear(); // its shocks fall after round 20
-    const sim::SweepPlan plan(sim::parseSweepSpec(kSpec, "spec.toml"), base, catalogue);
-    sim::SweepJournal journal(folder, plan, false);
+    const sweep::SweepPlan plan(sweep::parseSweepSpec(kSpec, "spec.toml"), base, catalogue);
+    sweep::SweepJournal journal(folder, plan, false);
     std::vector<std::uint64_t> pending;
     for (std::uint64_t i = 0; i < plan.runCount(); ++i)
         pending.push_back(i);
-    sim::runSweepLocal(plan, catalogue, pending, journal, 2);
+    sweep::runSweepLocal(plan, catalogue, pending, journal, 2);
     journal.close();
-    const auto results = sim::SweepJournal::read(folder / sim::SweepJournal::kFileName, plan);
-    sim::writeSweepOutputs(folder, plan, results, catalogue, sim::SweepTiming{});
+    const auto results = sweep::SweepJournal::read(folder / sweep::SweepJournal::kFileName, plan);
+    sweep::writeSweepOutputs(folder, plan, results, catalogue, sweep::SweepTiming{});
 }
 
 } // namespace

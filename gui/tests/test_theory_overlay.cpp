@@ -129,7 +129,7 @@ private slots:
         QVERIFY(overlay->armsLabel().isEmpty());
         // The Theory tab still says what it knows and why the rest does not apply.
         const auto& report = m_window->theoryPanel()->report();
-        QVERIFY(report.find(sim::PredictionKind::Replicator) == nullptr);
+        QVERIFY(report.find(theory::PredictionKind::Replicator) == nullptr);
         QVERIFY(!report.notApplicable.empty());
         QVERIFY(!m_window->theoryPanel()->replicateButton()->isEnabled());
         QVERIFY(m_window->showTab(QStringLiteral("Theory")));
@@ -210,7 +210,7 @@ private slots:
     {
         QVERIFY(load(QDir(scenariosFolder()).filePath(QStringLiteral("classic/moran.toml"))));
         auto* panel = m_window->theoryPanel();
-        const auto* fixation = panel->report().find(sim::PredictionKind::Fixation);
+        const auto* fixation = panel->report().find(theory::PredictionKind::Fixation);
         QVERIFY(fixation != nullptr);
         QVERIFY(std::abs(fixation->value - (1 - 1 / 1.5) / (1 - std::pow(1 / 1.5, 10))) < 1e-9);
         QVERIFY(panel->replicateButton()->isEnabled());

@@ -9,10 +9,10 @@
 namespace cybersim::gui
 {
 
-QList<QPointF> trajectoryPoints(const sim::TheoryPrediction& prediction)
+QList<QPointF> trajectoryPoints(const theory::TheoryPrediction& prediction)
 {
     QList<QPointF> points;
-    if (prediction.kind != sim::PredictionKind::Replicator)
+    if (prediction.kind != theory::PredictionKind::Replicator)
         return points;
     points.reserve(static_cast<qsizetype>(prediction.trajectory.size()));
     for (const auto& p : prediction.trajectory)
@@ -20,7 +20,7 @@ QList<QPointF> trajectoryPoints(const sim::TheoryPrediction& prediction)
     return points;
 }
 
-QList<QPointF> restPointMarkers(const sim::TheoryPrediction& prediction, bool stable, double atRound)
+QList<QPointF> restPointMarkers(const theory::TheoryPrediction& prediction, bool stable, double atRound)
 {
     QList<QPointF> points;
     for (const auto& r : prediction.restPoints)
@@ -29,44 +29,44 @@ QList<QPointF> restPointMarkers(const sim::TheoryPrediction& prediction, bool st
     return points;
 }
 
-QList<QPointF> equilibriumLine(const sim::TheoryPrediction& prediction, double lastRound)
+QList<QPointF> equilibriumLine(const theory::TheoryPrediction& prediction, double lastRound)
 {
-    if (prediction.kind != sim::PredictionKind::ArmsEquilibrium || prediction.runaway)
+    if (prediction.kind != theory::PredictionKind::ArmsEquilibrium || prediction.runaway)
         return {};
     return {QPointF(0.0, prediction.value), QPointF(std::max(1.0, lastRound), prediction.value)};
 }
 
-QString predictionValueText(const sim::TheoryPrediction& prediction)
+QString predictionValueText(const theory::TheoryPrediction& prediction)
 {
     switch (prediction.kind)
     {
-    case sim::PredictionKind::Replicator:
+    case theory::PredictionKind::Replicator:
         return QObject::tr("share %1 → %2").arg(prediction.initialShare, 0, 'g', 4).arg(prediction.value, 0, 'g', 4);
-    case sim::PredictionKind::ArmsEquilibrium:
+    case theory::PredictionKind::ArmsEquilibrium:
         return prediction.runaway ? runawayText(prediction)
                                   : QObject::tr("total arms %1 (λ = %2)")
                                         .arg(prediction.value, 0, 'g', 6)
                                         .arg(prediction.eigenvalue, 0, 'g', 4);
-    case sim::PredictionKind::Fixation:
+    case theory::PredictionKind::Fixation:
         return QObject::tr("P(fix) = %1").arg(prediction.value, 0, 'g', 4);
     }
     return {};
 }
 
-QString runawayText(const sim::TheoryPrediction& prediction)
+QString runawayText(const theory::TheoryPrediction& prediction)
 {
-    if (prediction.kind != sim::PredictionKind::ArmsEquilibrium || !prediction.runaway)
+    if (prediction.kind != theory::PredictionKind::ArmsEquilibrium || !prediction.runaway)
         return {};
     return QObject::tr("theory: runaway, λ = %1 > 0").arg(prediction.eigenvalue, 0, 'g', 4);
 }
 
-double shareAtRound(const sim::TheoryPrediction& prediction, double round)
+double shareAtRound(const theory::TheoryPrediction& prediction, double round)
 {
     const auto& t = prediction.trajectory;
     if (t.empty())
         return 0.0;
     const auto after = std::lower_bound(t.begin(), t.end(), round,
-                                        [](const sim::PredictionPoint& p, double r) { return p.round < r; });
+                                        [](const theory::PredictionPoint& p, double r) { return p.round < r; });
     if (after == t.begin())
         return t.front().value;
     if (after == t.end())

@@ -2,7 +2,7 @@
 // Conversion of sim::TheoryPrediction values into Qt points and display text (the theory overlay's adapter).
 #pragma once
 
-#include "cybersim/sim/theory_prediction.hpp"
+#include "cybersim/theory/theory_prediction.hpp"
 
 #include <QList>
 #include <QPointF>
@@ -12,21 +12,21 @@ namespace cybersim::gui
 {
 
 /// The replicator trajectory as chart points (x = round, y = cooperator share); empty for other kinds.
-[[nodiscard]] QList<QPointF> trajectoryPoints(const sim::TheoryPrediction& prediction);
+[[nodiscard]] QList<QPointF> trajectoryPoints(const theory::TheoryPrediction& prediction);
 
 /// The replicator rest points of one stability, drawn at round `atRound` (y = cooperator share).
-[[nodiscard]] QList<QPointF> restPointMarkers(const sim::TheoryPrediction& prediction, bool stable, double atRound);
+[[nodiscard]] QList<QPointF> restPointMarkers(const theory::TheoryPrediction& prediction, bool stable, double atRound);
 
 /// A horizontal line at the equilibrium total arms over [0, lastRound]; empty when the race runs away.
-[[nodiscard]] QList<QPointF> equilibriumLine(const sim::TheoryPrediction& prediction, double lastRound);
+[[nodiscard]] QList<QPointF> equilibriumLine(const theory::TheoryPrediction& prediction, double lastRound);
 
 /// The predicted value as shown beside its label: a share, a total or a probability, with its kind's unit.
-[[nodiscard]] QString predictionValueText(const sim::TheoryPrediction& prediction);
+[[nodiscard]] QString predictionValueText(const theory::TheoryPrediction& prediction);
 
 /// The runaway label drawn over the arms chart, e.g. "runaway: λ = 0.2 > 0"; empty when the race is stable.
-[[nodiscard]] QString runawayText(const sim::TheoryPrediction& prediction);
+[[nodiscard]] QString runawayText(const theory::TheoryPrediction& prediction);
 
 /// The replicator prediction's share at a (fractional) round, interpolated linearly between trajectory points.
-[[nodiscard]] double shareAtRound(const sim::TheoryPrediction& prediction, double round);
+[[nodiscard]] double shareAtRound(const theory::TheoryPrediction& prediction, double round);
 
 } // namespace cybersim::gui

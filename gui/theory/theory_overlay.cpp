@@ -80,10 +80,10 @@ void TheoryOverlay::setShown(QLineSeries* series, TimeSeriesChart* chart, bool s
     showLegend(series, chart->chart(), shown);
 }
 
-void TheoryOverlay::showReport(const sim::TheoryReport& report, int rounds)
+void TheoryOverlay::showReport(const theory::TheoryReport& report, int rounds)
 {
     const double last = std::max(1, rounds);
-    const auto* replicator = report.find(sim::PredictionKind::Replicator);
+    const auto* replicator = report.find(theory::PredictionKind::Replicator);
     setShown(m_replicator, m_cooperation, replicator != nullptr);
     m_stable->clear();
     m_unstable->clear();
@@ -101,7 +101,7 @@ void TheoryOverlay::showReport(const sim::TheoryReport& report, int rounds)
     }
 
     // The equilibrium line only where it holds for the whole run; the Theory tab lists it in every case.
-    const auto* arms = report.find(sim::PredictionKind::ArmsEquilibrium);
+    const auto* arms = report.find(theory::PredictionKind::ArmsEquilibrium);
     const bool drawArms = arms && arms->trustIsStatic;
     setShown(m_equilibrium, m_arms, drawArms && !arms->runaway);
     if (drawArms && !arms->runaway)

@@ -2,7 +2,7 @@
 // Draws the theory predictions that apply beside the run on the live charts (dashed "theory" series, markers, labels).
 #pragma once
 
-#include "cybersim/sim/theory_prediction.hpp"
+#include "cybersim/theory/theory_prediction.hpp"
 
 #include <QObject>
 #include <QString>
@@ -28,7 +28,7 @@ public:
 
     /// Shows the predictions of `report` that have a chart form over a run of `rounds` rounds; hides the others.
     /// The arms equilibrium is drawn only when it holds for the whole run (trust and doctrines static).
-    void showReport(const sim::TheoryReport& report, int rounds);
+    void showReport(const theory::TheoryReport& report, int rounds);
 
     // Parts, for tests.
     [[nodiscard]] QLineSeries* replicatorSeries() const noexcept { return m_replicator; }

@@ -70,7 +70,7 @@ TheoryPanel::~TheoryPanel()
     }
 }
 
-void TheoryPanel::showReport(const sim::Scenario& scenario, const sim::TheoryReport& report)
+void TheoryPanel::showReport(const scenario::Scenario& scenario, const theory::TheoryReport& report)
 {
     m_scenario = scenario;
     m_report = report;
@@ -100,7 +100,7 @@ void TheoryPanel::showReport(const sim::Scenario& scenario, const sim::TheoryRep
                                                               lines.join(QLatin1Char('\n'))
                                                         : tr("Not applicable:\n") + lines.join(QLatin1Char('\n')));
     m_notApplicable->setVisible(!lines.isEmpty());
-    m_replicate->setEnabled(report.find(sim::PredictionKind::Fixation) != nullptr && !m_worker);
+    m_replicate->setEnabled(report.find(theory::PredictionKind::Fixation) != nullptr && !m_worker);
     refreshSimulated();
 }
 
@@ -114,11 +114,11 @@ void TheoryPanel::refreshSimulated()
         if (!item)
             return;
         QString text;
-        if (p.kind == sim::PredictionKind::Fixation)
+        if (p.kind == theory::PredictionKind::Fixation)
             text = m_tallyText.isEmpty() ? tr("press “Run %1 replicates”").arg(kReplicates) : m_tallyText;
         else if (rows <= 1)
             text = tr("— (run the scenario)"); // round 0's row holds no acts yet
-        else if (p.kind == sim::PredictionKind::Replicator)
+        else if (p.kind == theory::PredictionKind::Replicator)
         {
             const int round = rows - 1;
             text = tr("share %1 at round %2 (theory %3)")
@@ -126,7 +126,7 @@ void TheoryPanel::refreshSimulated()
                        .arg(round)
                        .arg(shareAtRound(p, round), 0, 'g', 4);
         }
-        else if (p.kind == sim::PredictionKind::ArmsEquilibrium)
+        else if (p.kind == theory::PredictionKind::ArmsEquilibrium)
             text = tr("total arms %1 at round %2")
                        .arg(m_table.value(rows - 1, m_table.column("total_arms")), 0, 'g', 6)
                        .arg(rows - 1);
@@ -136,7 +136,7 @@ void TheoryPanel::refreshSimulated()
 
 void TheoryPanel::runReplicates()
 {
-    if (m_worker || !m_report.find(sim::PredictionKind::Fixation))
+    if (m_worker || !m_report.find(theory::PredictionKind::Fixation))
         return;
     m_replicate->setEnabled(false);
     m_tallyText = tr("running %1 replicates…").arg(kReplicates);
@@ -145,11 +145,11 @@ void TheoryPanel::runReplicates()
     m_worker = QThread::create(
         [this, scenario = m_scenario, generation = m_generation]
         {
-            sim::FixationTally tally;
+            theory::FixationTally tally;
             QString error;
             try
             {
-                tally = sim::simulateFixation(scenario, agents::builtinCatalogue(), kReplicates, scenario.run.seed);
+                tally = theory::simulateFixation(scenario, agents::builtinCatalogue(), kReplicates, scenario.run.seed);
             }
             catch (const std::exception& e)
             {
@@ -161,7 +161,7 @@ void TheoryPanel::runReplicates()
     m_worker->start();
 }
 
-void TheoryPanel::showTally(const sim::FixationTally& tally, const QString& error, int generation)
+void TheoryPanel::showTally(const theory::FixationTally& tally, const QString& error, int generation)
 {
     if (m_worker)
     {
@@ -169,7 +169,7 @@ void TheoryPanel::showTally(const sim::FixationTally& tally, const QString& erro
         delete m_worker;
     }
     m_worker = nullptr;
-    const auto* fixation = m_report.find(sim::PredictionKind::Fixation);
+    const auto* fixation = m_report.find(theory::PredictionKind::Fixation);
     m_replicate->setEnabled(fixation != nullptr);
     if (generation != m_generation)
         return; // another scenario was loaded meanwhile: the tally is not about what the tab shows

@@ -2,8 +2,8 @@
 // The Theory tab: every prediction that applies, its formula and the simulated counterpart; replicates on a thread.
 #pragma once
 
-#include "cybersim/sim/scenario.hpp"
-#include "cybersim/sim/theory_prediction.hpp"
+#include "cybersim/scenario/scenario.hpp"
+#include "cybersim/theory/theory_prediction.hpp"
 
 #include <QWidget>
 
@@ -28,7 +28,7 @@ public:
     ~TheoryPanel() override;
 
     /// Shows the predictions for `scenario` (the scenario is kept for the replicate runs).
-    void showReport(const sim::Scenario& scenario, const sim::TheoryReport& report);
+    void showReport(const scenario::Scenario& scenario, const theory::TheoryReport& report);
 
     /// Replicates per button press.
     static constexpr int kReplicates = 1000;
@@ -36,7 +36,7 @@ public:
     // Parts, for tests.
     [[nodiscard]] QTreeWidget* tree() const noexcept { return m_tree; }
     [[nodiscard]] QPushButton* replicateButton() const noexcept { return m_replicate; }
-    [[nodiscard]] const sim::TheoryReport& report() const noexcept { return m_report; }
+    [[nodiscard]] const theory::TheoryReport& report() const noexcept { return m_report; }
     /// True while replicates run.
     [[nodiscard]] bool isBusy() const noexcept { return m_worker != nullptr; }
 
@@ -50,7 +50,7 @@ signals:
 
 private:
     void refreshSimulated();
-    void showTally(const sim::FixationTally& tally, const QString& error, int generation);
+    void showTally(const theory::FixationTally& tally, const QString& error, int generation);
 
     const RunHistory& m_history;
     const MetricsTableModel& m_table;
@@ -58,8 +58,8 @@ private:
     QLabel* m_notApplicable = nullptr;
     QPushButton* m_replicate = nullptr;
     QThread* m_worker = nullptr;
-    sim::Scenario m_scenario;
-    sim::TheoryReport m_report;
+    scenario::Scenario m_scenario;
+    theory::TheoryReport m_report;
     int m_generation = 0; // bumped per scenario, so a late tally of an earlier scenario is dropped
     QString m_tallyText;  // the last replicate result for the current scenario, shown in the fixation row
 };

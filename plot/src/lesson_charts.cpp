@@ -65,7 +65,7 @@ QFont font(int pixels, bool bold = false)
 
 } // namespace
 
-void renderTimeSeriesPng(const sim::ChartData& data, const std::filesystem::path& path, int stepStartRound,
+void renderTimeSeriesPng(const lesson::ChartData& data, const std::filesystem::path& path, int stepStartRound,
                          ChartImageSize size)
 {
     const auto app = detail::ensureOffscreenApplication();
@@ -79,7 +79,7 @@ void renderTimeSeriesPng(const sim::ChartData& data, const std::filesystem::path
 
     // Legend rows below the plot: as many as fit three to a row.
     const std::size_t shownInLegend =
-        std::count_if(data.series.begin(), data.series.end(), [](const sim::ChartSeries& s) { return !s.muted; });
+        std::count_if(data.series.begin(), data.series.end(), [](const lesson::ChartSeries& s) { return !s.muted; });
     const int legendRows = static_cast<int>((std::min<std::size_t>(shownInLegend, 12) + 2) / 3);
     const QRect plot(unit * 5, unit * 3, w - unit * 6, h - unit * 8 - legendRows * unit * 18 / 10);
 
@@ -199,7 +199,7 @@ void renderTimeSeriesPng(const sim::ChartData& data, const std::filesystem::path
     std::stable_sort(order.begin(), order.end(),
                      [&](std::size_t a, std::size_t b)
                      {
-                         const auto rank = [&](const sim::ChartSeries& s)
+                         const auto rank = [&](const lesson::ChartSeries& s)
                          { return s.muted ? 0 : (s.emphasised ? 2 : 1); };
                          return rank(data.series[a]) < rank(data.series[b]);
                      });
@@ -255,11 +255,11 @@ void renderTimeSeriesPng(const sim::ChartData& data, const std::filesystem::path
     save(image, path);
 }
 
-void renderTrustMatrixPng(const sim::Replay& replay, std::size_t row, const std::filesystem::path& path,
+void renderTrustMatrixPng(const records::Replay& replay, std::size_t row, const std::filesystem::path& path,
                           std::string_view highlight, ChartImageSize size)
 {
     const auto app = detail::ensureOffscreenApplication();
-    const auto matrix = sim::trustMatrixAt(replay, row);
+    const auto matrix = lesson::trustMatrixAt(replay, row);
     const auto& names = replay.record.stateNames;
     const auto n = names.size();
     const int w = std::max(200, size.width);
@@ -327,7 +327,7 @@ void renderTrustMatrixPng(const sim::Replay& replay, std::size_t row, const std:
     save(image, path);
 }
 
-void renderNetworkPng(const sim::Replay& replay, std::size_t row, const std::filesystem::path& path,
+void renderNetworkPng(const records::Replay& replay, std::size_t row, const std::filesystem::path& path,
                       std::string_view highlight, ChartImageSize size)
 {
     const auto app = detail::ensureOffscreenApplication();

@@ -2,8 +2,8 @@
 // The handout of a played lesson: PNG charts per step and one HTML page that prints on paper or projects as slides.
 #include "cybersim/plot/lesson_handout.hpp"
 
-#include "cybersim/sim/error.hpp"
-#include "cybersim/sim/run_record.hpp"
+#include "cybersim/core/error.hpp"
+#include "cybersim/records/run_record.hpp"
 
 #include <cstdio>
 #include <sstream>
@@ -97,8 +97,8 @@ details { margin: 0.3rem 0; }
 
 } // namespace
 
-std::vector<std::filesystem::path> writeLessonHandout(const sim::LessonRunner& runner, const std::filesystem::path& out,
-                                                      ChartImageSize size)
+std::vector<std::filesystem::path> writeLessonHandout(const lesson::LessonRunner& runner,
+                                                      const std::filesystem::path& out, ChartImageSize size)
 {
     std::error_code error;
     std::filesystem::create_directories(out, error);
@@ -141,16 +141,16 @@ std::vector<std::filesystem::path> writeLessonHandout(const sim::LessonRunner& r
         html << "<div class=\"charts\">\n";
         for (const auto chart : step.charts)
         {
-            const auto file = std::string(prefix) + std::string(sim::lessonChartName(chart)) + ".png";
-            if (sim::isTimeSeriesChart(chart))
-                renderTimeSeriesPng(sim::timeSeriesChart(chart, replay, span.lastRow, step.highlight), out / file,
+            const auto file = std::string(prefix) + std::string(lesson::lessonChartName(chart)) + ".png";
+            if (lesson::isTimeSeriesChart(chart))
+                renderTimeSeriesPng(lesson::timeSeriesChart(chart, replay, span.lastRow, step.highlight), out / file,
                                     first.round, size);
-            else if (chart == sim::LessonChart::TrustMatrix)
+            else if (chart == lesson::LessonChart::TrustMatrix)
                 renderTrustMatrixPng(replay, span.lastRow, out / file, step.highlight, size);
             else
                 renderNetworkPng(replay, span.lastRow, out / file, step.highlight, size);
             written.push_back(out / file);
-            html << "<img src=\"" << file << "\" alt=\"" << escape(std::string(sim::lessonChartTitle(chart)))
+            html << "<img src=\"" << file << "\" alt=\"" << escape(std::string(lesson::lessonChartTitle(chart)))
                  << "\">\n";
         }
         html << "</div>\n";
@@ -186,7 +186,7 @@ std::vector<std::filesystem::path> writeLessonHandout(const sim::LessonRunner& r
     html << "</div>\n<p class=\"source\">Made with cybersim " << CYBERSIM_VERSION << " from lesson "
          << escape(lesson.name) << "; every run is reproducible from its scenario and seed.</p>\n</body>\n</html>\n";
 
-    sim::writeFileAtomically(out / "handout.html", html.str());
+    records::writeFileAtomically(out / "handout.html", html.str());
     written.push_back(out / "handout.html");
     return written;
 }

@@ -39,7 +39,7 @@ std::vector<std::vector<std::string>> readTsv(const std::string& path)
     return rows;
 }
 
-std::unique_ptr<sim::Strategy> makePlayer(const std::string& name)
+std::unique_ptr<core::Strategy> makePlayer(const std::string& name)
 {
     constexpr std::string_view kMock = "MockPlayer:";
     if (name.starts_with(kMock))

@@ -2,7 +2,7 @@
 // Exact moves of each classic strategy against Cooperator, Defector and Alternator, and per-strategy edge cases.
 #include "cybersim/agents/register_builtins.hpp"
 #include "cybersim/agents/tournament.hpp"
-#include "cybersim/sim/error.hpp"
+#include "cybersim/core/error.hpp"
 
 #include "mock_player.hpp"
 
@@ -18,12 +18,12 @@ using namespace cybersim;
 namespace
 {
 
-const sim::Catalogue& catalogue()
+const core::Catalogue& catalogue()
 {
     return agents::builtinCatalogue();
 }
 
-std::unique_ptr<sim::Strategy> make(const std::string& name, const std::vector<double>& params = {})
+std::unique_ptr<core::Strategy> make(const std::string& name, const std::vector<double>& params = {})
 {
     if (name.starts_with("MockPlayer:"))
         return std::make_unique<test::MockPlayer>(name.substr(11));
@@ -32,7 +32,7 @@ std::unique_ptr<sim::Strategy> make(const std::string& name, const std::vector<d
 
 // Moves of `player` (with `params`) against `opponent` over `turns` moves.
 std::string movesOf(const std::string& player, const std::string& opponent, std::uint32_t turns,
-                    const std::vector<double>& params = {}, const sim::PayoffMatrix& game = {})
+                    const std::vector<double>& params = {}, const core::PayoffMatrix& game = {})
 {
     return agents::playMatch(*make(player, params), *make(opponent), turns, game).movesA;
 }
@@ -181,7 +181,7 @@ TEST_CASE("classic strategies: stochastic rules draw with the stated probabiliti
     {
         const auto standard = movesOf("GTFT", "Defector", kTurns);
         CHECK(cooperationRate(standard.substr(1)) == doctest::Approx(1.0 / 3.0).epsilon(0.02));
-        const sim::PayoffMatrix mild{3.0, 0.0, 4.0, 1.0};
+        const core::PayoffMatrix mild{3.0, 0.0, 4.0, 1.0};
         const auto generous = movesOf("GTFT", "Defector", kTurns, {}, mild);
         CHECK(cooperationRate(generous.substr(1)) == doctest::Approx(2.0 / 3.0).epsilon(0.02));
         // It always cooperates after a partner's cooperation: Alternator cooperates on even turns (0-based), so GTFT

@@ -3,9 +3,9 @@
 // (Cooperator, Defector, TitForTat), and how a matrix game maps a classic strategy's C and D (decideActs).
 #include "cybersim/agents/register_builtins.hpp"
 #include "cybersim/agents/tournament.hpp"
-#include "cybersim/sim/catalogue.hpp"
-#include "cybersim/sim/matrix_game.hpp"
-#include "cybersim/sim/strategy.hpp"
+#include "cybersim/core/catalogue.hpp"
+#include "cybersim/core/matrix_game.hpp"
+#include "cybersim/core/strategy.hpp"
 
 #include <doctest/doctest.h>
 
@@ -15,27 +15,27 @@
 #include <vector>
 
 using namespace cybersim;
-using sim::actAt;
-using sim::Action;
+using core::actAt;
+using core::Action;
 
 namespace
 {
 
-const sim::Catalogue& catalogue()
+const core::Catalogue& catalogue()
 {
     return agents::builtinCatalogue();
 }
 
 // Rock, paper, scissors with the win 1, loss -1, tie 0; rock is the (only) cooperative act.
-sim::MatrixGame rockPaperScissors()
+core::MatrixGame rockPaperScissors()
 {
-    sim::MatrixGame g;
+    core::MatrixGame g;
     g.actCount = 3;
     g.payoffs.fill(0.0);
     const double a[3][3] = {{0, -1, 1}, {1, 0, -1}, {-1, 1, 0}};
     for (std::size_t r = 0; r < 3; ++r)
         for (std::size_t c = 0; c < 3; ++c)
-            g.payoffs[r * sim::kMaxActs + c] = a[r][c];
+            g.payoffs[r * core::kMaxActs + c] = a[r][c];
     g.cooperativeMask = 1;
     g.cooperateAct = actAt(0);
     g.defectAct = actAt(1);
@@ -45,16 +45,16 @@ sim::MatrixGame rockPaperScissors()
 // The acts (as digits) that `player` plays over `turns` turns against a partner playing `script` (digits, cycled), the
 // engine's protocol: decideActs, then the memory records each act's stance and `seen` holds the partner's last act.
 std::string actsAgainst(const std::string& player, const std::vector<double>& params, const std::string& script,
-                        std::size_t turns, const sim::MatrixGame& game)
+                        std::size_t turns, const core::MatrixGame& game)
 {
     const auto strategy = catalogue().makeStrategy(player, params);
-    sim::DyadMemory memory;
+    core::DyadMemory memory;
     Action seen = game.cooperateAct;
     std::string out;
     for (std::size_t t = 0; t < turns; ++t)
     {
         const std::uint32_t partner = 1;
-        sim::DecisionContext context;
+        core::DecisionContext context;
         context.round = t;
         context.self = 0;
         context.partners = std::span<const std::uint32_t>(&partner, 1);
@@ -62,11 +62,11 @@ std::string actsAgainst(const std::string& player, const std::vector<double>& pa
         context.matrix = &game;
         context.seen = std::span<const Action>(&seen, 1);
         Action mine = Action::Cooperate;
-        sim::decideActs(*strategy, std::span<sim::DyadMemory>(&memory, 1), std::span<Action>(&mine, 1), context);
+        core::decideActs(*strategy, std::span<core::DyadMemory>(&memory, 1), std::span<Action>(&mine, 1), context);
         const Action theirs = actAt(std::size_t(script[t % script.size()] - '0'));
         memory.record(game.stance(mine), game.stance(theirs), game.payoff(mine, theirs), game.payoff(theirs, mine));
         seen = theirs;
-        out += char('0' + sim::actIndex(mine));
+        out += char('0' + core::actIndex(mine));
     }
     return out;
 }
@@ -154,13 +154,13 @@ TEST_CASE("matrix strategies: catalogue entries, act parameters and pure doctrin
     const auto* pure = catalogue().strategy("Pure");
     REQUIRE(pure != nullptr);
     REQUIRE(pure->params.size() == 1);
-    CHECK(pure->params[0].kind == sim::ParamKind::ActIndex);
+    CHECK(pure->params[0].kind == core::ParamKind::ActIndex);
     const auto* mixed = catalogue().strategy("Mixed");
     REQUIRE(mixed != nullptr);
     CHECK(mixed->stochastic);
-    REQUIRE(mixed->params.size() == sim::kMaxActs);
+    REQUIRE(mixed->params.size() == core::kMaxActs);
     CHECK(mixed->params[7].name == "w7");
-    CHECK(mixed->params[7].kind == sim::ParamKind::ActWeight);
+    CHECK(mixed->params[7].kind == core::ParamKind::ActWeight);
     for (const char* name : {"Pure", "Mixed", "Reciprocator", "BestReply"})
     {
         CAPTURE(name);

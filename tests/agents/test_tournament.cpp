@@ -3,7 +3,7 @@
 #include "cybersim/agents/tournament.hpp"
 
 #include "cybersim/agents/register_builtins.hpp"
-#include "cybersim/sim/error.hpp"
+#include "cybersim/core/error.hpp"
 
 #include <doctest/doctest.h>
 #include <tbb/global_control.h>
@@ -94,7 +94,7 @@ void checkStructure(const StructureFigures& f)
 std::uint64_t fingerprint(const agents::TournamentResult& r)
 {
     std::uint64_t h = 1469598103934665603ULL;
-    auto mix = [&h](std::uint64_t v) { h = sim::mix64(h ^ v); };
+    auto mix = [&h](std::uint64_t v) { h = core::mix64(h ^ v); };
     for (const double s : r.scores)
     {
         std::uint64_t bits = 0;

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 // Tests of fixation probabilities: closed forms against the general product formula, and EGTtools' exact values.
-#include "cybersim/sim/theory/collective_risk.hpp"
-#include "cybersim/sim/theory/fixation.hpp"
-#include "cybersim/sim/theory/group_game.hpp"
+#include "cybersim/theory/collective_risk.hpp"
+#include "cybersim/theory/fixation.hpp"
+#include "cybersim/theory/group_game.hpp"
 
-#include "cybersim/sim/error.hpp"
+#include "cybersim/core/error.hpp"
 
 #include <doctest/doctest.h>
 
@@ -15,7 +15,7 @@
 #include <string>
 #include <vector>
 
-namespace theory = cybersim::sim::theory;
+namespace theory = cybersim::theory;
 using cybersim::ConfigError;
 
 namespace

@@ -1,16 +1,16 @@
 // SPDX-License-Identifier: MIT
 // Tests of two-strategy group games and the collective-risk dilemma (Santos and Pacheco 2011).
-#include "cybersim/sim/theory/collective_risk.hpp"
-#include "cybersim/sim/theory/group_game.hpp"
+#include "cybersim/theory/collective_risk.hpp"
+#include "cybersim/theory/group_game.hpp"
 
-#include "cybersim/sim/error.hpp"
+#include "cybersim/core/error.hpp"
 
 #include <doctest/doctest.h>
 
 #include <cmath>
 #include <vector>
 
-namespace theory = cybersim::sim::theory;
+namespace theory = cybersim::theory;
 using cybersim::ConfigError;
 
 namespace

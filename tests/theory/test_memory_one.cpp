@@ -1,17 +1,17 @@
 // SPDX-License-Identifier: MIT
 // Tests of memory-one strategies under implementation noise (Nowak and Sigmund 1992, 1993).
-#include "cybersim/sim/theory/memory_one.hpp"
+#include "cybersim/theory/memory_one.hpp"
 
-#include "cybersim/sim/error.hpp"
+#include "cybersim/core/error.hpp"
 
 #include <doctest/doctest.h>
 
 #include <cmath>
 #include <numeric>
 
-namespace theory = cybersim::sim::theory;
+namespace theory = cybersim::theory;
 using cybersim::ConfigError;
-using cybersim::sim::PayoffMatrix;
+using cybersim::core::PayoffMatrix;
 
 namespace
 {

@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: MIT
 // Tests of matrix-game replicator dynamics: rest points and stability of textbook games, RK4 trajectories.
-#include "cybersim/sim/theory/replicator.hpp"
+#include "cybersim/theory/replicator.hpp"
 
-#include "cybersim/sim/error.hpp"
+#include "cybersim/core/error.hpp"
 
 #include <doctest/doctest.h>
 
 #include <cmath>
 
-namespace theory = cybersim::sim::theory;
+namespace theory = cybersim::theory;
 using cybersim::ConfigError;
 
 namespace

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Tests of Richardson's arms race: the two-state closed form, its N-state generalisation and the stability eigenvalue.
-#include "cybersim/sim/theory/richardson.hpp"
+#include "cybersim/theory/richardson.hpp"
 
-#include "cybersim/sim/error.hpp"
+#include "cybersim/core/error.hpp"
 
 #include <doctest/doctest.h>
 
@@ -10,7 +10,7 @@
 
 #include <cmath>
 
-namespace theory = cybersim::sim::theory;
+namespace theory = cybersim::theory;
 using cybersim::ConfigError;
 
 namespace

@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: MIT
 // Tests of the small-mutation embedded chain (Fudenberg and Imhof 2006).
-#include "cybersim/sim/theory/fixation.hpp"
-#include "cybersim/sim/theory/small_mutation.hpp"
+#include "cybersim/theory/fixation.hpp"
+#include "cybersim/theory/small_mutation.hpp"
 
-#include "cybersim/sim/error.hpp"
+#include "cybersim/core/error.hpp"
 
 #include <doctest/doctest.h>
 
 #include <cmath>
 
-namespace theory = cybersim::sim::theory;
+namespace theory = cybersim::theory;
 using cybersim::ConfigError;
 
 TEST_CASE("small mutation: two strategies balance the flows")

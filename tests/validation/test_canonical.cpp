@@ -2,7 +2,7 @@
 // The canonical results (CANONICAL.md): the quick variant of every implemented check passes; missing data is a SKIP.
 #include "cybersim/validation/canonical.hpp"
 
-#include "cybersim/sim/error.hpp"
+#include "cybersim/core/error.hpp"
 
 #include <doctest/doctest.h>
 

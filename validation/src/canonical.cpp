@@ -4,7 +4,7 @@
 
 #include "checks.hpp"
 
-#include "cybersim/sim/error.hpp"
+#include "cybersim/core/error.hpp"
 
 #include <chrono>
 #include <cstdio>

@@ -4,9 +4,9 @@
 
 #include "cybersim/agents/register_builtins.hpp"
 #include "cybersim/agents/tournament.hpp"
-#include "cybersim/sim/catalogue.hpp"
-#include "cybersim/sim/error.hpp"
-#include "cybersim/sim/strategy.hpp"
+#include "cybersim/core/catalogue.hpp"
+#include "cybersim/core/error.hpp"
+#include "cybersim/core/strategy.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -41,16 +41,16 @@ const std::vector<double> kPublished = {504.5, 500.4, 485.5, 481.9, 480.7, 477.8
                                         400.7, 390.6, 327.6, 304.4, 300.5, 282.2, 276.3};
 
 // Axelrod-Python's MockPlayer: plays script[t % size] on turn t, whatever the partner does.
-class ScriptedStrategy final : public sim::Strategy
+class ScriptedStrategy final : public core::Strategy
 {
 public:
     explicit ScriptedStrategy(std::string script) : m_script(std::move(script)) {}
-    void decide(std::span<sim::DyadMemory> memories, std::span<sim::Action> out,
-                const sim::DecisionContext&) const override
+    void decide(std::span<core::DyadMemory> memories, std::span<core::Action> out,
+                const core::DecisionContext&) const override
     {
         for (std::size_t i = 0; i < memories.size(); ++i)
             out[i] =
-                m_script[memories[i].turns % m_script.size()] == 'C' ? sim::Action::Cooperate : sim::Action::Defect;
+                m_script[memories[i].turns % m_script.size()] == 'C' ? core::Action::Cooperate : core::Action::Defect;
     }
 
 private:
@@ -80,7 +80,7 @@ std::vector<std::vector<std::string>> readTsv(const std::filesystem::path& path,
     return rows;
 }
 
-std::unique_ptr<sim::Strategy> makePlayer(const std::string& name)
+std::unique_ptr<core::Strategy> makePlayer(const std::string& name)
 {
     constexpr std::string_view kMock = "MockPlayer:";
     if (name.starts_with(kMock))
@@ -114,7 +114,7 @@ CheckReport checkAxelrod1980(const ValidationOptions& options)
         def.players = kEntries;
         def.turns = 200;
         def.repetitions = 5;
-        def.seed = sim::deriveSeed(options.seed, 1980, static_cast<std::uint64_t>(s));
+        def.seed = core::deriveSeed(options.seed, 1980, static_cast<std::uint64_t>(s));
         const auto result = agents::runTournament(def, agents::builtinCatalogue(), options.threads);
         std::set<std::size_t> top, last;
         double d2 = 0.0;

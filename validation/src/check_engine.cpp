@@ -4,14 +4,14 @@
 #include "checks.hpp"
 
 #include "cybersim/agents/register_builtins.hpp"
-#include "cybersim/sim/catalogue.hpp"
-#include "cybersim/sim/error.hpp"
-#include "cybersim/sim/scenario_io.hpp"
-#include "cybersim/sim/simulation.hpp"
-#include "cybersim/sim/theory/collective_risk.hpp"
-#include "cybersim/sim/theory/fixation.hpp"
-#include "cybersim/sim/theory/group_game.hpp"
-#include "cybersim/sim/theory/richardson.hpp"
+#include "cybersim/core/catalogue.hpp"
+#include "cybersim/core/error.hpp"
+#include "cybersim/engine/simulation.hpp"
+#include "cybersim/scenario/scenario_io.hpp"
+#include "cybersim/theory/collective_risk.hpp"
+#include "cybersim/theory/fixation.hpp"
+#include "cybersim/theory/group_game.hpp"
+#include "cybersim/theory/richardson.hpp"
 
 #include <Eigen/Core>
 
@@ -57,13 +57,13 @@ CheckReport checkRichardson(const ValidationOptions& options)
     for (const double reactivity : {0.3, 0.7})
     {
         const bool stable = reactivity < 0.5;
-        const auto scenario = loadScenarioFile(
+        const auto scenario = scenario::loadScenarioFile(
             file, catalogue,
             stable ? std::vector<std::string>{}
                    : std::vector<std::string>{"arms.reactivity=" + fmt(reactivity, 17), "run.rounds=60"});
         if (scenario.states.size() != 2)
             throw ConfigError(file.string() + " must list exactly two states");
-        sim::Simulation simulation(scenario, catalogue, {false});
+        engine::Simulation simulation(scenario, catalogue, {false});
         const auto& arms = scenario.arms;
         // Each state's grievance under full distrust: the doctrine's offence share shifted by its threat response.
         double grievance[2];
@@ -79,10 +79,10 @@ CheckReport checkRichardson(const ValidationOptions& options)
         const double k = arms.reactivity, a = arms.fatigue, g = grievance[0], h = grievance[1];
         const double xStar = (a * g + k * h) / (a * a - k * k);
         const double yStar = (a * h + k * g) / (a * a - k * k);
-        const auto theory = sim::theory::richardsonEquilibrium({k, k, a, a, g, h});
+        const auto theory = cybersim::theory::richardsonEquilibrium({k, k, a, a, g, h});
         Eigen::MatrixXd jacobian(2, 2);
         jacobian << -a, k, k, -a;
-        const double jacobianEigen = sim::theory::largestRealEigenvalue(jacobian);
+        const double jacobianEigen = theory::largestRealEigenvalue(jacobian);
         const std::string label = "k=" + fmt(k) + ", a=" + fmt(a) + ", g=" + fmt(g) + ", h=" + fmt(h);
 
         const std::string caseLabel = "k = " + fmt(k) + (stable ? "" : ", runaway");
@@ -151,7 +151,7 @@ namespace
 {
 
 // Number of states currently holding `doctrine`.
-int countDoctrine(const sim::Simulation& simulation, const std::string& doctrine)
+int countDoctrine(const engine::Simulation& simulation, const std::string& doctrine)
 {
     const auto& names = simulation.doctrineNames();
     const auto it = std::find(names.begin(), names.end(), doctrine);
@@ -208,9 +208,9 @@ CheckReport checkNowakMay(const ValidationOptions& options)
         bool all = true;
         for (const double b : block.bs)
         {
-            const auto scenario =
-                sim::loadScenarioFile(dir / block.file, catalogue, {"game.temptation=" + fmt(b, 17), "run.rounds=10"});
-            sim::Simulation simulation(scenario, catalogue);
+            const auto scenario = scenario::loadScenarioFile(dir / block.file, catalogue,
+                                                             {"game.temptation=" + fmt(b, 17), "run.rounds=10"});
+            engine::Simulation simulation(scenario, catalogue);
             const int before = countDoctrine(simulation, block.doctrine);
             simulation.advance(10);
             const int after = countDoctrine(simulation, block.doctrine);
@@ -242,12 +242,12 @@ CheckReport checkNowakMay(const ValidationOptions& options)
     for (std::size_t k = 0; k < defectorShares.size(); ++k)
     {
         const double d = defectorShares[k];
-        const auto scenario = sim::loadScenarioFile(
+        const auto scenario = scenario::loadScenarioFile(
             dir / "nowak-may.toml", catalogue,
             {"generate.count=" + std::to_string(side * side), "run.rounds=" + std::to_string(rounds),
-             "run.seed=" + std::to_string(sim::deriveSeed(options.seed, 3, k) >> 1),
+             "run.seed=" + std::to_string(core::deriveSeed(options.seed, 3, k) >> 1),
              "generate.doctrine_shares=[" + fmt(1.0 - d, 17) + ", " + fmt(d, 17) + "]"});
-        sim::Simulation simulation(scenario, catalogue);
+        engine::Simulation simulation(scenario, catalogue);
         double sum = 0.0, sumSq = 0.0;
         int samples = 0;
         CheckChartSeries trajectory{fmt(100 * d, 3) + "% defectors at start", ChartStyle::Line, {}, int(k)};
@@ -282,7 +282,7 @@ void appendEngineCollectiveRisk(CheckReport& report, const ValidationOptions& op
     // scenarios/classic/collective-risk.toml with overrides: fixation under the asynchronous Moran rule (exact:
     // T-/T+ = exp(-w (f_C - f_D)), as for the pairwise comparison), sampled payoffs against the finite-population
     // fitness, and the shipped run's cooperator share against the pairwise-comparison chain with mutation.
-    namespace th = sim::theory;
+    namespace th = theory;
     const auto file = scenariosDir(options) / "classic" / "collective-risk.toml";
     if (!std::filesystem::exists(file))
     {
@@ -291,7 +291,7 @@ void appendEngineCollectiveRisk(CheckReport& report, const ValidationOptions& op
         return;
     }
     const auto& catalogue = agents::builtinCatalogue();
-    const auto cooperatorsIn = [](const sim::Simulation& simulation)
+    const auto cooperatorsIn = [](const engine::Simulation& simulation)
     { return countDoctrine(simulation, "strategy:Cooperator"); };
 
     // Fixation of one cooperator among Z = 10: n = 4, M = 2, c = 0.1, r = 0.9, w = 5.
@@ -301,15 +301,15 @@ void appendEngineCollectiveRisk(CheckReport& report, const ValidationOptions& op
         th::CollectiveRiskDef def{4, 2, 1.0, 0.1, 0.9};
         const double expected =
             th::groupPairwiseFixation(th::collectiveRiskGame(def), th::kCrdCooperator, population, w);
-        auto scenario = sim::loadScenarioFile(
+        auto scenario = scenario::loadScenarioFile(
             file, catalogue,
             {"generate.count=10", "generate.doctrine_shares=[9, 1]", "group_game.size=4", "group_game.threshold=2",
              "learning.rule=moran", "learning.mutation=0", "learning.selection_intensity=5", "run.rounds=100000"});
         int fixed = 0;
         for (int run = 0; run < runs; ++run)
         {
-            scenario.run.seed = sim::deriveSeed(options.seed, 0x63726400ULL + std::uint64_t(run));
-            sim::Simulation simulation(scenario, catalogue);
+            scenario.run.seed = core::deriveSeed(options.seed, 0x63726400ULL + std::uint64_t(run));
+            engine::Simulation simulation(scenario, catalogue);
             int cooperators = cooperatorsIn(simulation);
             while (cooperators > 0 && cooperators < population && !simulation.finished())
             {
@@ -332,12 +332,12 @@ void appendEngineCollectiveRisk(CheckReport& report, const ValidationOptions& op
     // fitness of its strategy (Santos and Pacheco 2011). Z = 30, 12 cooperators, n = 6, M = 3, r = 0.9.
     {
         const int rounds = options.quick ? 100 : 1000;
-        auto scenario = sim::loadScenarioFile(file, catalogue,
-                                              {"generate.count=30", "generate.doctrine_shares=[18, 12]",
-                                               "group_game.formation=well-mixed", "learning.rule=none",
-                                               "run.rounds=" + std::to_string(rounds)});
+        auto scenario = scenario::loadScenarioFile(file, catalogue,
+                                                   {"generate.count=30", "generate.doctrine_shares=[18, 12]",
+                                                    "group_game.formation=well-mixed", "learning.rule=none",
+                                                    "run.rounds=" + std::to_string(rounds)});
         scenario.run.seed = options.seed;
-        sim::Simulation simulation(scenario, catalogue);
+        engine::Simulation simulation(scenario, catalogue);
         const int cooperators = cooperatorsIn(simulation);
         const auto game = th::collectiveRiskGame({6, 3, 1.0, 0.1, 0.9});
         const auto& names = simulation.doctrineNames();
@@ -376,9 +376,9 @@ void appendEngineCollectiveRisk(CheckReport& report, const ValidationOptions& op
     // mutation (a random doctrine of two with probability mu, so each flip has mu / 2), Z = 50, beta = 5.
     {
         const int rounds = options.quick ? 600 : 3000, from = 100;
-        auto scenario = sim::loadScenarioFile(file, catalogue, {"run.rounds=" + std::to_string(rounds)});
+        auto scenario = scenario::loadScenarioFile(file, catalogue, {"run.rounds=" + std::to_string(rounds)});
         scenario.run.seed = options.seed;
-        sim::Simulation simulation(scenario, catalogue);
+        engine::Simulation simulation(scenario, catalogue);
         const int z = static_cast<int>(simulation.stateMetrics().size());
         double total = 0.0;
         int samples = 0;

@@ -4,12 +4,12 @@
 #include "checks.hpp"
 
 #include "cybersim/agents/register_builtins.hpp"
-#include "cybersim/sim/rng.hpp"
-#include "cybersim/sim/scenario_io.hpp"
-#include "cybersim/sim/simulation.hpp"
-#include "cybersim/sim/theory/collective_risk.hpp"
-#include "cybersim/sim/theory/fixation.hpp"
-#include "cybersim/sim/theory/group_game.hpp"
+#include "cybersim/core/rng.hpp"
+#include "cybersim/engine/simulation.hpp"
+#include "cybersim/scenario/scenario_io.hpp"
+#include "cybersim/theory/collective_risk.hpp"
+#include "cybersim/theory/fixation.hpp"
+#include "cybersim/theory/group_game.hpp"
 
 #include <Eigen/Core>
 
@@ -85,17 +85,17 @@ void checkEngineMoran(const ValidationOptions& options, CheckReport& report)
         return;
     }
     const auto& catalogue = agents::builtinCatalogue();
-    auto scenario = sim::loadScenarioFile(file, catalogue);
+    auto scenario = scenario::loadScenarioFile(file, catalogue);
     const int n = scenario.generate.count;
     const double payoffGap = (n - 1) * (scenario.game.matrix.sucker - scenario.game.matrix.punishment);
     const double r = std::exp(scenario.learning.selectionIntensity * payoffGap * scenario.learning.interval);
-    const double theory = sim::theory::moranFixation(r, n);
+    const double theory = cybersim::theory::moranFixation(r, n);
     const int replicates = options.quick ? 2000 : 20000;
     int fixed = 0, unresolved = 0;
     for (int rep = 0; rep < replicates; ++rep)
     {
-        scenario.run.seed = sim::deriveSeed(options.seed, 44, static_cast<std::uint64_t>(rep));
-        sim::Simulation simulation(scenario, catalogue, {false});
+        scenario.run.seed = core::deriveSeed(options.seed, 44, static_cast<std::uint64_t>(rep));
+        engine::Simulation simulation(scenario, catalogue, {false});
         const auto& names = simulation.doctrineNames();
         const auto mutant = static_cast<std::int32_t>(
             std::find(names.begin(), names.end(), scenario.generate.doctrines.back()) - names.begin());
@@ -142,7 +142,7 @@ CheckReport checkFixation(const ValidationOptions& options)
         for (const double r : {0.5, 0.9, 0.999, 1.0, 1.001, 1.1, 2.0, 10.0})
         {
             const double closed = moranClosedForm(r, n);
-            worst = std::max(worst, relativeError(sim::theory::moranFixation(r, n), closed));
+            worst = std::max(worst, relativeError(theory::moranFixation(r, n), closed));
         }
     report.rows.push_back({"Moran constant fitness, theory layer vs (1-1/r)/(1-1/r^N), 32 (r, N) pairs", "closed form",
                            "max rel. error " + fmt(worst, 3), "1e-12 rel", passIf(worst <= 1e-12),
@@ -160,15 +160,15 @@ CheckReport checkFixation(const ValidationOptions& options)
             {
                 const double closed = productFormula(
                     n, [&](int i) { return (1.0 - w + w * fResident(g, i, n)) / (1.0 - w + w * fInvader(g, i, n)); });
-                worstMoran = std::max(worstMoran,
-                                      relativeError(sim::theory::moranGameFixation(matrixOf(g), 0, 1, n, w), closed));
+                worstMoran =
+                    std::max(worstMoran, relativeError(theory::moranGameFixation(matrixOf(g), 0, 1, n, w), closed));
             }
             for (const double beta : {0.01, 0.5, 2.0})
             {
                 const double closed = productFormula(
                     n, [&](int i) { return std::exp(-beta * (fInvader(g, i, n) - fResident(g, i, n))); });
-                worstPairwise = std::max(
-                    worstPairwise, relativeError(sim::theory::pairwiseFixation(matrixOf(g), 0, 1, n, beta), closed));
+                worstPairwise = std::max(worstPairwise,
+                                         relativeError(theory::pairwiseFixation(matrixOf(g), 0, 1, n, beta), closed));
             }
         }
     report.rows.push_back({"Moran game (Nowak et al. 2004), theory layer vs product formula, 27 cases", "closed form",
@@ -212,13 +212,13 @@ CheckReport checkFixation(const ValidationOptions& options)
         Eigen::MatrixXd hawkDove(2, 2);
         hawkDove << -0.5, 2.0, 0.0, 0.0;
         row("pairwise_fermi_2p", "hawk-dove, H invades D, N=100, beta=1",
-            sim::theory::pairwiseFixation(hawkDove, 0, 1, 100, 1.0));
+            theory::pairwiseFixation(hawkDove, 0, 1, 100, 1.0));
         row("pairwise_fermi_crd", "collective risk n=6 M=3 c=0.1 r=1, D invades C, Z=50, beta=1",
-            sim::theory::groupPairwiseFixation(sim::theory::collectiveRiskGame({6, 3, 1.0, 0.1, 1.0}),
-                                               sim::theory::kCrdDefector, 50, 1.0));
+            theory::groupPairwiseFixation(theory::collectiveRiskGame({6, 3, 1.0, 0.1, 1.0}), theory::kCrdDefector, 50,
+                                          1.0));
         row("pairwise_fermi_nplayer", "3-player matrix game, 1 invades 0, N=100, beta=1",
-            sim::theory::groupPairwiseFixation(
-                sim::theory::groupGameFromCompositions({-0.5, 2.0, 1.0, 3.0}, {0.0, 0.0, 1.0, 2.0}), 1, 100, 1.0));
+            theory::groupPairwiseFixation(
+                theory::groupGameFromCompositions({-0.5, 2.0, 1.0, 3.0}, {0.0, 0.0, 1.0, 2.0}), 1, 100, 1.0));
     }
 
     // Simulated fixation frequencies, each within three standard errors of the theory layer.
@@ -237,7 +237,7 @@ CheckReport checkFixation(const ValidationOptions& options)
         d.a = d.b = 1.5; // constant fitness r = 1.5 against residents of fitness 1
         d.c = d.d = 1.0;
         d.intensity = 1.0;
-        cases.push_back({"Moran, constant fitness r=1.5, N=10", d, sim::theory::moranFixation(1.5, 10)});
+        cases.push_back({"Moran, constant fitness r=1.5, N=10", d, theory::moranFixation(1.5, 10)});
     }
     {
         FixationSimulationDef d;
@@ -246,7 +246,7 @@ CheckReport checkFixation(const ValidationOptions& options)
         d.a = -0.5, d.b = 2.0, d.c = 0.0, d.d = 1.0; // hawk-dove V=2, C=3; hawk invades doves
         d.intensity = 0.5;
         cases.push_back({"Moran game, hawk-dove, H invades D, N=20, w=0.5", d,
-                         sim::theory::moranGameFixation(matrixOf({-0.5, 2.0, 0.0, 1.0}), 0, 1, 20, 0.5)});
+                         theory::moranGameFixation(matrixOf({-0.5, 2.0, 0.0, 1.0}), 0, 1, 20, 0.5)});
     }
     {
         FixationSimulationDef d;
@@ -255,7 +255,7 @@ CheckReport checkFixation(const ValidationOptions& options)
         d.a = 4.0, d.b = 0.0, d.c = 3.0, d.d = 2.0; // stag hunt; stag invades hare
         d.intensity = 0.3;
         cases.push_back({"pairwise comparison, stag hunt, stag invades hare, N=20, beta=0.3", d,
-                         sim::theory::pairwiseFixation(matrixOf({4.0, 0.0, 3.0, 2.0}), 0, 1, 20, 0.3)});
+                         theory::pairwiseFixation(matrixOf({4.0, 0.0, 3.0, 2.0}), 0, 1, 20, 0.3)});
     }
     // Chart: the Moran closed form for N = 10 over r, with simulated frequencies (bars: 3 SE, the tolerance).
     auto& chart = report.chart;
@@ -279,7 +279,7 @@ CheckReport checkFixation(const ValidationOptions& options)
     {
         auto& c = cases[k];
         c.def.replicates = replicates;
-        c.def.seed = sim::deriveSeed(options.seed, 4, k);
+        c.def.seed = core::deriveSeed(options.seed, 4, k);
         const int fixed = simulateFixations(c.def, options.threads);
         const double p = double(fixed) / replicates;
         const double se = std::sqrt(c.theory * (1.0 - c.theory) / replicates);
@@ -299,7 +299,7 @@ CheckReport checkFixation(const ValidationOptions& options)
         d.a = d.b = r;
         d.c = d.d = 1.0;
         d.replicates = chartReplicates;
-        d.seed = sim::deriveSeed(options.seed, 40, static_cast<std::uint64_t>(r * 1000.0));
+        d.seed = core::deriveSeed(options.seed, 40, static_cast<std::uint64_t>(r * 1000.0));
         const double theory = moranClosedForm(r, kChartPopulation);
         const double p = double(simulateFixations(d, options.threads)) / chartReplicates;
         simulated.points.push_back({r, p, 3.0 * std::sqrt(theory * (1.0 - theory) / chartReplicates)});

@@ -5,14 +5,14 @@
 
 #include "cybersim/agents/register_builtins.hpp"
 #include "cybersim/agents/tournament.hpp"
-#include "cybersim/sim/catalogue.hpp"
-#include "cybersim/sim/error.hpp"
-#include "cybersim/sim/rng.hpp"
-#include "cybersim/sim/scenario_io.hpp"
-#include "cybersim/sim/simulation.hpp"
-#include "cybersim/sim/theory/collective_risk.hpp"
-#include "cybersim/sim/theory/group_game.hpp"
-#include "cybersim/sim/theory/memory_one.hpp"
+#include "cybersim/core/catalogue.hpp"
+#include "cybersim/core/error.hpp"
+#include "cybersim/core/rng.hpp"
+#include "cybersim/engine/simulation.hpp"
+#include "cybersim/scenario/scenario_io.hpp"
+#include "cybersim/theory/collective_risk.hpp"
+#include "cybersim/theory/group_game.hpp"
+#include "cybersim/theory/memory_one.hpp"
 
 #include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
@@ -40,22 +40,21 @@ MatchStatistics noisySelfPlay(const std::string& name, const std::vector<double>
                               std::size_t threads)
 {
     const auto strategy = agents::builtinCatalogue().makeStrategy(name, params);
-    const sim::PayoffMatrix game;
+    const core::PayoffMatrix game;
     std::vector<double> means(static_cast<std::size_t>(matches), 0.0);
     auto body = [&]
     {
-        tbb::parallel_for(std::size_t{0}, means.size(),
-                          [&](std::size_t m)
-                          {
-                              const auto r =
-                                  agents::playMatch(*strategy, *strategy, turns, game, noise, sim::deriveSeed(seed, m));
-                              double total = 0.0;
-                              for (std::size_t t = burnIn; t < r.movesA.size(); ++t)
-                                  total +=
-                                      game.payoff(r.movesA[t] == 'C' ? sim::Action::Cooperate : sim::Action::Defect,
-                                                  r.movesB[t] == 'C' ? sim::Action::Cooperate : sim::Action::Defect);
-                              means[m] = total / double(turns - burnIn);
-                          });
+        tbb::parallel_for(
+            std::size_t{0}, means.size(),
+            [&](std::size_t m)
+            {
+                const auto r = agents::playMatch(*strategy, *strategy, turns, game, noise, core::deriveSeed(seed, m));
+                double total = 0.0;
+                for (std::size_t t = burnIn; t < r.movesA.size(); ++t)
+                    total += game.payoff(r.movesA[t] == 'C' ? core::Action::Cooperate : core::Action::Defect,
+                                         r.movesB[t] == 'C' ? core::Action::Cooperate : core::Action::Defect);
+                means[m] = total / double(turns - burnIn);
+            });
     };
     if (threads > 0)
     {
@@ -85,9 +84,9 @@ double binomial(int n, int k)
 // Santos and Pacheco 2011: group achievement eta_G, the stationary probability that a random group of n reaches M
 // cooperators, under the pairwise-comparison process with mutation mu in a population of Z (a birth-death chain on
 // the number k of cooperators, solved exactly by detailed balance).
-double groupAchievement(const sim::theory::CollectiveRiskDef& def, int z, double beta, double mu)
+double groupAchievement(const theory::CollectiveRiskDef& def, int z, double beta, double mu)
 {
-    namespace th = sim::theory;
+    namespace th = theory;
     const auto game = th::collectiveRiskGame(def);
     const auto fermi = [beta](double x) { return 1.0 / (1.0 + std::exp(-beta * x)); };
     std::vector<double> logP(static_cast<std::size_t>(z) + 1, 0.0);
@@ -126,13 +125,13 @@ double groupAchievement(const sim::theory::CollectiveRiskDef& def, int z, double
 
 CheckReport checkGenerosity(const ValidationOptions& options)
 {
-    namespace th = sim::theory;
+    namespace th = theory;
     CheckReport report;
     report.title = "generosity under noise: TFT against itself collapses, GTFT and WSLS recover cooperation";
     report.citation = "Nowak and Sigmund 1992, Nature 355:250; Nowak and Sigmund 1993, Nature 364:56; Molander 1985";
     report.method = "agents::playMatch (TitForTat, GTFT, WinStayLoseShift against themselves, noise 0.05) vs "
                     "theory::memoryOneOutcome";
-    const sim::PayoffMatrix game;
+    const core::PayoffMatrix game;
     const double generosity = th::gtftGenerosity(game);
     report.rows.push_back({"GTFT generosity min(1-(T-R)/(R-S), (R-P)/(T-P))", "1/3", fmt(generosity, 17), "1e-15",
                            passIf(std::abs(generosity - 1.0 / 3.0) <= 1e-15), ""});
@@ -154,7 +153,7 @@ CheckReport checkGenerosity(const ValidationOptions& options)
     {
         const auto& p = pairs[k];
         const double expected = th::memoryOneOutcome(p.rule, p.rule, noise, game).firstPayoff;
-        const auto s = noisySelfPlay(p.name, {}, matches, turns, burnIn, noise, sim::deriveSeed(options.seed, 6, k),
+        const auto s = noisySelfPlay(p.name, {}, matches, turns, burnIn, noise, core::deriveSeed(options.seed, 6, k),
                                      options.threads);
         simulated.push_back(s);
         theory.push_back(expected);
@@ -199,7 +198,7 @@ CheckReport checkGenerosity(const ValidationOptions& options)
     for (const double g : {0.1, 0.2, 0.5, 0.75, 1.0})
     {
         const auto s = noisySelfPlay("GTFT", {g}, matches, turns, burnIn, noise,
-                                     sim::deriveSeed(options.seed, 6, extra++), options.threads);
+                                     core::deriveSeed(options.seed, 6, extra++), options.threads);
         played.points.push_back({g, s.mean, 3.0 * s.se});
     }
     std::sort(played.points.begin(), played.points.end(),
@@ -247,7 +246,7 @@ CheckReport checkNorms(const ValidationOptions& options)
                                    "missing " + file.string()});
             continue;
         }
-        const auto base = sim::loadScenarioFile(file, catalogue);
+        const auto base = scenario::loadScenarioFile(file, catalogue);
         const auto generations = static_cast<std::size_t>(std::max(0, base.run.rounds));
         std::vector<std::uint8_t> hit(kRuns, 0);
         // Each run's mean boldness and vengefulness after every generation, averaged over runs in run order below.
@@ -261,8 +260,8 @@ CheckReport checkNorms(const ValidationOptions& options)
                                   [&](int run)
                                   {
                                       auto scenario = base;
-                                      scenario.run.seed = sim::deriveSeed(options.seed, 7, std::uint64_t(run));
-                                      sim::Simulation simulation(scenario, catalogue, {false});
+                                      scenario.run.seed = core::deriveSeed(options.seed, 7, std::uint64_t(run));
+                                      engine::Simulation simulation(scenario, catalogue, {false});
                                       for (std::size_t g = 0; g < generations && !simulation.finished(); ++g)
                                       {
                                           simulation.step();
@@ -302,14 +301,14 @@ CheckReport checkNorms(const ValidationOptions& options)
                                ">= " + fmt(c.target, 2), fmt(share, 3), ">= " + fmt(c.target, 2),
                                passIf(share >= c.target),
                                "mean boldness and vengefulness over the 20 states at the last generation; refill rule: "
-                               "see sim/src/phase_norms_game.cpp"});
+                               "see sim/engine/src/phases/phase_norms_game.cpp"});
     }
     return report;
 }
 
 CheckReport checkCollectiveRisk(const ValidationOptions& options)
 {
-    namespace th = sim::theory;
+    namespace th = theory;
     CheckReport report;
     report.title = "collective-risk dilemma: interior rest points only above r*; risk and small groups help";
     report.citation = "Santos and Pacheco 2011, PNAS 108:10421";

@@ -2,8 +2,8 @@
 // A small well-mixed fixation simulator (Moran birth-death and pairwise comparison), independent of the theory layer.
 #include "cybersim/validation/canonical.hpp"
 
-#include "cybersim/sim/error.hpp"
-#include "cybersim/sim/rng.hpp"
+#include "cybersim/core/error.hpp"
+#include "cybersim/core/rng.hpp"
 
 #include <tbb/global_control.h>
 #include <tbb/parallel_for.h>
@@ -23,7 +23,7 @@ namespace
 // shortcut), so the simulation tests the closed forms rather than repeating their derivation.
 bool runOnce(const FixationSimulationDef& def, std::uint64_t runSeed)
 {
-    const sim::CounterRng rng(runSeed);
+    const core::CounterRng rng(runSeed);
     const int n = def.populationSize;
     const double others = n - 1.0;
     int i = 1;
@@ -31,8 +31,8 @@ bool runOnce(const FixationSimulationDef& def, std::uint64_t runSeed)
     {
         const double fMutant = (def.a * (i - 1) + def.b * (n - i)) / others;
         const double fResident = (def.c * i + def.d * (n - i - 1)) / others;
-        const double u0 = rng.uniform(event, 0, 0, sim::Purpose::Learn);
-        const double u1 = rng.uniform(event, 0, 1, sim::Purpose::Learn);
+        const double u0 = rng.uniform(event, 0, 0, core::Purpose::Learn);
+        const double u1 = rng.uniform(event, 0, 1, core::Purpose::Learn);
         if (def.process == FixationSimulationDef::Process::Moran)
         {
             // Nowak et al. 2004: fitness 1 - w + w payoff; the reproducer is chosen in proportion to fitness and its
@@ -53,7 +53,7 @@ bool runOnce(const FixationSimulationDef& def, std::uint64_t runSeed)
                 continue;
             const double gain = focalMutant ? fResident - fMutant : fMutant - fResident;
             const double p = 1.0 / (1.0 + std::exp(-def.intensity * gain));
-            if (rng.uniform(event, 0, 2, sim::Purpose::Learn) < p)
+            if (rng.uniform(event, 0, 2, core::Purpose::Learn) < p)
                 i += focalMutant ? -1 : 1;
         }
     }
@@ -75,7 +75,7 @@ int simulateFixations(const FixationSimulationDef& def, std::size_t threads)
                           [&](const tbb::blocked_range<std::size_t>& range)
                           {
                               for (auto r = range.begin(); r != range.end(); ++r)
-                                  fixed[r] = runOnce(def, sim::deriveSeed(def.seed, r)) ? 1 : 0;
+                                  fixed[r] = runOnce(def, core::deriveSeed(def.seed, r)) ? 1 : 0;
                           });
     };
     if (threads > 0)

@@ -2,7 +2,7 @@
 // The validation reports as CSV and JSON, with the build's provenance.
 #include "cybersim/validation/canonical.hpp"
 
-#include "cybersim/sim/run_record.hpp"
+#include "cybersim/records/run_record.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -85,7 +85,7 @@ std::string reportsJson(const std::vector<CheckReport>& reports, bool quick)
 {
     nlohmann::json root;
     root["version"] = CYBERSIM_VERSION;
-    root["build"] = sim::buildDescription();
+    root["build"] = records::buildDescription();
     root["variant"] = quick ? "quick" : "full";
     auto& checks = root["checks"] = nlohmann::json::array();
     for (const auto& r : reports)

@@ -2,13 +2,13 @@
 // The cyber doctrines: composite policies over dyadic acts, budget, surveillance and norms (MODEL.md).
 #pragma once
 
-#include "cybersim/sim/catalogue.hpp"
+#include "cybersim/core/catalogue.hpp"
 
 namespace cybersim::agents
 {
 
 /// Adds the built-in cyber doctrines (common-security-builder, realist-hedger, zero-sum-hegemon, free-rider,
 /// isolationist, norm-entrepreneur, hypocrite) and one plain doctrine per classic strategy ("strategy:Name").
-void registerDoctrines(sim::Catalogue& catalogue);
+void registerDoctrines(core::Catalogue& catalogue);
 
 } // namespace cybersim::agents

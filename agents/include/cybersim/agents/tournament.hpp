@@ -2,18 +2,18 @@
 // Round-robin tournaments of repeated-game strategies (Axelrod 1980), deterministic at any thread count.
 #pragma once
 
-#include "cybersim/sim/payoff_matrix.hpp"
+#include "cybersim/core/payoff_matrix.hpp"
 
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
 
-namespace cybersim::sim
+namespace cybersim::core
 {
 class Catalogue;
 class Strategy;
-} // namespace cybersim::sim
+} // namespace cybersim::core
 
 namespace cybersim::agents
 {
@@ -27,7 +27,7 @@ struct TournamentDef
     std::uint32_t repetitions = 5;                 // times the whole round robin is played, >= 1; default 5
     double noise = 0.0;        // probability each move is flipped after it is chosen (implementation noise), [0,1]
     std::uint64_t seed = 0;    // master seed; the match of players i <= j draws from deriveSeed(seed, i * n + j)
-    sim::PayoffMatrix game;    // the stage game; Axelrod's R=3, S=0, T=5, P=1 by default
+    core::PayoffMatrix game;   // the stage game; Axelrod's R=3, S=0, T=5, P=1 by default
     bool countSelfPlay = true; // rank with the match against the own twin (Axelrod 1980 did; Axelrod-Python does not)
 };
 
@@ -78,12 +78,12 @@ struct MatchResult
 /// Plays one match of `turns` moves; seat A is player 0 and seat B player 1 for the random draws.
 /// @param noise probability that each chosen move is flipped, [0,1]
 /// @throws ConfigError when noise is outside [0,1]
-[[nodiscard]] MatchResult playMatch(const sim::Strategy& a, const sim::Strategy& b, std::uint32_t turns,
-                                    const sim::PayoffMatrix& game = {}, double noise = 0.0, std::uint64_t seed = 0);
+[[nodiscard]] MatchResult playMatch(const core::Strategy& a, const core::Strategy& b, std::uint32_t turns,
+                                    const core::PayoffMatrix& game = {}, double noise = 0.0, std::uint64_t seed = 0);
 
 /// Runs the round robin. `threads` = 0 uses oneTBB's default; the result is the same for every thread count.
 /// @throws ConfigError for an unknown strategy, bad parameters, zero turns or repetitions, or noise outside [0,1].
-[[nodiscard]] TournamentResult runTournament(const TournamentDef& def, const sim::Catalogue& catalogue,
+[[nodiscard]] TournamentResult runTournament(const TournamentDef& def, const core::Catalogue& catalogue,
                                              std::size_t threads = 0);
 
 } // namespace cybersim::agents

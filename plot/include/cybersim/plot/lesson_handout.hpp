@@ -2,8 +2,8 @@
 // A lesson's printable handout: the charts each step names as PNG, and one self-contained HTML page.
 #pragma once
 
+#include "cybersim/lesson/lesson_runner.hpp"
 #include "cybersim/plot/lesson_charts.hpp"
-#include "cybersim/sim/lesson_runner.hpp"
 
 #include <filesystem>
 #include <string>
@@ -17,7 +17,7 @@ namespace cybersim::plot
 /// table of key figures at the step's start and end, and the reveals at the end for the debrief. The page uses
 /// inline CSS with a print stylesheet and refers to the PNGs by relative path. @return the files written.
 /// @throws std::runtime_error (or ConfigError) when a file cannot be written.
-std::vector<std::filesystem::path> writeLessonHandout(const sim::LessonRunner& runner, const std::filesystem::path& out,
-                                                      ChartImageSize size = {});
+std::vector<std::filesystem::path> writeLessonHandout(const lesson::LessonRunner& runner,
+                                                      const std::filesystem::path& out, ChartImageSize size = {});
 
 } // namespace cybersim::plot
