@@ -56,8 +56,12 @@ std::string matchesCsv(const agents::TournamentResult& r)
             {
                 const auto pi = r.index(p, o, rep);
                 const auto oi = r.index(o, p, rep);
+                // Self-play: the opponent is the second seat, whose figures are kept apart from the first seat's.
+                const auto twin = p * r.repetitions + rep;
+                const double opponentScore = p == o ? r.twinScores[twin] : r.scores[oi];
+                const auto opponentCooperations = p == o ? r.twinCooperations[twin] : r.cooperations[oi];
                 out << r.players[p] << ',' << r.players[o] << ',' << rep << ',' << number(r.scores[pi]) << ','
-                    << number(r.scores[oi]) << ',' << r.cooperations[pi] << ',' << r.cooperations[oi] << '\n';
+                    << number(opponentScore) << ',' << r.cooperations[pi] << ',' << opponentCooperations << '\n';
             }
     return out.str();
 }

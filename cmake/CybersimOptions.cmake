@@ -16,9 +16,6 @@ if(CYBERSIM_BUILD_FUZZ)
                                                     -fno-sanitize-recover=all -fno-omit-frame-pointer)
     target_link_options(cybersim_flags INTERFACE -fsanitize=address,undefined)
 endif()
-if(CYBERSIM_VALIDATE)
-    target_compile_definitions(cybersim_flags INTERFACE CYBERSIM_VALIDATE=1)
-endif()
 
 # Warnings are applied PRIVATE per target so that consumers of our headers are not affected.
 function(cybersim_warnings target)

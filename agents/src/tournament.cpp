@@ -138,6 +138,8 @@ TournamentResult runTournament(const TournamentDef& def, const core::Catalogue& 
     result.repetitions = def.repetitions;
     result.scores.assign(n * n * def.repetitions, 0.0);
     result.cooperations.assign(n * n * def.repetitions, 0U);
+    result.twinScores.assign(n * def.repetitions, 0.0);
+    result.twinCooperations.assign(n * def.repetitions, 0U);
 
     std::vector<std::pair<std::size_t, std::size_t>> matches;
     for (std::size_t i = 0; i < n; ++i)
@@ -167,6 +169,11 @@ TournamentResult runTournament(const TournamentDef& def, const core::Catalogue& 
                 {
                     result.scores[result.index(j, i, r)] = memoryB[r].ownScore;
                     result.cooperations[result.index(j, i, r)] = cooperationsB[r];
+                }
+                else
+                {
+                    result.twinScores[i * reps + r] = memoryB[r].ownScore;
+                    result.twinCooperations[i * reps + r] = cooperationsB[r];
                 }
             }
         }

@@ -22,7 +22,7 @@ using cybersim::test::run;
 
 fs::path binary()
 {
-    return fs::read_symlink("/proc/self/exe").parent_path().parent_path() / "cli" / "cybersim";
+    return cybersim::test::cliBinary();
 }
 
 fs::path folder(const std::string& name)

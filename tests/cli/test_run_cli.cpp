@@ -19,10 +19,9 @@ namespace
 {
 using cybersim::test::runCapturing;
 
-// The cybersim binary of this build: ../cli/cybersim next to the tests' folder.
 std::string cybersimBinary()
 {
-    return (fs::read_symlink("/proc/self/exe").parent_path().parent_path() / "cli" / "cybersim").string();
+    return cybersim::test::cliBinary();
 }
 
 fs::path freshFolder(const std::string& name)

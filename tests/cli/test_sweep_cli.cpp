@@ -25,10 +25,9 @@ namespace
 using cybersim::test::capture;
 using cybersim::test::run;
 
-// The cybersim binary of this build: ../cli/cybersim next to the tests' folder.
 fs::path cybersimBinary()
 {
-    return fs::read_symlink("/proc/self/exe").parent_path().parent_path() / "cli" / "cybersim";
+    return cybersim::test::cliBinary();
 }
 
 fs::path freshFolder(const std::string& name)

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // `cybersim tournament` and `cybersim validate` as a user runs them: CSV outputs, charts, exit codes, did-you-mean.
+#include "cli_process.hpp"
 #include "cybersim/validation/canonical.hpp"
 
 #include <doctest/doctest.h>
@@ -23,7 +24,7 @@ namespace
 
 fs::path binary()
 {
-    return fs::read_symlink("/proc/self/exe").parent_path().parent_path() / "cli" / "cybersim";
+    return cybersim::test::cliBinary();
 }
 
 struct Outcome
@@ -99,6 +100,35 @@ TEST_CASE("cli tournament: ranking, matches.csv and ranking.csv")
     REQUIRE(ranking[2].starts_with("2,TitForTat,"));
     CHECK(std::stod(ranking[2].substr(12)) == doctest::Approx(2.3));
     CHECK(ranking[3].starts_with("3,Cooperator,2,"));
+    fs::remove_all(folder);
+}
+
+TEST_CASE("cli tournament: a self-play row reports the second seat's own score and cooperations")
+{
+    const auto folder = fs::temp_directory_path() / ("cybersim-test-tournament-twin-" + std::to_string(getpid()));
+    fs::remove_all(folder);
+    const auto o = runCli("tournament --players Random,Defector --turns 50 --repetitions 4 --out " + folder.string());
+    INFO(o.output);
+    REQUIRE(o.code == 0);
+    const auto matches = lines(folder / "matches.csv");
+    REQUIRE(matches.size() == 1 + 2 * 2 * 4);
+    // Rows 1-4: Random against its twin. Two coin-flipping seats over 50 turns score alike in every one of four
+    // repetitions only by a fluke; a copy of the first seat would make them alike every time.
+    int differing = 0;
+    for (int row = 1; row <= 4; ++row)
+    {
+        const auto& line = matches[std::size_t(row)];
+        REQUIRE(line.starts_with("Random,Random,"));
+        std::vector<std::string> cells;
+        std::stringstream in(line);
+        for (std::string cell; std::getline(in, cell, ',');)
+            cells.push_back(cell);
+        REQUIRE(cells.size() == 7);
+        differing += (cells[3] != cells[4] || cells[5] != cells[6]) ? 1 : 0;
+    }
+    CHECK(differing > 0);
+    // A deterministic twin scores what the first seat scores.
+    CHECK(matches[13] == "Defector,Defector,0,50,50,0,0");
     fs::remove_all(folder);
 }
 

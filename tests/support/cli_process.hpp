@@ -11,6 +11,12 @@
 namespace cybersim::test
 {
 
+/// The cybersim executable of this build (the build makes it before the tests: tests/CMakeLists.txt).
+inline const char* cliBinary()
+{
+    return CYBERSIM_CLI;
+}
+
 /// Runs `command` with its output discarded; the exit code, or -1 if it did not exit normally.
 inline int run(const std::string& command)
 {

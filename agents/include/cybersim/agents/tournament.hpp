@@ -48,7 +48,11 @@ struct TournamentResult
     std::uint32_t repetitions = 0;           // repetitions of the round robin
     std::vector<double> scores;              // total payoff of `player` in its match with `opponent`; see index()
     std::vector<std::uint32_t> cooperations; // moves of `player` that were C in that match, after noise
-    std::vector<RankEntry> ranking;          // by mean score per turn, best first; ties by player index
+    // Self-play has two seats but one (player, player) slot: scores and cooperations hold the first seat's figures,
+    // these the second seat's, indexed by player * repetitions + repetition.
+    std::vector<double> twinScores;
+    std::vector<std::uint32_t> twinCooperations;
+    std::vector<RankEntry> ranking; // by mean score per turn, best first; ties by player index
 
     /// Flat index of (player, opponent, repetition) into scores and cooperations.
     [[nodiscard]] std::size_t index(std::size_t player, std::size_t opponent, std::size_t repetition) const noexcept
