@@ -28,12 +28,12 @@ namespace
 
 // A lesson file, or a shipped lesson by its name ("01-zero-sum-or-common-security") or by the name without its
 // number ("zero-sum-or-common-security").
-std::filesystem::path findLesson(const std::string& nameOrPath)
+std::filesystem::path findLesson(const std::string& nameOrPath, const std::filesystem::path& scenarios)
 {
     std::error_code error;
     if (std::filesystem::is_regular_file(nameOrPath, error))
         return nameOrPath;
-    const auto folder = scenariosFolder() / "lessons";
+    const auto folder = scenarios / "lessons";
     for (const auto& file : lesson::lessonFiles(folder))
     {
         const auto stem = file.stem().string();
@@ -56,11 +56,22 @@ void printFigures(const engine::WorldMetrics& m)
 
 int lessonCommand(const LessonOptions& options)
 {
-    const auto path = findLesson(options.lesson);
+    // A lesson may name shipped scenarios, so loading any lesson needs the data folder.
+    std::filesystem::path scenarios;
+    try
+    {
+        scenarios = scenariosFolder();
+    }
+    catch (const ConfigError& missing)
+    {
+        std::cerr << "error: " << missing.what() << '\n';
+        return kExitRuntime;
+    }
+    const auto path = findLesson(options.lesson, scenarios);
     lesson::Lesson lesson;
     try
     {
-        lesson = lesson::loadLessonFile(path, agents::builtinCatalogue(), scenariosFolder());
+        lesson = lesson::loadLessonFile(path, agents::builtinCatalogue(), scenarios);
     }
     catch (const Error& error)
     {

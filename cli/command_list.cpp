@@ -20,13 +20,13 @@ namespace cybersim::cli
 namespace
 {
 
-void listScenarios()
+void listScenarios(const std::filesystem::path& folder)
 {
-    std::printf("Scenarios (cybersim run NAME; folder %s):\n", scenariosFolder().string().c_str());
+    std::printf("Scenarios (cybersim run NAME; folder %s):\n", folder.string().c_str());
     std::printf("  %-34s %s\n", "default", "(embedded) the built-in default world; see scenarios/default.toml");
     std::vector<std::filesystem::path> files;
     std::error_code error;
-    for (auto it = std::filesystem::recursive_directory_iterator(scenariosFolder(), error);
+    for (auto it = std::filesystem::recursive_directory_iterator(folder, error);
          !error && it != std::filesystem::recursive_directory_iterator(); it.increment(error))
         if (it->path().extension() == ".toml" && it->path().parent_path().filename() != "sweeps" &&
             it->path().parent_path().filename() != "lessons")
@@ -34,7 +34,7 @@ void listScenarios()
     std::sort(files.begin(), files.end());
     for (const auto& file : files)
     {
-        auto name = std::filesystem::relative(file, scenariosFolder()).replace_extension().generic_string();
+        auto name = std::filesystem::relative(file, folder).replace_extension().generic_string();
         if (name == "default")
             continue;
         try
@@ -50,16 +50,16 @@ void listScenarios()
 }
 
 // Lessons get their own heading: name first, then the title (`cybersim lesson NAME`).
-void listLessons()
+void listLessons(const std::filesystem::path& scenarios)
 {
-    const auto folder = scenariosFolder() / "lessons";
+    const auto folder = scenarios / "lessons";
     std::printf("\nLessons (cybersim lesson NAME --out DIR; folder %s):\n", folder.string().c_str());
     for (const auto& file : lesson::lessonFiles(folder))
     {
         const auto name = file.stem().string();
         try
         {
-            const auto lesson = lesson::loadLessonFile(file, agents::builtinCatalogue(), scenariosFolder());
+            const auto lesson = lesson::loadLessonFile(file, agents::builtinCatalogue(), scenarios);
             std::printf("  %-34s %s\n", name.c_str(), lesson.title.c_str());
         }
         catch (const Error& e)
@@ -74,8 +74,19 @@ void listLessons()
 int listCommand()
 {
     const auto& catalogue = agents::builtinCatalogue();
-    listScenarios();
-    listLessons();
+    // Without the data folder there are no shipped scenarios or lessons to list, but the built-ins still are.
+    int status = kExitOk;
+    try
+    {
+        const auto folder = scenariosFolder();
+        listScenarios(folder);
+        listLessons(folder);
+    }
+    catch (const ConfigError& missing)
+    {
+        std::cerr << "error: " << missing.what() << '\n';
+        status = kExitRuntime;
+    }
     std::printf("\nStrategies (states[].strategy; tournament --players):\n");
     for (const auto* s : catalogue.strategies())
     {
@@ -103,7 +114,7 @@ int listCommand()
     std::printf("\nNetwork generators (network.kind):\n %s\n", choices("network.kind").c_str());
     std::printf("\nGovernance approaches (governance.approach):\n %s\n", choices("governance.approach").c_str());
     std::printf("\nStage games (game.kind):\n %s\n", choices("game.kind").c_str());
-    return kExitOk;
+    return status;
 }
 
 int describeCommand(const DescribeOptions& options)

@@ -6,13 +6,13 @@
 
 #include "cybersim/agents/register_builtins.hpp"
 #include "cybersim/core/error.hpp"
+#include "cybersim/core/shell_quote.hpp"
 #include "cybersim/engine/simulation.hpp"
 #include "cybersim/engine/spatial_game.hpp"
 #include "cybersim/records/replay.hpp"
 #include "cybersim/records/run_record.hpp"
 #include "cybersim/scenario/scenario_io.hpp"
 #include "cybersim/scenario/scenario_rounds.hpp"
-#include "cybersim/scenario/scenario_schema.hpp"
 
 #include <tbb/global_control.h>
 
@@ -66,12 +66,6 @@ void printSummary(const engine::Simulation& simulation, const engine::WorldMetri
                 m.stagHuntDyads, m.chickenDyads, m.harmonyDyads);
 }
 
-// The longest run.rounds the schema allows.
-std::int64_t maxRounds()
-{
-    return static_cast<std::int64_t>(scenario::findParameter("run.rounds")->max->value);
-}
-
 // The run length the command line asks for: the last run.rounds override (--set run.rounds=N, else --rounds N) when
 // its value is a plain integer; otherwise the loader reports it as it reports any override.
 struct RoundsRequest
@@ -89,16 +83,10 @@ std::string_view trimmed(std::string_view text)
     return text;
 }
 
-bool isRoundsOverride(std::string_view text)
-{
-    const auto eq = text.find('=');
-    return eq != std::string_view::npos && trimmed(text.substr(0, eq)) == "run.rounds";
-}
-
 std::optional<RoundsRequest> roundsRequest(const RunOptions& options)
 {
     for (auto it = options.overrides.rbegin(); it != options.overrides.rend(); ++it)
-        if (isRoundsOverride(*it))
+        if (scenario::setsRounds(*it))
         {
             const auto value = trimmed(std::string_view(*it).substr(it->find('=') + 1));
             std::int64_t rounds = 0;
@@ -112,12 +100,11 @@ std::optional<RoundsRequest> roundsRequest(const RunOptions& options)
     return std::nullopt;
 }
 
-// Loads the scenario with the command line's overrides. When the run is cut short before some scheduled events
-// (--rounds 50 on a scenario with events at rounds 60 and 100), those events could no longer happen: they are left
-// out and returned in `dropped` instead of refusing the run. Any other problem is reported as the loader found it.
+// Loads the scenario with the command line's overrides. A run cut short before some scheduled events (--rounds 50 on
+// a scenario with events at rounds 60 and 100) leaves them out, as the scenario library's policy says (loadWithRounds),
+// instead of refusing the run; the change names them. Any other problem is reported as the loader found it.
 // @throws ScenarioError.
-scenario::Scenario loadForRun(const RunOptions& options, std::vector<scenario::EventDef>& dropped,
-                              std::string& roundsOrigin)
+scenario::RoundsChange loadForRun(const RunOptions& options)
 {
     std::vector<std::string> overrides;
     if (options.seed)
@@ -125,73 +112,38 @@ scenario::Scenario loadForRun(const RunOptions& options, std::vector<scenario::E
     if (options.rounds)
         overrides.push_back("run.rounds=" + std::to_string(*options.rounds));
     overrides.insert(overrides.end(), options.overrides.begin(), options.overrides.end());
-    try
-    {
-        return loadScenarioByName(options.scenario, overrides);
-    }
-    catch (const ScenarioError& error)
-    {
-        const auto request = roundsRequest(options);
-        if (!request)
-            throw;
-        // Load at the longest run.rounds allowed, so that no event is too late, then cut to the requested length.
-        // Nothing else the loader checks depends on run.rounds, so if this load fails, its problems are the ones
-        // left to fix whatever the length.
-        std::vector<std::string> others;
-        for (const auto& o : overrides)
-            if (!isRoundsOverride(o))
-                others.push_back(o);
-        others.push_back("run.rounds=" + std::to_string(maxRounds()));
-        scenario::Scenario longest;
-        try
-        {
-            longest = loadScenarioByName(options.scenario, others);
-        }
-        catch (const ScenarioError& other)
-        {
-            if (request->rounds < 1 || request->rounds > maxRounds())
-                throw error; // it names the bad length too
-            throw other;
-        }
-        scenario::RoundsChange change;
-        try
-        {
-            change = scenario::withRounds(longest, request->rounds, request->origin);
-        }
-        catch (const ScenarioError&)
-        {
-            throw error;
-        }
-        if (change.droppedEvents.empty())
-            throw error;
-        dropped = std::move(change.droppedEvents);
-        roundsOrigin = request->origin;
-        return std::move(change.scenario);
-    }
+    const auto load = [&](const std::vector<std::string>& o) { return loadScenarioByName(options.scenario, o); };
+    if (const auto request = roundsRequest(options))
+        return scenario::loadWithRounds(load, overrides, request->rounds, request->origin);
+    scenario::RoundsChange loaded;
+    loaded.scenario = load(overrides);
+    return loaded;
 }
 
 // The command that repeats this run: the scenario, the seed and every option that changes the result.
 std::string rerunCommand(const RunOptions& options, std::uint64_t seed)
 {
-    const auto quoted = [](const std::string& text)
-    {
-        if (text.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._=,:/+-") ==
-            std::string::npos)
-            return text;
-        std::string out = "'";
-        for (const char c : text)
-            out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-        return out + "'";
-    };
     std::string command = "cybersim run";
     if (!options.scenario.empty())
-        command += " " + quoted(options.scenario);
+        command += " " + core::shellQuote(options.scenario);
     command += " --seed " + std::to_string(seed);
     if (options.rounds)
         command += " --rounds " + std::to_string(*options.rounds);
     for (const auto& o : options.overrides)
-        command += " --set " + quoted(o);
+        command += " --set " + core::shellQuote(o);
     return command;
+}
+
+// Names the files of an earlier run that writing this one removed from the output folder.
+void printRemoved(const std::filesystem::path& out, const std::vector<std::string>& removed)
+{
+    if (removed.empty())
+        return;
+    std::string names;
+    for (const auto& name : removed)
+        names += (names.empty() ? "" : ", ") + name;
+    std::printf("Removed %s from %s: an earlier run wrote %s, this one does not\n", names.c_str(), out.string().c_str(),
+                removed.size() == 1 ? "it" : "them");
 }
 
 void printMilestoneSpatial(const engine::WorldMetrics& m, double cooperators)
@@ -248,7 +200,7 @@ void runSpatial(const RunOptions& options, const scenario::Scenario& scenario, e
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     const records::Provenance provenance{scenario.run.seed, scenario::scenarioHash(scenario), CYBERSIM_VERSION,
                                          records::buildDescription()};
-    records::writeSpatialRunOutputs(out, series, game, scenario, provenance, notes);
+    const auto removed = records::writeSpatialRunOutputs(out, series, game, scenario, provenance, notes);
     if (options.quiet)
         return;
     const auto& last = series.back();
@@ -265,6 +217,7 @@ void runSpatial(const RunOptions& options, const scenario::Scenario& scenario, e
     std::printf("  (the kernel fills timeseries.csv's %zu columns it computes and writes no states.csv, events.csv or "
                 "network.graphml; --engine general writes every file)\n",
                 records::spatialMetricNames().size());
+    printRemoved(out, removed);
     std::printf("Re-run exactly: %s\n", rerunCommand(options, scenario.run.seed).c_str());
 }
 
@@ -323,7 +276,7 @@ void runGeneral(const RunOptions& options, const scenario::Scenario& scenario, c
     progress.finish();
     const records::Provenance provenance{scenario.run.seed, scenario::scenarioHash(scenario), CYBERSIM_VERSION,
                                          records::buildDescription()};
-    records::writeRunOutputs(out, record, simulation, provenance, notes);
+    const auto removed = records::writeRunOutputs(out, record, simulation, provenance, notes);
     if (replay)
     {
         records::writeReplayFile(options.record, *replay);
@@ -335,6 +288,7 @@ void runGeneral(const RunOptions& options, const scenario::Scenario& scenario, c
         printSummary(simulation, simulation.metrics());
         std::printf("\nWrote %s/{timeseries.csv,%sevents.csv,network.graphml,summary.json}\n", out.string().c_str(),
                     record.recordStates ? "states.csv," : "");
+        printRemoved(out, removed);
         std::printf("Re-run exactly: %s\n", rerunCommand(options, scenario.run.seed).c_str());
     }
 }
@@ -345,25 +299,18 @@ int runCommand(const RunOptions& options)
 {
     scenario::Scenario scenario;
     records::RunNotes notes;
-    std::string roundsOrigin;
     try
     {
-        scenario = loadForRun(options, notes.droppedEvents, roundsOrigin);
+        auto loaded = loadForRun(options);
+        if (!loaded.droppedEvents.empty() && !options.quiet)
+            std::cerr << "note: " << loaded.note() << "; summary.json lists them\n";
+        scenario = std::move(loaded.scenario);
+        notes.droppedEvents = std::move(loaded.droppedEvents);
     }
     catch (const Error& error)
     {
         printDiagnostics(error);
         return kExitBadInput;
-    }
-    if (!notes.droppedEvents.empty() && !options.quiet)
-    {
-        std::string list;
-        for (const auto& e : notes.droppedEvents)
-            list += (list.empty() ? "" : ", ") + scenario::describeEvent(e);
-        const auto count = notes.droppedEvents.size();
-        std::cerr << "note: with " << roundsOrigin << ", " << count << " scheduled event"
-                  << (count == 1 ? " comes" : "s come") << " too late to happen and " << (count == 1 ? "is" : "are")
-                  << " left out (listed in summary.json): " << list << '\n';
     }
     std::unique_ptr<tbb::global_control> threads;
     if (options.threads > 0)

@@ -7,6 +7,7 @@
 
 #include "cybersim/agents/register_builtins.hpp"
 #include "cybersim/core/error.hpp"
+#include "cybersim/core/shell_quote.hpp"
 #include "cybersim/scenario/scenario_schema.hpp"
 #include "cybersim/sweep/sweep_run.hpp"
 
@@ -116,9 +117,9 @@ int finishSweep(const SweepOptions& options, const sweep::SweepPlan& plan, const
     else
     {
         std::printf("Re-run one run: cybersim run %s--seed <seed from runs.csv>",
-                    plan.spec().scenario == "default" ? "" : (plan.spec().scenario + " ").c_str());
+                    plan.spec().scenario == "default" ? "" : (core::shellQuote(plan.spec().scenario) + " ").c_str());
         for (const auto& o : overrides)
-            std::printf(" --set %s", sweep::shellQuote(o).c_str());
+            std::printf(" --set %s", core::shellQuote(o).c_str());
         std::printf("   (the values of point 0)\n");
     }
     return kExitOk;

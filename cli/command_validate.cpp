@@ -5,6 +5,7 @@
 #include "cybersim/core/catalogue.hpp"
 #include "cybersim/core/error.hpp"
 #include "cybersim/records/run_record.hpp"
+#include "cybersim/scenario/data_locator.hpp"
 #include "cybersim/validation/canonical.hpp"
 
 #ifdef CYBERSIM_HAVE_PLOT
@@ -57,8 +58,21 @@ int validateCommand(const ValidateOptions& options)
     vo.quick = options.quick;
     vo.seed = options.seed;
     vo.threads = static_cast<std::size_t>(options.threads);
-    std::printf("cybersim validate (%s variant, seed %llu); shared data: %s\n", options.quick ? "quick" : "full",
-                static_cast<unsigned long long>(options.seed), validation::defaultSharedDir().string().c_str());
+    std::filesystem::path dataDir;
+    try
+    {
+        const auto data = scenario::DataLocator::forThisProgram();
+        vo.scenariosDir = data.scenariosDir();
+        vo.referenceDir = data.validationDir();
+        dataDir = data.dataDir();
+    }
+    catch (const ConfigError& missing)
+    {
+        std::cerr << "error: " << missing.what() << '\n';
+        return kExitRuntime;
+    }
+    std::printf("cybersim validate (%s variant, seed %llu); data: %s\n", options.quick ? "quick" : "full",
+                static_cast<unsigned long long>(options.seed), dataDir.string().c_str());
     std::vector<validation::CheckReport> reports;
     int failed = 0;
     for (const auto& name : names)

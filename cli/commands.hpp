@@ -92,6 +92,16 @@ struct ValidateOptions
     std::uint64_t seed = 20260101;  // master seed of the stochastic checks
 };
 
+/// Options of `cybersim check`.
+struct CheckOptions
+{
+    std::vector<std::string> scenarios; // files or shipped names; empty = every shipped scenario with claims
+    std::optional<int> seeds;           // seeds for every claim instead of its own count, [2, 10000]
+    int threads = 0;                    // 0 = all cores
+    std::string out;                    // folder for claims.csv and claims.json; empty = none
+    bool quiet = false;                 // only the claims that fail the check, and the summary line
+};
+
 int runCommand(const RunOptions& options);
 int listCommand();
 int lessonCommand(const LessonOptions& options);
@@ -101,5 +111,6 @@ int sweepCommand(const SweepOptions& options);
 int plotCommand(const PlotOptions& options);
 int tournamentCommand(const TournamentOptions& options);
 int validateCommand(const ValidateOptions& options);
+int checkCommand(const CheckOptions& options);
 
 } // namespace cybersim::cli

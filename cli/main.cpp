@@ -115,6 +115,18 @@ int main(int argc, char** argv)
     validateCmd->add_flag("--list", validate.list, "List the checks and exit");
     validateCmd->add_option("--seed", validate.seed, "Master seed of the stochastic checks (default 20260101)");
 
+    CheckOptions check;
+    auto* checkCmd = app.add_subcommand(
+        "check", "Check scenarios' claims over many seeds (docs/claims.md); exit 1 on any FAIL or UNEXPECTED PASS");
+    checkCmd->add_option("scenarios", check.scenarios,
+                         "Scenario files or shipped names (default: every shipped scenario that has claims)");
+    checkCmd->add_option("--seeds", check.seeds, "Seeds for every claim instead of its own count")
+        ->check(CLI::Range(2, 10000));
+    checkCmd->add_option("--threads", check.threads, "Worker threads; 0 = all cores (results do not depend on it)")
+        ->check(CLI::Range(0, 1024));
+    checkCmd->add_option("--out", check.out, "Folder for claims.csv and claims.json");
+    checkCmd->add_flag("-q,--quiet", check.quiet, "Print only the claims that fail the check and the summary line");
+
     try
     {
         app.parse(argc, argv);
@@ -155,5 +167,7 @@ int main(int argc, char** argv)
         return tournamentCommand(tournament);
     if (validateCmd->parsed())
         return validateCommand(validate);
+    if (checkCmd->parsed())
+        return checkCommand(check);
     return kExitBadInput;
 }

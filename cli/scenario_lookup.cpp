@@ -4,19 +4,18 @@
 
 #include "cybersim/agents/register_builtins.hpp"
 #include "cybersim/core/error.hpp"
+#include "cybersim/scenario/data_locator.hpp"
 #include "cybersim/scenario/scenario_io.hpp"
 
-#include <cstdlib>
 #include <iostream>
+#include <string>
 
 namespace cybersim::cli
 {
 
 std::filesystem::path scenariosFolder()
 {
-    if (const char* env = std::getenv("CYBERSIM_SCENARIOS"); env != nullptr && *env != '\0')
-        return env;
-    return CYBERSIM_SOURCE_SCENARIOS;
+    return scenario::DataLocator::forThisProgram().scenariosDir();
 }
 
 scenario::Scenario loadScenarioByName(const std::string& nameOrPath, const std::vector<std::string>& overrides)
@@ -29,7 +28,17 @@ scenario::Scenario loadScenarioByName(const std::string& nameOrPath, const std::
     if (!std::filesystem::exists(path, error) && path.extension().empty())
     {
         // A shipped scenario by name: "zero-sum-spiral", "classic/axelrod-1980".
-        const auto shipped = scenariosFolder() / (nameOrPath + ".toml");
+        std::filesystem::path folder;
+        try
+        {
+            folder = scenariosFolder();
+        }
+        catch (const ConfigError& missing)
+        {
+            // Neither a file nor a name that can be looked up: report it as the loader reports a missing file.
+            throw ScenarioError({{nameOrPath, 0, 0, "", std::string("no such file; ") + missing.what()}});
+        }
+        const auto shipped = folder / (nameOrPath + ".toml");
         if (std::filesystem::exists(shipped, error))
             path = shipped;
     }

@@ -11,11 +11,13 @@
 namespace cybersim::cli
 {
 
-/// The folder of shipped scenarios: $CYBERSIM_SCENARIOS, else the source tree's scenarios/ this binary was built from.
+/// The folder of shipped scenarios, found by scenario::DataLocator from this program's place (or $CYBERSIM_DATA_DIR).
+/// @throws ConfigError naming the folder tried when there is none
 [[nodiscard]] std::filesystem::path scenariosFolder();
 
 /// Loads `nameOrPath` (a file, or the name of a shipped scenario such as "zero-sum-spiral"), or the embedded default
-/// when empty, with the given overrides. @throws ScenarioError.
+/// when empty, with the given overrides. @throws ScenarioError, also when a name cannot be looked up for want of the
+/// scenarios folder.
 [[nodiscard]] scenario::Scenario loadScenarioByName(const std::string& nameOrPath,
                                                     const std::vector<std::string>& overrides);
 

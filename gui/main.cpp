@@ -20,7 +20,7 @@
 namespace
 {
 
-// Without a display Qt aborts in QApplication's constructor; say why instead (TOOLCHAIN.md).
+// Without a display Qt aborts in QApplication's constructor; say why instead.
 bool canReachDisplay(int argc, char** argv)
 {
     for (int i = 1; i < argc; ++i)
@@ -104,6 +104,10 @@ int main(int argc, char** argv)
                                  QStringLiteral("Scenario file to open, or a shipped name such as un-193."),
                                  QStringLiteral("[scenario]"));
     parser.process(app);
+
+    // Without the shipped data the app still runs the built-in default; say why the lists of scenarios are empty.
+    if (const QString problem = cybersim::gui::scenariosProblem(); !problem.isEmpty())
+        std::fprintf(stderr, "cybersim-gui: warning: %s\n", qPrintable(problem));
 
     cybersim::gui::MainWindow window;
     if (const QStringList args = parser.positionalArguments(); !args.isEmpty())

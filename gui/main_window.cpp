@@ -86,11 +86,11 @@ MainWindow::MainWindow(QWidget* parent)
     m_tabs->addTab(m_heatmap, tr("Trust matrix"));
     m_tabs->addTab(m_compare, tr("Compare"));
     m_tabs->addTab(tableView, tr("Data"));
-    // Theory beside the run (issue 3): overlays on the charts and a tab listing every prediction that applies.
+    // Theory beside the run: overlays on the charts and a tab listing every prediction that applies.
     m_theoryOverlay = new TheoryOverlay(*m_charts, this);
     m_theoryPanel = new TheoryPanel(*m_history, *m_table);
     m_tabs->addTab(m_theoryPanel, tr("Theory"));
-    // A sweep's output folder, charted by cybersim_plot as `cybersim plot DIR` does (issue 5).
+    // A sweep's output folder, charted by cybersim_plot as `cybersim plot DIR` does.
     m_sweepViewer = new SweepViewer;
     m_tabs->addTab(m_sweepViewer, tr("Sweep"));
     setCentralWidget(m_tabs);
@@ -139,6 +139,8 @@ MainWindow::MainWindow(QWidget* parent)
                                             static_cast<int>(rows.size())));
             });
     connect(m_scenarioPanel, &ScenarioPanel::problemsCleared, this, [this] { m_diagnostics->showDiagnostics({}); });
+    connect(m_scenarioPanel, &ScenarioPanel::noted, this,
+            [this](const QString& note) { statusBar()->showMessage(note); });
     connect(m_scenarioPanel->editor(), &ParameterEditor::problemsChanged, this, &MainWindow::updateRunnable);
     connect(m_runControls, &RunControls::speedChanged, m_controller, &SimulationController::setRoundsPerSecond);
     connect(m_runControls, &RunControls::seedEdited, this,

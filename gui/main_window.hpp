@@ -61,7 +61,7 @@ public:
     /// The theory series drawn on the charts, and the Theory tab (gui/theory/).
     [[nodiscard]] TheoryOverlay* theoryOverlay() const noexcept { return m_theoryOverlay; }
     [[nodiscard]] TheoryPanel* theoryPanel() const noexcept { return m_theoryPanel; }
-    /// A sweep's output folder with the charts `cybersim plot` renders (the Sweep tab, issue 5).
+    /// The Sweep tab: a sweep's output folder with the charts `cybersim plot` renders.
     [[nodiscard]] SweepViewer* sweepViewer() const noexcept { return m_sweepViewer; }
     /// Shows the central tab titled `title` ("Overview", "Trust matrix", "Compare", "Data"). @return false if none.
     bool showTab(const QString& title);

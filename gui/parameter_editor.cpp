@@ -514,7 +514,7 @@ void ParameterEditor::checkLists()
     m_listProblems.clear();
     try
     {
-        (void)scenario::parseScenario(scenario::writeScenario(m_scenario), "<edited>", agents::builtinCatalogue());
+        (void)scenario::validateScenario(m_scenario, agents::builtinCatalogue());
     }
     catch (const ScenarioError& error)
     {

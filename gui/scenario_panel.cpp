@@ -6,6 +6,7 @@
 #include "cybersim/agents/register_builtins.hpp"
 #include "cybersim/records/run_record.hpp"
 #include "cybersim/scenario/scenario_io.hpp"
+#include "cybersim/scenario/scenario_rounds.hpp"
 #include "parameter_editor.hpp"
 #include "shipped_scenarios.hpp"
 
@@ -110,20 +111,33 @@ bool ScenarioPanel::apply()
         return true;
     try
     {
-        // Through the text form, so the edited scenario gets exactly the checks a saved file would get.
-        auto scenario = scenario::parseScenario(scenario::writeScenario(m_editor->scenario()), "<edited>",
-                                                agents::builtinCatalogue());
+        // A new run length leaves out the scheduled events that come too late for it, as `cybersim run --rounds`
+        // does (the scenario library's policy); the editor then shows the events that will run.
+        auto edited = m_editor->scenario();
+        scenario::RoundsChange change;
+        if (edited.run.rounds != m_current.run.rounds)
+        {
+            change =
+                scenario::withRounds(edited, edited.run.rounds, "run.rounds = " + std::to_string(edited.run.rounds));
+            edited = change.scenario;
+        }
+        // The loader's rules, so the edited scenario gets exactly the checks a saved file would get.
+        auto scenario = scenario::validateScenario(edited, agents::builtinCatalogue());
         scenario.sourceFile = m_current.sourceFile;
         m_current = scenario;
+        if (!change.droppedEvents.empty())
+            m_editor->setScenario(m_current);
         m_editor->markApplied();
         m_apply->setEnabled(false);
         emit problemsCleared();
         emit scenarioReady(m_current);
+        if (!change.droppedEvents.empty())
+            emit noted(toQString(change.note()));
         return true;
     }
     catch (const std::exception& error)
     {
-        // Lines of the intermediate text mean nothing to the user; the key says where the problem is.
+        // The edited scenario has no file lines; the key says where the problem is.
         auto rows = diagnosticRows(error);
         for (auto& row : rows)
         {

@@ -46,6 +46,8 @@ signals:
     void problemsFound(const QVector<cybersim::gui::DiagnosticRow>& rows);
     /// A load or apply succeeded: clear old problems.
     void problemsCleared();
+    /// An apply succeeded with something the user should know, e.g. the scheduled events a shorter run leaves out.
+    void noted(const QString& note);
 
 private:
     void accept(const scenario::Scenario& scenario, const QString& label);

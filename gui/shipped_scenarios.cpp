@@ -1,6 +1,11 @@
 // SPDX-License-Identifier: MIT
-// The scenario files shipped in the repository's scenarios/ folder.
+// The scenario files shipped with cybersim, found as the command line finds them (scenario::DataLocator).
 #include "shipped_scenarios.hpp"
+
+#include "adapters/qt_text.hpp"
+
+#include "cybersim/core/error.hpp"
+#include "cybersim/scenario/data_locator.hpp"
 
 #include <QDir>
 #include <QDirIterator>
@@ -10,10 +15,46 @@
 namespace cybersim::gui
 {
 
+namespace
+{
+
+struct Located
+{
+    QString folder;
+    QString problem;
+};
+
+// Located afresh on each call: cheap (one readlink), and it follows $CYBERSIM_DATA_DIR as the CLI does.
+Located locate()
+{
+    try
+    {
+        const auto locator = scenario::DataLocator::forThisProgram();
+        try
+        {
+            return {toQString(locator.scenariosDir().string()), {}};
+        }
+        catch (const Error& missing)
+        {
+            return {toQString((locator.dataDir() / "scenarios").string()), toQString(missing.what())};
+        }
+    }
+    catch (const Error& noProgram)
+    {
+        return {{}, toQString(noProgram.what())};
+    }
+}
+
+} // namespace
+
 QString scenariosFolder()
 {
-    const QString fromEnvironment = qEnvironmentVariable("CYBERSIM_SCENARIOS");
-    return fromEnvironment.isEmpty() ? QStringLiteral(CYBERSIM_SOURCE_SCENARIOS) : fromEnvironment;
+    return locate().folder;
+}
+
+QString scenariosProblem()
+{
+    return locate().problem;
 }
 
 QStringList shippedScenarios()

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// The Sweep tab: a sweep's output folder shown with the charts `cybersim plot DIR` renders (issue 5).
+// The Sweep tab: a sweep's output folder shown with the charts `cybersim plot DIR` renders.
 #pragma once
 
 #include <QStringList>

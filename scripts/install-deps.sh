@@ -4,7 +4,7 @@
 set -euo pipefail
 
 packages=(
-  build-essential cmake ninja-build ccache pkg-config
+  build-essential cmake ninja-build ccache pkg-config dpkg-dev file
   qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-svg-dev libgl-dev
   libboost-graph-dev libboost-mpi-dev libopenmpi-dev openmpi-bin
   libeigen3-dev libtbb-dev doctest-dev libtomlplusplus-dev libcli11-dev nlohmann-json3-dev

@@ -11,7 +11,7 @@ build="${1:-${root}/build}"
 out="${root}/docs/images/classroom.png"
 
 cmake --build "${build}" --target cybersim_gui_classroom_tests
-tests="${build}/gui/tests/cybersim_gui_classroom_tests"
+tests="${build}/gui/cybersim_gui_classroom_tests"
 [[ -x "${tests}" ]] || { echo "error: ${tests} not found; configure with -DCYBERSIM_BUILD_GUI=ON" >&2; exit 1; }
 
 runtime="$(mktemp -d)"

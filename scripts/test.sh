@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
-# Install what is missing, build with warnings as errors, and pass every test: the normal build (with the GUI),
-# then the whole suite under AddressSanitizer + UndefinedBehaviorSanitizer, the threaded tests under ThreadSanitizer,
-# then a short fuzz of the scenario loader.
+# Install what is missing, build with warnings as errors, and pass every test: the normal build (with the GUI) and
+# the shipped scenarios' claims, then the same on a fresh clone of the committed HEAD with nothing beside it, the
+# whole suite under AddressSanitizer + UndefinedBehaviorSanitizer, the threaded tests under ThreadSanitizer, then a
+# short fuzz of the scenario loader.
 # Usage: scripts/test.sh [--quick]   (--quick: the normal build only)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,9 +19,16 @@ export OMPI_MCA_btl_vader_single_copy_mechanism=none
 
 echo "== build and test (Release, warnings as errors)"
 cmake -S . -B build-test -G Ninja -DCMAKE_BUILD_TYPE=Release -DCYBERSIM_WARNINGS_AS_ERRORS=ON
-cmake --build build-test -j"$(nproc)"
+# Relative paths in ccache's keys, so the fresh clone below reuses these objects.
+CCACHE_BASEDIR="${CCACHE_BASEDIR:-$PWD}" cmake --build build-test -j"$(nproc)"
 ctest --test-dir build-test --output-on-failure -j"$(nproc)"
+
+echo "== claims: every shipped scenario's expected outcomes over their seeds (docs/claims.md)"
+build-test/cli/cybersim check --threads "$(nproc)" -q
 [ "$quick" = 1 ] && exit 0
+
+echo "== fresh clone: the committed HEAD alone builds and passes (scripts/test.sh --quick in an empty folder)"
+bash scripts/fresh-clone.sh
 
 echo "== AddressSanitizer + UndefinedBehaviorSanitizer"
 export ASAN_OPTIONS="fast_unwind_on_malloc=0:detect_leaks=1"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
 # ThreadSanitizer on the parallel engine. Debian's libtbb is not instrumented and gives false reports, so this
-# builds oneTBB from Debian's own source package with -DTBB_SANITIZE=thread (shared/TOOLCHAIN.md), then the engine,
+# builds oneTBB from Debian's own source package with -DTBB_SANITIZE=thread (`apt-get source onetbb`), then the engine,
 # agents and tests with clang and -fsanitize=thread (no Qt, no MPI), and runs the tests that exercise threads.
 set -euo pipefail
 cd "$(dirname "$0")/.."

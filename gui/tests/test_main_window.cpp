@@ -34,6 +34,7 @@
 #include <QLineSeries>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -322,6 +323,32 @@ private slots:
         QVERIFY(editor->setValueText(QStringLiteral("trust.loss_rate"), QStringLiteral("0.25")));
         QVERIFY(!editor->hasProblems());
         QVERIFY(m_window->runControls()->playAction()->isEnabled());
+    }
+
+    // A shorter run set in the GUI leaves out the scheduled events that come too late, as `cybersim run --rounds` does.
+    void shorterRunLeavesOutLateEvents()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("events.toml"));
+        {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("name = \"events\"\n[run]\nrounds = 120\n[network]\nkind = \"complete\"\n"
+                       "[[states]]\nname = \"A\"\n[[states]]\nname = \"B\"\n[[states]]\nname = \"C\"\n"
+                       "[[events]]\nround = 60\nkind = \"summit\"\n[[events]]\nround = 100\nkind = \"summit\"\n");
+        }
+        QVERIFY(m_window->scenarioPanel()->loadFile(path));
+        QSignalSpy noted(m_window->scenarioPanel(), &ScenarioPanel::noted);
+        configureRun(*m_window, QStringLiteral("3"), 50);
+        QCOMPARE(noted.count(), 1);
+        const QString note = noted.at(0).at(0).toString();
+        QCOMPARE(note, QStringLiteral("with run.rounds = 50, 2 scheduled events come too late to happen and are left "
+                                      "out: round 60 summit, round 100 summit"));
+        QVERIFY(m_window->scenarioPanel()->current().events.empty());
+        QCOMPARE(m_window->statusBar()->currentMessage(), note);
+        // A longer run than the applied one leaves nothing out and says nothing.
+        configureRun(*m_window, QStringLiteral("3"), 70);
+        QCOMPARE(noted.count(), 1);
     }
 
     void savedScenarioRunsHeadlessToTheSameResult()

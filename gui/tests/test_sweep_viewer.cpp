@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-// The Sweep tab (issue 5), driven headless: a tiny sweep run in-process, opened in the viewer, shows one chart per
-// metric each with points; an empty folder shows an error instead.
+// The Sweep tab, driven headless: a tiny sweep run in-process, opened in the viewer, shows one chart per metric each
+// with points; an empty folder shows an error instead.
 #include "main_window.hpp"
 #include "sweep_viewer.hpp"
 

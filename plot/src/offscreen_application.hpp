@@ -10,7 +10,7 @@ namespace cybersim::plot::detail
 {
 
 /// Starts a QApplication when the caller has none (fonts and charts need one), offscreen when there is no display
-/// (shared/TOOLCHAIN.md, Qt); returns nullptr when an application already exists.
+/// (Qt aborts without one); returns nullptr when an application already exists.
 std::unique_ptr<QApplication> ensureOffscreenApplication();
 
 } // namespace cybersim::plot::detail

@@ -2,6 +2,7 @@
 // Exact moves and scores of Axelrod-Python's strategy tests and two of its small tournaments (CANONICAL.md §2).
 #include "cybersim/agents/register_builtins.hpp"
 #include "cybersim/agents/tournament.hpp"
+#include "cybersim/scenario/data_locator.hpp"
 
 #include "mock_player.hpp"
 
@@ -39,6 +40,12 @@ std::vector<std::vector<std::string>> readTsv(const std::string& path)
     return rows;
 }
 
+// A reference table of validation/data, found as `cybersim validate` finds it.
+std::string referenceTable(const char* name)
+{
+    return (scenario::DataLocator::forThisProgram().validationDir() / name).string();
+}
+
 std::unique_ptr<core::Strategy> makePlayer(const std::string& name)
 {
     constexpr std::string_view kMock = "MockPlayer:";
@@ -51,7 +58,7 @@ std::unique_ptr<core::Strategy> makePlayer(const std::string& name)
 
 TEST_CASE("axelrod peer vectors: every match of axelrod_peer_vectors.tsv is reproduced exactly")
 {
-    const auto rows = readTsv(CYBERSIM_SHARED_DIR "/validation/axelrod_peer_vectors.tsv");
+    const auto rows = readTsv(referenceTable("axelrod_peer_vectors.tsv"));
     REQUIRE(rows.size() == 48);
     int matched = 0;
     for (const auto& row : rows)
@@ -76,7 +83,7 @@ TEST_CASE("axelrod peer vectors: every match of axelrod_peer_vectors.tsv is repr
 
 TEST_CASE("axelrod peer vectors: the small tournaments give Axelrod-Python's totals, self-play excluded")
 {
-    const auto rows = readTsv(CYBERSIM_SHARED_DIR "/validation/axelrod_peer_small_tournaments.tsv");
+    const auto rows = readTsv(referenceTable("axelrod_peer_small_tournaments.tsv"));
     REQUIRE(rows.size() == 8);
     for (const auto& row : rows)
     {

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// `cybersim run` as a user runs it: a run cut short before scheduled events, and the lattice kernel (--engine).
+// `cybersim run` as a user runs it: a run cut short before scheduled events, the lattice kernel (--engine), and a run
+// into the folder of an earlier one.
 #include "cli_process.hpp"
 
 #include <doctest/doctest.h>
@@ -294,5 +295,49 @@ TEST_CASE("cli run: --engine spatial on a scenario the kernel cannot run exits 2
     CHECK(o.err.find("--record") != std::string::npos);
     o = runCapturing(cybersimBinary() + " run " + scenario.string() + " --engine fast -q");
     CHECK(o.code == 2);
+    fs::remove_all(folder);
+}
+
+TEST_CASE("cli run: a run into a folder of an earlier run removes the earlier run's files it does not write")
+{
+    const auto folder = freshFolder("stale");
+    const auto out = folder / "out";
+    auto o = runCapturing(cybersimBinary() + " run --rounds 5 -q --set run.record_states=true --out " + out.string());
+    REQUIRE(o.code == 0);
+    REQUIRE(fs::exists(out / "states.csv"));
+    // Files that are not a run's outputs stay, whatever their names.
+    for (const char* other : {"notes.txt", "states.csv.bak", "lattice.png"})
+        std::ofstream(out / other) << "mine\n";
+
+    SUBCASE("record_states off: states.csv is gone, the other files are this run's, and the CLI says so")
+    {
+        o = runCapturing(cybersimBinary() + " run --rounds 7 --set run.record_states=false --out " + out.string());
+        REQUIRE(o.code == 0);
+        CHECK_FALSE(fs::exists(out / "states.csv"));
+        CHECK(o.out.find("Removed states.csv from " + out.string() + ": an earlier run wrote it, this one does not") !=
+              std::string::npos);
+        CHECK(column(out / "timeseries.csv", "round").back() == "7");
+        for (const char* file : {"events.csv", "network.graphml", "summary.json"})
+            CHECK(fs::exists(out / file));
+    }
+    SUBCASE("the lattice kernel writes no states.csv, events.csv or network.graphml: they are gone too")
+    {
+        const auto scenario = writeLattice(
+            folder, "lattice", "neighbourhood = \"moore\"\nperiodic = true\nself_interaction = true",
+            "kind = \"custom\"\nreward = 1.0\nsucker = 0.0\ntemptation = 1.9\npunishment = 0.0", "", 100, 5);
+        o = runCapturing(cybersimBinary() + " run " + scenario.string() + " -q --out " + out.string());
+        REQUIRE(o.code == 0);
+        for (const char* file : {"states.csv", "events.csv", "network.graphml"})
+            CHECK_FALSE(fs::exists(out / file));
+        for (const char* file : {"timeseries.csv", "lattice.pbm", "summary.json"})
+            CHECK(fs::exists(out / file));
+        // And back to the general engine: lattice.pbm goes.
+        o = runCapturing(cybersimBinary() + " run --rounds 3 -q --out " + out.string());
+        REQUIRE(o.code == 0);
+        CHECK_FALSE(fs::exists(out / "lattice.pbm"));
+        CHECK(fs::exists(out / "states.csv"));
+    }
+    for (const char* other : {"notes.txt", "states.csv.bak", "lattice.png"})
+        CHECK(readFile(out / other) == "mine\n");
     fs::remove_all(folder);
 }

@@ -136,6 +136,25 @@ TEST_CASE("simulation: the stability eigenvalue matches a dense eigen-solve on a
     CHECK(std::abs(largest - simulation.convergedStabilityEigenvalue()) < 1e-9);
 }
 
+TEST_CASE("simulation: asking for the converged stability eigenvalue changes no later result")
+{
+    const auto s = test::mixedWorld(12, 40);
+    Simulation asked(s, catalogue()), unasked(s, catalogue());
+    const Simulation& query = asked; // a query on a const simulation
+    bool apart = false;              // the query iterates further than the tracked figure at some round
+    while (!unasked.finished())
+    {
+        const double converged = query.convergedStabilityEigenvalue();
+        CHECK(query.convergedStabilityEigenvalue() == converged); // asking twice gives the same
+        apart = apart || converged != asked.metrics().stabilityEigenvalue;
+        asked.step();
+        unasked.step();
+        CHECK(asked.metrics().stabilityEigenvalue == unasked.metrics().stabilityEigenvalue);
+        REQUIRE(asked.stateHash() == unasked.stateHash());
+    }
+    CHECK(apart);
+}
+
 TEST_CASE("simulation: attribution noise breaks tit-for-tat, generosity restores cooperation")
 {
     const auto cooperation = [](const std::string& doctrine, double noise)

@@ -10,7 +10,11 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <fstream>
+#include <string>
+#include <utility>
+#include <vector>
 
 using namespace cybersim;
 using namespace cybersim::scenario;
@@ -438,5 +442,77 @@ TEST_CASE("scenario io: non-ASCII text is accepted in strings and comments only"
         REQUIRE(d.size() == 1);
         CHECK(d[0].line == 2);
         CHECK(d[0].message == "non-ASCII text in a multi-line string is not supported");
+    }
+}
+
+TEST_CASE("scenario io: validateScenario checks a scenario built in code as loading checks a file")
+{
+    const auto base = defaultScenario(scenarioCatalogue());
+    // Key paths and messages, sorted: the loader places its problems in the file, validateScenario has no file.
+    const auto keysAndMessages = [](const std::vector<Diagnostic>& diagnostics)
+    {
+        std::vector<std::pair<std::string, std::string>> out;
+        for (const auto& d : diagnostics)
+            out.emplace_back(d.keyPath, d.message);
+        std::sort(out.begin(), out.end());
+        return out;
+    };
+    const auto problemsOf = [&](const Scenario& s)
+    { return diagnosticsOf([&] { (void)validateScenario(s, scenarioCatalogue()); }); };
+
+    SUBCASE("a valid scenario passes and comes back as loading resolves it")
+    {
+        auto s = base;
+        s.sourceFile = "edited";
+        s.trust.lossRate = 0.3;
+        const auto resolved = validateScenario(s, scenarioCatalogue());
+        CHECK(resolved.trust.lossRate == 0.3);
+        CHECK(resolved.sourceFile == "edited");
+        CHECK(resolved.states[0].line == base.states[0].line);
+        CHECK(writeScenario(resolved) ==
+              writeScenario(parseScenario(writeScenario(s), "edited.toml", scenarioCatalogue())));
+    }
+    SUBCASE("a matrix game edited in code gets the 2 x 2 view loading derives from its table")
+    {
+        auto s = base;
+        s.game.kind = GameKind::Matrix;
+        s.game.actions = {"restrain", "attack"};
+        s.game.cooperativeActions = {"restrain"};
+        s.game.payoffs = {{4.0, -1.0}, {6.0, 0.5}};
+        s.game.matrix = {1.0, 1.0, 1.0, 1.0}; // stale: the table was edited
+        const auto resolved = validateScenario(s, scenarioCatalogue());
+        CHECK(resolved.game.matrix.reward == 4.0);
+        CHECK(resolved.game.matrix.sucker == -1.0);
+        CHECK(resolved.game.matrix.temptation == 6.0);
+        CHECK(resolved.game.matrix.punishment == 0.5);
+    }
+    SUBCASE("a bad value gets the loader's message, without a file or line")
+    {
+        auto s = base;
+        s.trust.lossRate = 3.0;
+        const auto problems = problemsOf(s);
+        REQUIRE(problems.size() == 1);
+        CHECK(problems[0].keyPath == "trust.loss_rate");
+        CHECK(problems[0].message == "is 3.0, expected in [0, 1]");
+        CHECK(problems[0].file.empty());
+        CHECK(problems[0].line == 0);
+        CHECK(keysAndMessages(problems) ==
+              keysAndMessages(parseProblems(defaultScenarioText(), {"trust.loss_rate=3.0"})));
+        CHECK_THROWS_WITH_AS((void)validateScenario(s, scenarioCatalogue()),
+                             "error: trust.loss_rate: is 3.0, expected in [0, 1]", ScenarioError);
+    }
+    SUBCASE("every problem is reported, cross-key rules and names included, as the loader reports them")
+    {
+        auto s = base;
+        s.trust.lossRate = -1.0;
+        s.network.degree = 5;          // a Watts-Strogatz degree must be even
+        s.events[0].state = "Drakmor"; // not a state
+        s.states[1].doctrine = "realist-hedgr";
+        const auto problems = problemsOf(s);
+        CHECK(problems.size() == 4);
+        CHECK(keysAndMessages(problems) ==
+              keysAndMessages(parseProblems(defaultScenarioText(),
+                                            {"trust.loss_rate=-1.0", "network.degree=5", "events[0].state=\"Drakmor\"",
+                                             "states[1].doctrine=\"realist-hedgr\""})));
     }
 }

@@ -67,6 +67,7 @@ inline void checkSameContent(const scenario::Scenario& a, const scenario::Scenar
     REQUIRE(a.events.size() == b.events.size());
     REQUIRE(a.network.edges.size() == b.network.edges.size());
     REQUIRE(a.governance.issues.size() == b.governance.issues.size());
+    REQUIRE(a.claims.size() == b.claims.size());
     for (const auto& p : scenario::parameters())
     {
         if (p.unit == "path")
@@ -80,6 +81,8 @@ inline void checkSameContent(const scenario::Scenario& a, const scenario::Scenar
             count = a.network.edges.size();
         else if (p.group == "governance.issues")
             count = a.governance.issues.size();
+        else if (p.group == "claims")
+            count = a.claims.size();
         for (std::size_t i = 0; i < count; ++i)
         {
             INFO(p.key, " [", i, "]");

@@ -3,6 +3,7 @@
 #include "cybersim/agents/register_builtins.hpp"
 #include "cybersim/core/error.hpp"
 #include "cybersim/core/rng.hpp"
+#include "cybersim/core/shell_quote.hpp"
 #include "cybersim/scenario/scenario_io.hpp"
 #include "cybersim/sweep/sweep_output.hpp"
 #include "cybersim/sweep/sweep_plan.hpp"
@@ -153,9 +154,9 @@ TEST_CASE("sweep: runs shorter than the scheduled events leave those events out,
     CHECK(plan.pointScenario(1).events[0].round == 60);
     CHECK(plan.pointScenario(2).events.size() == 2);
     REQUIRE(plan.notes().size() == 2);
-    CHECK(plan.notes()[0].find("points with run.rounds = 50 leave out 2 scheduled events") == 0);
+    CHECK(plan.notes()[0].find("with swept run.rounds = 50, 2 scheduled events come too late to happen") == 0);
     CHECK(plan.notes()[0].find("round 60 disclosure") != std::string::npos);
-    CHECK(plan.notes()[1].find("run.rounds = 80 leave out 1 scheduled event that comes too late") != std::string::npos);
+    CHECK(plan.notes()[1].find("run.rounds = 80, 1 scheduled event comes too late") != std::string::npos);
     // The runs play: the point scenarios are valid.
     const auto& catalogue = agents::builtinCatalogue();
     CHECK_NOTHROW((void)runSweepRun(plan, 0, catalogue));
@@ -165,7 +166,7 @@ TEST_CASE("sweep: runs shorter than the scheduled events leave those events out,
                             kMetric);
     CHECK(set.base().events.size() == 1);
     REQUIRE(set.notes().size() == 1);
-    CHECK(set.notes()[0].find("runs with [set] run.rounds = 70 leave out 1") == 0);
+    CHECK(set.notes()[0].find("with [set] run.rounds = 70, 1 scheduled event") == 0);
 
     // Many run lengths: five notes and a count of the rest.
     const auto many = planOf("[[parameters]]\nkey = \"run.rounds\"\nfrom = 10\nto = 59\nstep = 1\n" + kMetric);

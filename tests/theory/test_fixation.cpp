@@ -5,6 +5,7 @@
 #include "cybersim/theory/group_game.hpp"
 
 #include "cybersim/core/error.hpp"
+#include "cybersim/scenario/data_locator.hpp"
 
 #include <doctest/doctest.h>
 
@@ -21,10 +22,10 @@ using cybersim::ConfigError;
 namespace
 {
 
-// The `value` column of egttools_peer_fixation.tsv keyed by `kind`.
+// The `value` column of egttools_peer_fixation.tsv keyed by `kind` (found as `cybersim validate` finds it).
 std::map<std::string, double> readPeerValues()
 {
-    std::ifstream in(CYBERSIM_SHARED_DIR "/validation/egttools_peer_fixation.tsv");
+    std::ifstream in(cybersim::scenario::DataLocator::forThisProgram().validationDir() / "egttools_peer_fixation.tsv");
     REQUIRE(in.good());
     std::map<std::string, double> values;
     std::string line;

@@ -3,6 +3,7 @@
 #include "cybersim/validation/canonical.hpp"
 
 #include "cybersim/core/error.hpp"
+#include "cybersim/scenario/data_locator.hpp"
 
 #include <doctest/doctest.h>
 
@@ -19,8 +20,10 @@ validation::ValidationOptions quickOptions()
 {
     validation::ValidationOptions options;
     options.quick = true;
-    options.sharedDir = CYBERSIM_SHARED_DIR;
-    options.scenariosDir = CYBERSIM_SOURCE_DIR "/scenarios";
+    // The folders `cybersim validate` uses: shipped data found from the program's place, as in an install.
+    const auto data = scenario::DataLocator::forThisProgram();
+    options.referenceDir = data.validationDir();
+    options.scenariosDir = data.scenariosDir();
     return options;
 }
 
@@ -164,10 +167,10 @@ TEST_CASE("validation: Axelrod's norms collapse and metanorms establish the norm
     }
 }
 
-TEST_CASE("validation: missing shared data is reported as SKIP, never PASS")
+TEST_CASE("validation: missing reference data is reported as SKIP, never PASS")
 {
     auto options = quickOptions();
-    options.sharedDir = "/nonexistent/cybersim-shared";
+    options.referenceDir = "/nonexistent/cybersim-validation";
     const auto peer = validation::runCheck("axelrod-peer", options);
     CHECK(peer.status() == Status::Skip);
     CHECK(peer.chart.isEmpty()); // nothing computed, nothing to draw: `cybersim validate --out` writes no chart
@@ -179,6 +182,22 @@ TEST_CASE("validation: missing shared data is reported as SKIP, never PASS")
     options.scenariosDir = "/nonexistent/cybersim-scenarios";
     CHECK(validation::runCheck("richardson", options).status() == Status::Skip);
     CHECK(validation::runCheck("nowak-may", options).status() == Status::Skip);
+}
+
+TEST_CASE("validation: a folder the front end left empty is a FAIL that says so, never a look in the working folder")
+{
+    auto options = quickOptions();
+    options.referenceDir.clear();
+    const auto peer = validation::runCheck("axelrod-peer", options);
+    CHECK(peer.status() == Status::Fail);
+    REQUIRE_FALSE(peer.rows.empty());
+    CHECK(peer.rows.back().note.find("ValidationOptions::referenceDir is empty") != std::string::npos);
+    options = quickOptions();
+    options.scenariosDir.clear();
+    const auto richardson = validation::runCheck("richardson", options);
+    CHECK(richardson.status() == Status::Fail);
+    REQUIRE_FALSE(richardson.rows.empty());
+    CHECK(richardson.rows.back().note.find("ValidationOptions::scenariosDir is empty") != std::string::npos);
 }
 
 TEST_CASE("validation: every listed check runs by name, an unknown name throws")

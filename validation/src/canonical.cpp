@@ -8,7 +8,6 @@
 
 #include <chrono>
 #include <cstdio>
-#include <cstdlib>
 #include <functional>
 
 namespace cybersim::validation
@@ -107,20 +106,6 @@ const std::vector<CheckInfo>& canonicalChecks()
     return kInfos;
 }
 
-std::filesystem::path defaultSharedDir()
-{
-    if (const char* env = std::getenv("CYBERSIM_SHARED"); env != nullptr && *env != '\0')
-        return env;
-    return CYBERSIM_VALIDATION_SHARED_DIR;
-}
-
-std::filesystem::path defaultScenariosDir()
-{
-    if (const char* env = std::getenv("CYBERSIM_SCENARIOS"); env != nullptr && *env != '\0')
-        return env;
-    return CYBERSIM_VALIDATION_SCENARIOS_DIR;
-}
-
 CheckReport runCheck(const std::string& name, const ValidationOptions& options)
 {
     for (const auto& e : entries())
@@ -156,14 +141,19 @@ std::string fmt(double value, int digits)
     return buffer;
 }
 
-std::filesystem::path sharedDir(const ValidationOptions& options)
+// An empty folder would silently mean the working directory: refuse it (runCheck turns this into a FAIL row).
+std::filesystem::path referenceDir(const ValidationOptions& options)
 {
-    return options.sharedDir.empty() ? defaultSharedDir() : options.sharedDir;
+    if (options.referenceDir.empty())
+        throw ConfigError("no folder of reference tables given (ValidationOptions::referenceDir is empty)");
+    return options.referenceDir;
 }
 
 std::filesystem::path scenariosDir(const ValidationOptions& options)
 {
-    return options.scenariosDir.empty() ? defaultScenariosDir() : options.scenariosDir;
+    if (options.scenariosDir.empty())
+        throw ConfigError("no scenarios folder given (ValidationOptions::scenariosDir is empty)");
+    return options.scenariosDir;
 }
 
 } // namespace detail

@@ -183,9 +183,9 @@ CheckReport checkAxelrodPeer(const ValidationOptions& options)
 {
     CheckReport report;
     report.title = "exact moves and scores of Axelrod-Python's strategy tests and two small tournaments";
-    report.citation = "Axelrod-Python (Axelrod-Python/Axelrod@95052da1) tests, via shared/validation/*.tsv";
+    report.citation = "Axelrod-Python (Axelrod-Python/Axelrod@95052da1) tests, via validation/data/*.tsv";
     report.method = "agents::playMatch and agents::runTournament (self-play played, excluded from the totals)";
-    const auto dir = sharedDir(options) / "validation";
+    const auto dir = referenceDir(options);
     // Chart: every compared score per turn, ours against the published one; exact agreement puts all on the diagonal.
     auto& chart = report.chart;
     chart.title = "Axelrod-Python's strategy tests: our scores against theirs";
@@ -198,7 +198,7 @@ CheckReport checkAxelrodPeer(const ValidationOptions& options)
     if (!opened)
         report.rows.push_back({"peer match vectors", "48 rows", "-", "exact", Status::Skip,
                                "cannot open " + (dir / "axelrod_peer_vectors.tsv").string() +
-                                   " (set CYBERSIM_SHARED to the shared folder)"});
+                                   " (set CYBERSIM_DATA_DIR to cybersim's data folder)"});
     else
     {
         int matched = 0;

@@ -178,12 +178,12 @@ CheckReport checkFixation(const ValidationOptions& options)
                            "closed form", "max rel. error " + fmt(worstPairwise, 3), "1e-12 rel",
                            passIf(worstPairwise <= 1e-12), "same games and N; beta in {0.01, 0.5, 2}"});
 
-    // EGTtools' three values (shared/validation/egttools_peer_fixation.tsv).
-    const auto tsv = sharedDir(options) / "validation" / "egttools_peer_fixation.tsv";
+    // EGTtools' three values (validation/data/egttools_peer_fixation.tsv).
+    const auto tsv = referenceDir(options) / "egttools_peer_fixation.tsv";
     std::ifstream in(tsv);
     if (!in.good())
         report.rows.push_back({"EGTtools' exact fixation values", "3 rows", "-", "1e-12 rel", Status::Skip,
-                               "cannot open " + tsv.string() + " (set CYBERSIM_SHARED to the shared folder)"});
+                               "cannot open " + tsv.string() + " (set CYBERSIM_DATA_DIR to cybersim's data folder)"});
     else
     {
         std::map<std::string, double> expected;

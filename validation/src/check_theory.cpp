@@ -218,7 +218,7 @@ CheckReport checkNorms(const ValidationOptions& options)
     report.citation = "Axelrod 1986, APSR 80(4):1095; Galan and Izquierdo 2005, JASSS 8(3):2";
     report.method = "engine: scenarios/classic/norms.toml and metanorms.toml (governance.enforcement = axelrod, "
                     "learning.rule = axelrod-traits), 100 runs each from derived seeds";
-    const auto dir = options.scenariosDir.empty() ? defaultScenariosDir() : options.scenariosDir;
+    const auto dir = scenariosDir(options);
     const auto& catalogue = agents::builtinCatalogue();
     constexpr int kRuns = 100;
     auto& chart = report.chart;

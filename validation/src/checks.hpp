@@ -27,9 +27,9 @@ inline Status passIf(bool condition)
 {
     return condition ? Status::Pass : Status::Fail;
 }
-/// The shared folder after applying the default.
-std::filesystem::path sharedDir(const ValidationOptions& options);
-/// The scenarios folder after applying the default.
+/// The folder of reference tables. @throws ConfigError when the options leave it empty
+std::filesystem::path referenceDir(const ValidationOptions& options);
+/// The scenarios folder. @throws ConfigError when the options leave it empty
 std::filesystem::path scenariosDir(const ValidationOptions& options);
 
 /// A horizontal line at `y` from `x0` to `x1` (a published figure, an equilibrium, zero).

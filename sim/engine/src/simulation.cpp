@@ -108,8 +108,8 @@ Simulation::Simulation(const scenario::Scenario& scenario, const core::Catalogue
     s.trustReceived.assign(n, 0.0);
     s.pressure.assign(n, 0.0);
     s.trustPartials.assign(n, TrustPartials{});
-    s.perronVector.assign(n, 1.0);
-    s.perronScratch.assign(n, 0.0);
+    s.perron.vector.assign(n, 1.0);
+    s.perron.next.assign(n, 0.0);
     s.scratch.reserve(n);
     s.memory.assign(m, core::DyadMemory{});
     s.trust = s.world.initialTrust;
@@ -224,9 +224,11 @@ void Simulation::advance(int rounds)
         step();
 }
 
-double Simulation::convergedStabilityEigenvalue()
+double Simulation::convergedStabilityEigenvalue() const
 {
-    return armsStabilityEigenvalue(*m_state, kStabilityStepsInitial);
+    // From the round's estimate, on a copy: the round's own iteration is the next round's warm start.
+    PerronIteration perron = m_state->perron;
+    return armsStabilityEigenvalue(*m_state, perron, kStabilityStepsInitial);
 }
 
 int Simulation::round() const noexcept

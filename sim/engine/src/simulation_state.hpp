@@ -57,6 +57,15 @@ struct TrustPartials
     int dilemmas = 0; // relations (i, j), i < j, whose expected cyber stage game is a prisoner's dilemma
 };
 
+/// The shifted power iteration for the arms-stability eigenvalue (armsStabilityEigenvalue). The round's estimate is
+/// carried from round to round as the next round's warm start; a query iterates on a copy.
+struct PerronIteration
+{
+    std::vector<double> vector; // eigenvector estimate, scaled to a largest element of 1
+    std::vector<double> next;   // next iterate of the power iteration
+    double root = 1.0;          // spectral radius estimate of the distrust matrix C
+};
+
 /// Everything that changes during a run. Arrays are indexed by state (size n) or by directed edge (size 2m), so
 /// parallel phases write only to their own slots (STYLE F).
 struct SimulationState
@@ -98,10 +107,8 @@ struct SimulationState
     std::vector<double> trustGiven, trustReceived, pressure;
     std::vector<TrustPartials> trustPartials;
     std::vector<std::int32_t> punishedBy, nonPunishments;
-    std::vector<double> perronVector;  // eigenvector estimate, carried from round to round (warm start)
-    std::vector<double> perronScratch; // next iterate of the power iteration
-    double perronRoot = 1.0;           // spectral radius estimate of the distrust matrix C
-    std::vector<double> scratch;       // per-state scratch for reductions (Gini); no allocation per round
+    PerronIteration perron;      // the stability eigenvalue's iteration, advanced once a round (computeMetrics)
+    std::vector<double> scratch; // per-state scratch for reductions (Gini); no allocation per round
     std::vector<std::uint32_t> payoffOrder, payoffRanked; // states by cumulative payoff (Gini; sortCumulativePayoffs)
     // Scratch of the governance and learning phases, sized on first use and kept: a round allocates nothing.
     std::vector<std::uint8_t> support;           // governance: the states that support the issue on the table
@@ -327,6 +334,9 @@ struct SimulationState
 void recordPendingRound(const SimulationState& s, std::size_t i, core::DyadMemory* memory);
 /// Appends the pending round to every state's memories, if one is pending.
 void flushPendingRecords(SimulationState& s);
+/// The stage payoff of a state that meets its own twin (network.self_interaction, Nowak and May 1992), both playing
+/// `act`: the game's own payoff with weight 1; in the cyber game there is no intrusion between twins.
+[[nodiscard]] double twinPayoff(const SimulationState& s, core::Action act);
 
 /// Matrix games: state i's intended acts toward its partners (`act`, edges [begin(i), end(i))) after adopted norms
 /// restrain hostile acts (one becomes the first cooperative act with probability `restraint`) and execution noise
@@ -380,11 +390,13 @@ void computeMetrics(SimulationState& s);
 /// The largest real eigenvalue of k C - diag(a), C_ij = w_ij (1 - T_ij) / deg_i over active related pairs, with uniform
 /// fatigue a. C is non-negative, so this is k times its Perron root minus a; found by shifted power iteration,
 /// warm-started from the previous round's eigenvector, for at most `maxIterations` steps (or to convergence).
-[[nodiscard]] double armsStabilityEigenvalue(SimulationState& s, int maxIterations, bool firstStepDone = false);
-/// The power iteration's shift, and its step for states [lo, hi) (perronScratch from perronVector and the rows'
+/// Advances `perron`: s.perron in the round's metrics, a copy of it for a query (which must not change later rounds).
+[[nodiscard]] double armsStabilityEigenvalue(const SimulationState& s, PerronIteration& perron, int maxIterations,
+                                             bool firstStepDone = false);
+/// The power iteration's shift, and its step for states [lo, hi) (perron.next from perron.vector and the rows'
 /// distrust weights); the metrics pass takes the first step of a round as it writes the weights (firstStepDone).
-[[nodiscard]] double stabilityShift(const SimulationState& s);
-void stabilitySteps(SimulationState& s, std::size_t lo, std::size_t hi);
+[[nodiscard]] double stabilityShift(const PerronIteration& perron);
+void stabilitySteps(const SimulationState& s, PerronIteration& perron, std::size_t lo, std::size_t hi);
 
 /// Power-iteration steps per round for the stability eigenvalue: the eigenvector is carried over from the previous
 /// round, so a few steps track it; at round 0 it is solved to convergence.

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <initializer_list>
 #include <sstream>
 #include <system_error>
 
@@ -19,6 +20,31 @@ namespace cybersim::records
 
 namespace
 {
+
+// Every file a run can write into its folder, by either engine.
+constexpr std::string_view kRunFiles[] = {"timeseries.csv",  "states.csv",  "events.csv",
+                                          "network.graphml", "lattice.pbm", "summary.json"};
+
+// Removes the run files in `folder` that this run does not write (`written`): an earlier run into the same folder
+// left them, and beside this run's files they would pass for its own (states.csv of a run that records no states).
+// Only those names are touched, never any other file. @return the names removed, in kRunFiles order.
+std::vector<std::string> removeStaleRunFiles(const std::filesystem::path& folder,
+                                             std::initializer_list<std::string_view> written)
+{
+    std::vector<std::string> removed;
+    for (const auto name : kRunFiles)
+    {
+        if (std::find(written.begin(), written.end(), name) != written.end())
+            continue;
+        std::error_code error;
+        if (std::filesystem::remove(folder / name, error))
+            removed.emplace_back(name);
+        else if (error)
+            throw ConfigError("cannot remove " + (folder / name).string() +
+                              ", left there by an earlier run: " + error.message());
+    }
+    return removed;
+}
 
 std::string csvField(std::string_view text)
 {
@@ -285,8 +311,9 @@ std::string summaryJson(const RunRecord& record, const engine::Simulation& final
     return j.dump(2) + "\n";
 }
 
-void writeRunOutputs(const std::filesystem::path& folder, const RunRecord& record, const engine::Simulation& finalState,
-                     const Provenance& provenance, const RunNotes& notes)
+std::vector<std::string> writeRunOutputs(const std::filesystem::path& folder, const RunRecord& record,
+                                         const engine::Simulation& finalState, const Provenance& provenance,
+                                         const RunNotes& notes)
 {
     std::error_code error;
     std::filesystem::create_directories(folder, error);
@@ -298,13 +325,21 @@ void writeRunOutputs(const std::filesystem::path& folder, const RunRecord& recor
         writeFileAtomically(folder / "states.csv", statesCsv(record, prefix));
     writeFileAtomically(folder / "events.csv", eventsCsv(record, prefix));
     writeFileAtomically(folder / "network.graphml", graphml(finalState, provenance));
+    auto removed =
+        record.recordStates
+            ? removeStaleRunFiles(folder,
+                                  {"timeseries.csv", "states.csv", "events.csv", "network.graphml", "summary.json"})
+            : removeStaleRunFiles(folder, {"timeseries.csv", "events.csv", "network.graphml", "summary.json"});
     // summary.json last: its presence says the other files are complete.
     writeFileAtomically(folder / "summary.json", summaryJson(record, finalState, provenance, notes));
+    return removed;
 }
 
-void writeSpatialRunOutputs(const std::filesystem::path& folder, const std::vector<engine::WorldMetrics>& series,
-                            const engine::SpatialGame& finalGrid, const scenario::Scenario& scenario,
-                            const Provenance& provenance, const RunNotes& notes)
+std::vector<std::string> writeSpatialRunOutputs(const std::filesystem::path& folder,
+                                                const std::vector<engine::WorldMetrics>& series,
+                                                const engine::SpatialGame& finalGrid,
+                                                const scenario::Scenario& scenario, const Provenance& provenance,
+                                                const RunNotes& notes)
 {
     std::error_code error;
     std::filesystem::create_directories(folder, error);
@@ -342,8 +377,10 @@ void writeSpatialRunOutputs(const std::filesystem::path& folder, const std::vect
             missing.push_back(name);
     j["metrics_not_computed"] = missing;
     j["files_not_written"] = {"states.csv", "events.csv", "network.graphml"};
+    auto removed = removeStaleRunFiles(folder, {"timeseries.csv", "lattice.pbm", "summary.json"});
     // summary.json last: its presence says the other files are complete.
     writeFileAtomically(folder / "summary.json", j.dump(2) + "\n");
+    return removed;
 }
 
 } // namespace cybersim::records

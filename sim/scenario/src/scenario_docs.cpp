@@ -184,6 +184,16 @@ std::string schemaMarkdown()
            "the value must be in the key's range |\n\n"
            "Keys that the kind does not use are errors, and `round` must be less than `run.rounds`.\n";
 
+    out += "\n## [[claims]]: expected outcomes, checked over many seeds\n\n"
+           "A claim states what runs of the scenario show, as a test: `cybersim check SCENARIO` runs it over `seeds` "
+           "seeds (derived from run.seed) and prints PASS or FAIL (docs/claims.md). Claims never change a run and are "
+           "left out of the scenario's hash. Without `versus`, a claim holds when the run's figure compares with "
+           "`value` as `compare` says in at least the share `share` of the seeds. With `versus = \"key=value\"`, "
+           "every seed is also run with that one key changed, and the claim holds when the 95% confidence interval of "
+           "the mean paired difference (this scenario minus the contrast) lies wholly on the claimed side of `value`. "
+           "A claim with `known_failure` is reported as KNOWN FAIL while it fails, and as an error once it holds.\n\n";
+    table(out, "claims", true);
+
     out +=
         "\n## CSV matrices\n\n"
         "`network.interdependence_csv`, `network.alliance_csv` and `network.trust_csv` name CSV files, resolved "

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Reading scenarios: the guard, toml++ parsing, command-line overrides, conversion of every key through the schema,
-// then the cross-field checks. The only translation unit that includes toml++ (it is slow to compile).
+// then the cross-field checks. toml++ is slow to compile: in this library only this file includes it; the other TOML
+// readers (sweep specs, lessons) include it too and share detail/toml_support.hpp with it.
 #include "cybersim/scenario/scenario_io.hpp"
 #include "cybersim/scenario/detail/toml_support.hpp"
 
@@ -70,7 +71,7 @@ public:
     void readRoot(const toml::table& root)
     {
         std::vector<std::string> extra = tableNames();
-        extra.insert(extra.end(), {"states", "events"});
+        extra.insert(extra.end(), {"states", "events", "claims"});
         readTable(root, "", false, "", 0, extra,
                   [this](const std::string& key, const toml::node& node, const std::string& path)
                   {
@@ -97,6 +98,17 @@ public:
                                                 m_s.events.emplace_back();
                                                 m_s.events.back().line = static_cast<int>(t.source().begin.line);
                                                 readTable(t, "events", true, at, i, {}, nullptr);
+                                            });
+                          return true;
+                      }
+                      if (key == "claims")
+                      {
+                          readArrayOfTables(node, path,
+                                            [this](const toml::table& t, std::size_t i, const std::string& at)
+                                            {
+                                                m_s.claims.emplace_back();
+                                                m_s.claims.back().line = static_cast<int>(t.source().begin.line);
+                                                readTable(t, "claims", true, at, i, {}, nullptr);
                                             });
                           return true;
                       }
@@ -740,6 +752,36 @@ Scenario loadScenarioFile(const std::filesystem::path& path, const core::Catalog
 Scenario defaultScenario(const core::Catalogue& catalogue, const std::vector<std::string>& overrides)
 {
     return parseWith(defaultScenarioText(), "<default>", catalogue, overrides, {});
+}
+
+Scenario validateScenario(const Scenario& scenario, const core::Catalogue& catalogue)
+{
+    // Through the written form: the writer decides which keys a scenario gives and the loader checks them, so a
+    // scenario built in code meets exactly the rules and messages of a file, new keys included. Places in that text
+    // mean nothing to the caller: problems keep their key paths, scenario parts their own source lines.
+    try
+    {
+        auto resolved = parseWith(writeScenario(scenario), "<scenario>", catalogue, {}, {});
+        resolved.sourceFile = scenario.sourceFile;
+        for (std::size_t i = 0; i < resolved.states.size() && i < scenario.states.size(); ++i)
+            resolved.states[i].line = scenario.states[i].line;
+        for (std::size_t i = 0; i < resolved.network.edges.size() && i < scenario.network.edges.size(); ++i)
+            resolved.network.edges[i].line = scenario.network.edges[i].line;
+        for (std::size_t i = 0; i < resolved.events.size() && i < scenario.events.size(); ++i)
+            resolved.events[i].line = scenario.events[i].line;
+        return resolved;
+    }
+    catch (const ScenarioError& error)
+    {
+        auto diagnostics = error.diagnostics();
+        for (auto& d : diagnostics)
+        {
+            d.file.clear();
+            d.line = 0;
+            d.column = 0;
+        }
+        throw ScenarioError(std::move(diagnostics));
+    }
 }
 
 } // namespace cybersim::scenario

@@ -69,6 +69,14 @@ template <> struct EnumNames<EventKind>
     static constexpr std::array<std::string_view, 6> names{"disclosure", "incident", "join",
                                                            "alliance",   "summit",   "set"};
 };
+template <> struct EnumNames<ClaimStat>
+{
+    static constexpr std::array<std::string_view, 2> names{"mean", "final"};
+};
+template <> struct EnumNames<ClaimComparison>
+{
+    static constexpr std::array<std::string_view, 4> names{"below", "at-most", "above", "at-least"};
+};
 
 template <typename T> constexpr ValueType valueTypeOf()
 {
@@ -184,6 +192,10 @@ std::vector<NormIssueDef>& issuesOf(Scenario& s)
 std::vector<EventDef>& eventsOf(Scenario& s)
 {
     return s.events;
+}
+std::vector<ClaimDef>& claimsOf(Scenario& s)
+{
+    return s.claims;
 }
 
 template <auto Container, auto Member> struct InArray
@@ -543,6 +555,31 @@ std::vector<ParameterInfo> buildParameters()
     b.add<InArray<&eventsOf, &E::value>>("events[].value", "set: the new value, within the key's range", "");
     b.add<InArray<&eventsOf, &E::severity>>("events[].severity", "incident damage scale or disclosure weight", "",
                                             incl(0));
+
+    using Cl = ClaimDef;
+    b.add<InArray<&claimsOf, &Cl::name>>("claims[].name", "unique, non-empty identifier of the claim", "");
+    b.add<InArray<&claimsOf, &Cl::text>>("claims[].text", "the claim in words", "");
+    b.add<InArray<&claimsOf, &Cl::metric>>("claims[].metric", "a world metric (a column of timeseries.csv)", "");
+    b.add<InArray<&claimsOf, &Cl::stat>>(
+        "claims[].stat", "how one run is reduced: the mean over rounds [from, to], or the final value", "");
+    b.add<InArray<&claimsOf, &Cl::from>>("claims[].from", "mean: first round of the window (0 = the initial world)",
+                                         "round", incl(0), excl(10000000));
+    b.add<InArray<&claimsOf, &Cl::to>>("claims[].to", "mean: last round of the window, inclusive; 0 = the last round",
+                                       "round", incl(0), incl(10000000));
+    b.add<InArray<&claimsOf, &Cl::compare>>(
+        "claims[].compare",
+        "the claimed direction of the run's figure (with versus: of its difference from the "
+        "contrast's) relative to value",
+        "");
+    b.add<InArray<&claimsOf, &Cl::value>>("claims[].value", "the threshold; with versus, the margin", "");
+    b.add<InArray<&claimsOf, &Cl::versus>>(
+        "claims[].versus", "key=value: the contrast, this scenario with one key changed, run on the same seeds", "");
+    b.add<InArray<&claimsOf, &Cl::share>>(
+        "claims[].share", "without versus: share of seeds in which the comparison must hold", "share", excl(0.0), p1);
+    b.add<InArray<&claimsOf, &Cl::seeds>>("claims[].seeds", "seeds the claim is checked over", "seeds", incl(2),
+                                          incl(10000));
+    b.add<InArray<&claimsOf, &Cl::knownFailure>>(
+        "claims[].known_failure", "non-empty: the claim does not hold yet, and why (reported, not an error)", "");
     return b.rows;
 }
 

@@ -540,6 +540,50 @@ void checkMatrixGame(Scenario& s, LoadContext& context)
         g.matrix = matrixGameOf(g).restriction();
 }
 
+// The claims' own rules. Their metric names and contrast values are checked by the claims library, which knows the
+// world metrics and applies the contrast as sweeps do.
+void checkClaims(const Scenario& s, LoadContext& context)
+{
+    std::set<std::string> names;
+    for (std::size_t i = 0; i < s.claims.size(); ++i)
+    {
+        const auto& c = s.claims[i];
+        const auto base = "claims[" + std::to_string(i) + "]";
+        if (c.name.empty())
+            context.error(context.isGiven(base + ".name") ? base + ".name" : base,
+                          "has no name, expected name = \"<unique identifier>\"");
+        else if (!names.insert(c.name).second)
+            context.error(base + ".name", "is " + quote(c.name) +
+                                              ", already the name of another claim, expected a "
+                                              "unique name");
+        // Windows are checked against the run by `cybersim check`: a run shortened by --rounds or a sweep still loads
+        // the claims it cannot check.
+        if (c.stat == ClaimStat::Mean && c.to != 0 && c.to < c.from)
+            context.error(base + ".to", "is " + std::to_string(c.to) + ", expected at least from (" +
+                                            std::to_string(c.from) + ") or 0 (the last round)");
+        if (c.stat == ClaimStat::Final)
+            for (const char* field : {"from", "to"})
+                if (context.isGiven(base + "." + field))
+                    context.error(base + "." + field, "is not used by a claim with stat = \"final\"");
+        if (!c.versus.empty())
+        {
+            const auto eq = c.versus.find('=');
+            auto key = c.versus.substr(0, eq);
+            while (!key.empty() && (key.back() == ' ' || key.back() == '\t'))
+                key.pop_back();
+            key.erase(0, key.find_first_not_of(" \t"));
+            if (eq == std::string::npos || eq == 0 || eq + 1 == c.versus.size())
+                context.error(base + ".versus", "is " + quote(c.versus) + ", expected \"key=value\"");
+            else if (findParameter(key) == nullptr)
+                context.error(base + ".versus",
+                              "names " + quote(key) + ", expected a scenario key (`cybersim schema`)");
+            if (context.isGiven(base + ".share"))
+                context.error(base + ".share", "is not used by a claim with versus (a contrast is judged by its "
+                                               "confidence interval)");
+        }
+    }
+}
+
 void checkEvents(const Scenario& s, const std::set<std::string>& known, const std::vector<std::string>& knownList,
                  LoadContext& context)
 {
@@ -961,6 +1005,7 @@ void validateScenario(Scenario& s, LoadContext& context, const core::Catalogue& 
     }
 
     checkEvents(s, known, knownList, context);
+    checkClaims(s, context);
 }
 
 } // namespace cybersim::scenario::detail

@@ -159,14 +159,31 @@ std::string writeScenario(const Scenario& s)
                                 (field == "severity" && !hasSeverity);
                      });
     }
+    for (std::size_t i = 0; i < s.claims.size(); ++i)
+    {
+        const auto& claim = s.claims[i];
+        out += "\n[[claims]]\n";
+        writeElement("claims", i,
+                     [&claim](std::string_view field)
+                     {
+                         const bool window = claim.stat == ClaimStat::Mean;
+                         return ((field == "from" || field == "to") && !window) ||
+                                (field == "versus" && claim.versus.empty()) ||
+                                (field == "share" && !claim.versus.empty()) ||
+                                (field == "known_failure" && claim.knownFailure.empty());
+                     });
+    }
     return out;
 }
 
 std::string scenarioHash(const Scenario& scenario)
 {
     // FNV-1a, 64 bit, over the resolved text: stable across platforms and builds.
+    // Claims are left out: they say what a run should show, and never change it.
     std::uint64_t hash = 14695981039346656037ull;
-    for (const char c : writeScenario(scenario))
+    Scenario run = scenario;
+    run.claims.clear();
+    for (const char c : writeScenario(run))
     {
         hash ^= static_cast<unsigned char>(c);
         hash *= 1099511628211ull;

@@ -4,6 +4,7 @@
 #include "cybersim/sweep/sweep_output.hpp"
 
 #include "cybersim/core/error.hpp"
+#include "cybersim/core/shell_quote.hpp"
 #include "cybersim/records/run_record.hpp"
 #include "cybersim/scenario/scenario_schema.hpp"
 #include "cybersim/sweep/sweep_plan.hpp"
@@ -173,13 +174,14 @@ std::string sweepJson(const SweepPlan& plan, const SweepResults& results, const 
     j["notes"] = plan.notes();
     if (plan.runCount() > 0)
     {
-        std::string rerun = "cybersim run " +
-                            (plan.spec().scenario == "default" ? std::string() : plan.spec().scenario + " ") +
-                            "--seed " + std::to_string(plan.run(0).seed);
+        std::string rerun =
+            "cybersim run " +
+            (plan.spec().scenario == "default" ? std::string() : core::shellQuote(plan.spec().scenario) + " ") +
+            "--seed " + std::to_string(plan.run(0).seed);
         bool elementKeys = false;
         for (const auto& o : plan.overrides(0))
         {
-            rerun += " --set " + shellQuote(o);
+            rerun += " --set " + core::shellQuote(o);
             elementKeys = elementKeys || o.find('[') < o.find('=');
         }
         // --set cannot reach array elements; such points are re-run from a copy of the scenario file.

@@ -18,7 +18,6 @@
 #include <tbb/parallel_for.h>
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <map>
 #include <mutex>
@@ -164,13 +163,13 @@ double asReal(const scenario::ParamValue& v)
     return 0.0;
 }
 
-// Checks a scenario built with setters by the loader's own rules: written out and parsed back. @return the
-// loader's diagnostics (located in the written text, so only their key paths and messages mean anything here).
+// Checks a scenario built with setters by the loader's own rules. @return the loader's diagnostics (key paths and
+// messages; a scenario built in code has no lines).
 std::vector<Diagnostic> scenarioDiagnostics(const scenario::Scenario& scenario, const core::Catalogue& catalogue)
 {
     try
     {
-        (void)scenario::parseScenario(scenario::writeScenario(scenario), scenario.sourceFile, catalogue);
+        (void)scenario::validateScenario(scenario, catalogue);
     }
     catch (const ScenarioError& e)
     {
@@ -245,23 +244,18 @@ void reportBadPoints(const SweepSpec& spec, const std::vector<std::vector<scenar
                                       std::to_string(whole - 5) + " more points are not valid scenarios"});
 }
 
-// Leaves out the scheduled events at or after the scenario's run.rounds, which could no longer happen (as
-// `cybersim run --rounds` does), and says which in a note; nothing when all events fit.
+// Leaves out the scheduled events at or after the scenario's run.rounds, which could no longer happen (the scenario
+// library's policy, as `cybersim run --rounds` applies it), and says which in a note; nothing when all events fit.
+// `origin` names where the length was set, e.g. "[set] run.rounds".
 std::optional<std::string> dropLateEvents(scenario::Scenario& scenario, std::string_view origin)
 {
     const int rounds = scenario.run.rounds;
     if (std::none_of(scenario.events.begin(), scenario.events.end(),
                      [rounds](const scenario::EventDef& e) { return e.round >= rounds; }))
         return std::nullopt;
-    auto change = scenario::withRounds(scenario, rounds, origin);
+    auto change = scenario::withRounds(scenario, rounds, std::string(origin) + " = " + std::to_string(rounds));
     scenario = std::move(change.scenario);
-    const auto count = change.droppedEvents.size();
-    std::string note = std::string(origin) + " = " + std::to_string(rounds) + " leave out " + std::to_string(count) +
-                       (count == 1 ? " scheduled event that comes" : " scheduled events that come") +
-                       " too late to happen:";
-    for (std::size_t i = 0; i < count; ++i)
-        note += (i ? ", " : " ") + scenario::describeEvent(change.droppedEvents[i]);
-    return note;
+    return change.note();
 }
 
 } // namespace
@@ -320,21 +314,6 @@ std::string sweepValueText(std::string_view keyPath, const scenario::ParamValue&
     if (const auto* text = std::get_if<std::string>(&value); text != nullptr && isListKey(keyPath))
         return *text;
     return scenario::formatValue(value);
-}
-
-std::string shellQuote(std::string_view word)
-{
-    const auto safe = [](char c)
-    {
-        return std::isalnum(static_cast<unsigned char>(c)) != 0 ||
-               std::string_view("-_.,:/=+@%").find(c) != std::string_view::npos;
-    };
-    if (!word.empty() && std::all_of(word.begin(), word.end(), safe))
-        return std::string(word);
-    std::string out = "'";
-    for (const char c : word)
-        out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return out + "'";
 }
 
 std::vector<std::vector<double>> sampleUnitCube(SweepSampling method, std::size_t samples, std::size_t dimensions,
@@ -396,7 +375,7 @@ SweepPlan::SweepPlan(SweepSpec spec, scenario::Scenario base, const core::Catalo
             droppedByLength.try_emplace(scenario.run.rounds, std::move(*note));
     };
     if (problems.empty())
-        dropEvents(m_base, "runs with [set] run.rounds");
+        dropEvents(m_base, "[set] run.rounds");
     if (problems.empty() && !m_spec.set.empty())
         if (const auto problem = scenarioProblem(m_base, catalogue))
             report(0, "set", "makes the base scenario invalid: " + *problem);
@@ -481,7 +460,7 @@ SweepPlan::SweepPlan(SweepSpec spec, scenario::Scenario base, const core::Catalo
     if (!problems.empty())
         throw ScenarioError(std::move(problems));
     for (auto& pointScenario : m_pointScenarios)
-        dropEvents(pointScenario, "points with run.rounds");
+        dropEvents(pointScenario, "swept run.rounds");
     for (auto& [length, note] : droppedByLength)
         if (m_notes.size() < kMaxNotes)
             m_notes.push_back(std::move(note));

@@ -3,6 +3,7 @@
 // version. Measured with the 193-state benchmark, see docs/performance.md.
 #include "kernels/edge_kernels.hpp"
 
+#include "model_formulas.hpp"
 #include "simulation_state.hpp"
 
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
@@ -148,10 +149,10 @@ CYBERSIM_INLINE PlayCounts playLoop(const PlayRow& row, const std::uint32_t* __r
             outFlag = outcome[k] >> 1; // an int, not a bool: a conditional count is a pattern GCC does not vectorise
             const bool outSucceeded = outFlag != 0;
             const bool inSucceeded = theirWord > 1;
-            own = (theirs == 0 ? reward : 0.0) + (outSucceeded ? gain * vj : 0.0) - (inSucceeded ? loss * vi : 0.0);
-            other = (mine == 0 ? reward : 0.0) + (inSucceeded ? gain * vi : 0.0) - (outSucceeded ? loss * vj : 0.0);
+            own = model::cyberStagePayoff(theirs == 0, outSucceeded, inSucceeded, reward, gain, loss, vi, vj);
+            other = model::cyberStagePayoff(mine == 0, inSucceeded, outSucceeded, reward, gain, loss, vj, vi);
             // Adding +0 leaves own as it is: own is never -0 (a sum of non-negative terms less a non-negative one).
-            own += surveillanceGain * w * vj;
+            own += model::surveillancePayoff(surveillanceGain, w, vj);
         }
         else
         {
@@ -166,9 +167,8 @@ CYBERSIM_INLINE PlayCounts playLoop(const PlayRow& row, const std::uint32_t* __r
             const double rate = theirs == 0 ? falseAttribution : missedAttack;
             seen = draws.uniform(j, core::Purpose::PerceiveNoise) < rate ? theirs ^ 1 : theirs;
         }
-        // Trust is lost faster than it is gained (Slovic 1993, trust asymmetry).
         const double t = trust[k];
-        const double updated = seen == 0 ? t + gainRate * (1.0 - t) : t - lossRate * t;
+        const double updated = model::perceivedActTrust(t, seen == 0, gainRate, lossRate);
         const bool accused = live & (seen != 0) & accuses & (hypocrite | (updated < threshold));
         trust[k] = live ? updated : t;
         ownOut[k] = live ? own : 0.0;
@@ -217,11 +217,10 @@ CYBERSIM_INLINE void reputationLoop(std::size_t b, std::size_t e, const std::uin
 {
     for (std::size_t k = b; k < e; ++k)
     {
-        double t = trust[k];
-        t -= reputationWeight * pressure[partnerOf<Consecutive>(partner, offset, k)] * t;
-        // A groundless accusation costs the accuser the trust of the accused, who knows it did nothing.
+        // A groundless accusation: the partner accused this state, which did nothing.
         const bool groundless = (accused[reverse[k]] != 0) & (act[k] == 0);
-        trust[k] = groundless ? t - observerPenalty * t : t;
+        trust[k] = model::reputationTrust(trust[k], pressure[partnerOf<Consecutive>(partner, offset, k)], groundless,
+                                          reputationWeight, observerPenalty);
     }
 }
 

@@ -3,6 +3,7 @@
 // round are recomputed for the states it affects, so the next state to revise sees them (Huberman and Glance 1993).
 #include "phases/async_learning.hpp"
 
+#include "model_formulas.hpp"
 #include "phases/phase_group_game.hpp"
 #include "simulation_state.hpp"
 
@@ -34,11 +35,10 @@ double edgeStagePayoff(const SimulationState& s, std::size_t i, std::uint32_t k,
     const bool inSucceeded =
         theirs == core::Action::Defect && s.rng.uniform(round, j, i, core::Purpose::Intrusion) < s.intrusionChance[r];
     const double vi = s.exposure[i], vj = s.exposure[j];
-    const double reward = p.game.benefit * w;
-    double own = (theirs == core::Action::Cooperate ? reward : 0.0) + (outSucceeded ? p.game.gain * vj : 0.0) -
-                 (inSucceeded ? p.game.loss * vi : 0.0);
+    double own = model::cyberStagePayoff(theirs == core::Action::Cooperate, outSucceeded, inSucceeded,
+                                         p.game.benefit * w, p.game.gain, p.game.loss, vi, vj);
     if (s.surveilling[i])
-        own += p.surveillance.gain * w * vj;
+        own += model::surveillancePayoff(p.surveillance.gain, w, vj);
     return own;
 }
 
@@ -54,12 +54,8 @@ double stagePayoff(const SimulationState& s, std::size_t m)
     for (auto k = b; k < e; ++k)
         if (s.active[s.world.partner[k]])
             payoff += a.edgePayoff[k];
-    const auto& p = s.params;
-    if (p.network.selfInteraction && e > b)
-        payoff += s.matrix ? s.matrixGame.payoff(a.act[b], a.act[b])
-                  : p.game.kind == scenario::GameKind::Cyber
-                      ? (a.act[b] == core::Action::Cooperate ? p.game.benefit : 0.0)
-                      : p.game.matrix.payoff(a.act[b], a.act[b]);
+    if (s.params.network.selfInteraction && e > b)
+        payoff += twinPayoff(s, a.act[b]);
     return payoff;
 }
 
@@ -102,7 +98,7 @@ void redecide(SimulationState& s, std::size_t i)
         const auto r = s.world.reverse[k];
         double other = s.edgePayoff[r];
         if (s.params.game.kind == scenario::GameKind::Cyber && s.surveilling[j])
-            other -= s.params.surveillance.gain * s.world.weight[k] * s.exposure[i];
+            other -= model::surveillancePayoff(s.params.surveillance.gain, s.world.weight[k], s.exposure[i]);
         unrecord(a.memory[k - b], s.edgePayoff[k], other);
     }
     if (s.matrix)

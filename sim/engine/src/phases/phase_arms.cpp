@@ -10,37 +10,37 @@
 namespace cybersim::engine
 {
 
-double stabilityShift(const SimulationState& s)
+double stabilityShift(const PerronIteration& perron)
 {
     // Power iteration on C + c I (Perron-Frobenius: C >= 0, so its spectral radius is a real eigenvalue with a
     // non-negative eigenvector). The shift c, half the last estimate, makes the iteration converge on bipartite
     // networks (where -rho is an eigenvalue too) and keeps the ratio of the two largest moduli near 1/3.
-    return std::max(0.05, 0.5 * s.perronRoot);
+    return std::max(0.05, 0.5 * perron.root);
 }
 
-// perronRoot, and with it the shift, changes only when an eigenvalue run ends, so every step of a run has one shift.
-void stabilitySteps(SimulationState& s, std::size_t lo, std::size_t hi)
+// The root, and with it the shift, changes only when an eigenvalue run ends, so every step of a run has one shift.
+void stabilitySteps(const SimulationState& s, PerronIteration& perron, std::size_t lo, std::size_t hi)
 {
-    double* const next = s.perronScratch.data();
+    double* const next = perron.next.data();
     kernel::weightedSums(s.world.offsets.data(), lo, hi, s.world.partner.data(), s.partnerRuns.data(),
-                         s.distrustWeight.data(), s.perronVector.data(), next);
-    const double shift = stabilityShift(s);
+                         s.distrustWeight.data(), perron.vector.data(), next);
+    const double shift = stabilityShift(perron);
     for (std::size_t i = lo; i < hi; ++i)
-        next[i] = shift * s.perronVector[i] + next[i];
+        next[i] = shift * perron.vector[i] + next[i];
 }
 
-double armsStabilityEigenvalue(SimulationState& s, int maxIterations, bool firstStepDone)
+double armsStabilityEigenvalue(const SimulationState& s, PerronIteration& perron, int maxIterations, bool firstStepDone)
 {
     const std::size_t n = s.n();
     const auto& arms = s.params.arms;
-    auto& v = s.perronVector;
-    auto& next = s.perronScratch;
-    const double shift = stabilityShift(s);
-    double lambda = s.perronRoot;
+    auto& v = perron.vector;
+    auto& next = perron.next;
+    const double shift = stabilityShift(perron);
+    double lambda = perron.root;
     for (int iteration = 0; iteration < maxIterations; ++iteration)
     {
         if (iteration > 0 || !firstStepDone)
-            s.forEachChunk([&](std::size_t lo, std::size_t hi) { stabilitySteps(s, lo, hi); });
+            s.forEachChunk([&](std::size_t lo, std::size_t hi) { stabilitySteps(s, perron, lo, hi); });
         double norm = 0.0;
         for (std::size_t i = 0; i < n; ++i)
             norm = std::max(norm, next[i]);
@@ -61,7 +61,7 @@ double armsStabilityEigenvalue(SimulationState& s, int maxIterations, bool first
         if (change < 1e-13)
             break;
     }
-    s.perronRoot = lambda;
+    perron.root = lambda;
     return arms.reactivity * lambda - arms.fatigue;
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Phase 8 and surveillance disclosure: scheduled events (MODEL.md phase 8) and the random disclosure of mass
 // surveillance (seeds/000 §1: surveillance "infringed on other countries' sovereignty").
+#include "model_formulas.hpp"
 #include "simulation_state.hpp"
 
 #include <algorithm>
@@ -19,7 +20,7 @@ void disclose(SimulationState& s, std::size_t i, double severity, const char* ho
     for (auto k = s.begin(i); k < s.end(i); ++k)
     {
         double& t = s.trust[s.world.reverse[k]];
-        t -= std::min(1.0, sv.trustPenalty * severity) * t;
+        t = model::lostTrust(t, std::min(1.0, sv.trustPenalty * severity));
     }
     s.legitimacy[i] = std::max(0.0, s.legitimacy[i] - sv.legitimacyPenalty * severity);
     ++s.roundDisclosures;
@@ -33,15 +34,20 @@ void incident(SimulationState& s, std::size_t culprit, std::size_t victim, doubl
     s.payoffAdjustment[victim] -= severity * st.ictDependence * st.economicWeight;
     // The victim and its partners attribute the incident to the culprit, rightly or not.
     if (const auto e = s.world.findEdge(std::uint32_t(victim), std::uint32_t(culprit)); e >= 0)
-        s.trust[std::size_t(e)] -= std::min(1.0, s.params.trust.lossRate * severity) * s.trust[std::size_t(e)];
+    {
+        double& t = s.trust[std::size_t(e)];
+        t = model::lostTrust(t, std::min(1.0, s.params.trust.lossRate * severity));
+    }
     for (auto k = s.begin(victim); k < s.end(victim); ++k)
     {
         const auto observer = s.world.partner[k];
         if (observer == culprit)
             continue;
         if (const auto e = s.world.findEdge(observer, std::uint32_t(culprit)); e >= 0)
-            s.trust[std::size_t(e)] -=
-                std::min(1.0, s.params.trust.reputationWeight * severity) * s.trust[std::size_t(e)];
+        {
+            double& t = s.trust[std::size_t(e)];
+            t = model::lostTrust(t, std::min(1.0, s.params.trust.reputationWeight * severity));
+        }
     }
     s.log(EventType::Incident, static_cast<std::int32_t>(culprit), static_cast<std::int32_t>(victim), severity,
           "major incident against " + st.name + " attributed to " + s.world.states[culprit].name);

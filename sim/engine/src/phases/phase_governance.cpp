@@ -3,6 +3,7 @@
 // approach ... easier issues first"), and enforcement of adopted norms by punishment and meta-punishment
 // (Axelrod 1986, "An evolutionary approach to norms", APSR 80(4)).
 #include "kernels/edge_kernels.hpp"
+#include "model_formulas.hpp"
 #include "simulation_state.hpp"
 
 #include <algorithm>
@@ -40,7 +41,7 @@ void rewardAgreement(SimulationState& s, const std::vector<std::uint8_t>& suppor
         if (support[i])
             for (auto k = s.begin(i); k < s.end(i); ++k)
                 if (support[s.world.partner[k]])
-                    s.trust[k] += s.params.trust.gainRate * (1.0 - s.trust[k]);
+                    s.trust[k] = model::gainedTrust(s.trust[k], s.params.trust.gainRate);
 }
 
 } // namespace

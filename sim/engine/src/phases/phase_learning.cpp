@@ -3,6 +3,7 @@
 // all states compare last interval's payoffs, then all switch (Moran's birth-death events run in sequence).
 // Asynchronous updates (learning.update): states revise one at a time in a random order, each seeing the doctrines
 // and the recomputed payoffs of the revisions before it (Huberman and Glance 1993; phases/async_learning.cpp).
+#include "model_formulas.hpp"
 #include "phases/async_learning.hpp"
 #include "simulation_state.hpp"
 
@@ -113,15 +114,18 @@ std::int32_t bestResponse(SimulationState& s, std::size_t i, std::vector<core::D
         context.partners = std::span<const std::uint32_t>(s.world.partner.data() + b, e - b);
         context.game = game.matrix;
         strategy->decide(scratch, acts, context);
+        // The cyber game scores an intrusion at half the gain g, as if it succeeded against an exposure of 0.5 (its
+        // success and the partner's exposure are not weighed here), and leaves out the partner's intrusions, which do
+        // not depend on the doctrine.
         double value = 0.0;
         for (auto k = b; k < e; ++k)
         {
-            const core::Action theirs = played[s.world.reverse[k]];
+            const core::Action mine = acts[k - b], theirs = played[s.world.reverse[k]];
             const double w = s.world.weight[k];
             value += game.kind == scenario::GameKind::Cyber
-                         ? (theirs == core::Action::Cooperate ? game.benefit * w : 0.0) +
-                               (acts[k - b] == core::Action::Defect ? 0.5 * game.gain : 0.0)
-                         : w * game.matrix.payoff(acts[k - b], theirs);
+                         ? model::cyberStagePayoff(theirs == core::Action::Cooperate, mine == core::Action::Defect,
+                                                   false, game.benefit * w, game.gain, game.loss, 0.0, 0.5)
+                         : w * game.matrix.payoff(mine, theirs);
         }
         if (value > bestValue + 1e-12)
         {

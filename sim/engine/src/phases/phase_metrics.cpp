@@ -160,7 +160,7 @@ void computeMetrics(SimulationState& s)
                 },
                 [&](std::size_t i) { statePartials(s, i, nullptr); });
             // The stability eigenvalue's first power step: it reads row i's distrust weights, just written.
-            stabilitySteps(s, lo, hi);
+            stabilitySteps(s, s.perron, lo, hi);
         });
 
     WorldMetrics m;
@@ -227,7 +227,7 @@ void computeMetrics(SimulationState& s)
     m.polarisation = withinCount && betweenCount ? within / double(withinCount) - between / double(betweenCount) : 0.0;
     m.escalationIndex = m.totalArms / s.initialArms;
     // Of the trust in force at the end of the round, so it matches what edges() shows.
-    s.stability = armsStabilityEigenvalue(s, s.round == 0 ? kStabilityStepsInitial : kStabilityStepsPerRound,
+    s.stability = armsStabilityEigenvalue(s, s.perron, s.round == 0 ? kStabilityStepsInitial : kStabilityStepsPerRound,
                                           /*firstStepDone=*/true);
     m.stabilityEigenvalue = s.stability;
     m.disclosures = s.roundDisclosures;

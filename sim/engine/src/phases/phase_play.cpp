@@ -3,6 +3,7 @@
 // accuse, and the reputation effect of accusations. The hot loop: no allocation, no lock, one virtual call per state.
 // Two-act games run the per-relation kernels of edge_kernels.hpp; m-act matrix games keep their own loops here.
 #include "kernels/edge_kernels.hpp"
+#include "model_formulas.hpp"
 #include "simulation_state.hpp"
 
 #include <algorithm>
@@ -132,19 +133,12 @@ void resolveMatrix(SimulationState& s, std::size_t i)
         const bool seenCooperative = game.isCooperative(seenAs);
         memory[k].record(game.stance(mine), game.stance(seenAs), own, other);
 
-        // Trust is lost faster than it is gained (Slovic 1993, trust asymmetry).
-        double t = trust[k];
-        if (seenCooperative)
-            t += gainRate * (1.0 - t);
-        else
+        const double t = model::perceivedActTrust(trust[k], seenCooperative, gainRate, lossRate);
+        if (!seenCooperative && accuses && (hypocrite || t < accusationThreshold))
         {
-            t -= lossRate * t;
-            if (accuses && (hypocrite || t < accusationThreshold))
-            {
-                accused[k] = 1;
-                ++accusations;
-                groundless += theirsCooperative ? 1 : 0;
-            }
+            accused[k] = 1;
+            ++accusations;
+            groundless += theirsCooperative ? 1 : 0;
         }
         trust[k] = t;
         edgePayoff[k] = own;
@@ -157,7 +151,7 @@ void resolveMatrix(SimulationState& s, std::size_t i)
     // Self-interaction (Nowak and May 1992): the state also meets its own twin, playing its act toward its first
     // partner (exact for the unconditional strategies of spatial games).
     if (p.network.selfInteraction && selfActive && e > b)
-        payoff += game.payoff(act[b], act[b]);
+        payoff += twinPayoff(s, act[b]);
     s.payoff[i] = payoff + s.payoffAdjustment[i];
     s.payoffAdjustment[i] = 0.0;
     s.coopActs[i] = coop;
@@ -218,10 +212,7 @@ void resolveTwoAct(SimulationState& s, std::size_t i)
     // Self-interaction (Nowak and May 1992): the state also meets its own twin, playing its act toward its first
     // partner (exact for the unconditional strategies of spatial games).
     if (p.network.selfInteraction && selfActive && e > b)
-    {
-        const auto a = core::Action{act[b]};
-        payoff += cyber ? (a == core::Action::Cooperate ? p.game.benefit : 0.0) : m.payoff(a, a);
-    }
+        payoff += twinPayoff(s, core::Action{act[b]});
     s.payoff[i] = payoff + s.payoffAdjustment[i];
     s.payoffAdjustment[i] = 0.0;
     s.coopActs[i] = counts.cooperations;
@@ -268,6 +259,17 @@ void playDyads(SimulationState& s)
         s.forEachState([&](std::size_t i) { resolveTwoAct(s, i); });
         s.recordPending = true;
     }
+}
+
+double twinPayoff(const SimulationState& s, core::Action act)
+{
+    const auto& game = s.params.game;
+    if (s.matrix)
+        return s.matrixGame.payoff(act, act);
+    if (game.kind == scenario::GameKind::Cyber)
+        return model::cyberStagePayoff(act == core::Action::Cooperate, false, false, game.benefit, game.gain, game.loss,
+                                       0.0, 0.0);
+    return game.matrix.payoff(act, act);
 }
 
 void recordPendingRound(const SimulationState& s, std::size_t i, core::DyadMemory* memory)
@@ -329,12 +331,10 @@ void applyReputation(SimulationState& s, std::size_t i)
         const core::MatrixGame& game = s.matrixGame;
         for (auto k = s.begin(i); k < s.end(i); ++k)
         {
-            double t = trust[k];
-            t -= reputationWeight * pressure[partner[k]] * t;
-            // A groundless accusation costs the accuser the trust of the accused, who knows it did nothing.
-            if (accused[reverse[k]] && game.isCooperative(act[k]))
-                t -= observerPenalty * t;
-            trust[k] = t;
+            // A groundless accusation: the partner accused this state, which played a cooperative act.
+            const bool groundless = accused[reverse[k]] && game.isCooperative(act[k]);
+            trust[k] =
+                model::reputationTrust(trust[k], pressure[partner[k]], groundless, reputationWeight, observerPenalty);
         }
     }
     else

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// The canonical results of the field (shared/validation/CANONICAL.md) as named checks: published figure, ours, verdict.
+// The canonical results of the field (validation/data/CANONICAL.md) as named checks: published figure, ours, verdict.
 #pragma once
 
 #include "cybersim/validation/check_chart.hpp"
@@ -17,7 +17,7 @@ enum class Status : std::uint8_t
 {
     Pass,           // within tolerance
     Fail,           // outside tolerance
-    Skip,           // could not be run here (e.g. the shared data files are missing); never counts as a pass
+    Skip,           // could not be run here (e.g. the reference data files are missing); never counts as a pass
     NotImplemented, // the engine cannot run this setup yet
     Info,           // reported for comparison, no tolerance applies (e.g. scores of reconstructed programs)
 };
@@ -51,12 +51,13 @@ struct CheckReport
     [[nodiscard]] Status status() const noexcept;
 };
 
-/// Where the checks find their inputs and how hard they work.
+/// Where the checks find their inputs and how hard they work. The front end fills in both folders, normally from
+/// scenario::DataLocator; a check whose folder is left empty fails, saying so.
 struct ValidationOptions
 {
     bool quick = false;                 // small variant: seconds for the whole set (the test suite runs it)
-    std::filesystem::path sharedDir;    // the shared folder holding validation/*.tsv; empty = defaultSharedDir()
-    std::filesystem::path scenariosDir; // shipped scenarios (classic/*.toml); empty = defaultScenariosDir()
+    std::filesystem::path referenceDir; // the reference tables (*.tsv): DataLocator::validationDir(); no default
+    std::filesystem::path scenariosDir; // shipped scenarios (classic/*.toml): DataLocator::scenariosDir(); no default
     std::size_t threads = 0;       // worker threads for tournaments; 0 = oneTBB's default; results do not depend on it
     std::uint64_t seed = 20260101; // master seed of every stochastic check
 };
@@ -70,11 +71,6 @@ struct CheckInfo
 
 /// Every check, in CANONICAL.md order.
 [[nodiscard]] const std::vector<CheckInfo>& canonicalChecks();
-
-/// $CYBERSIM_SHARED if set, else the shared folder next to the source tree this library was built from.
-[[nodiscard]] std::filesystem::path defaultSharedDir();
-/// $CYBERSIM_SCENARIOS if set, else the source tree's scenarios/ folder.
-[[nodiscard]] std::filesystem::path defaultScenariosDir();
 
 /// Runs one check by name. Problems inside a check (a missing file, an engine error) become FAIL or SKIP rows; this
 /// function throws only for an unknown name.

@@ -82,8 +82,9 @@ public:
     /// Names of the norm agenda's issues and whether each is adopted.
     [[nodiscard]] std::vector<std::pair<std::string, bool>> norms() const;
     /// The arms-stability eigenvalue of the current trust, iterated to convergence. metrics() reports a tracked value
-    /// (a few warm-started power steps per round) that equals this whenever trust changes slowly.
-    [[nodiscard]] double convergedStabilityEigenvalue();
+    /// (a few warm-started power steps per round) that equals this whenever trust changes slowly. A query: it iterates
+    /// on a copy of the tracked estimate, so asking changes no later result.
+    [[nodiscard]] double convergedStabilityEigenvalue() const;
     /// A hash of the complete mutable state, for determinism tests.
     [[nodiscard]] std::uint64_t stateHash() const noexcept;
 

@@ -70,9 +70,12 @@ void writeFileAtomically(const std::filesystem::path& path, const std::string& c
 
 /// Writes timeseries.csv, states.csv (when recorded), events.csv, network.graphml and summary.json into `folder`
 /// (created if missing). Each CSV row starts with the seed and scenario hash; JSON and GraphML carry the full
-/// provenance. @throws ConfigError when the folder or a file cannot be written.
-void writeRunOutputs(const std::filesystem::path& folder, const RunRecord& record, const engine::Simulation& finalState,
-                     const Provenance& provenance, const RunNotes& notes = {});
+/// provenance. The other files a run can write there (states.csv when not recorded, lattice.pbm), left by an earlier
+/// run, are removed before summary.json is written; no other file is touched.
+/// @return the names of the files removed. @throws ConfigError when the folder or a file cannot be written or removed.
+std::vector<std::string> writeRunOutputs(const std::filesystem::path& folder, const RunRecord& record,
+                                         const engine::Simulation& finalState, const Provenance& provenance,
+                                         const RunNotes& notes = {});
 
 /// The final metrics, provenance and notes as JSON text (summary.json).
 [[nodiscard]] std::string summaryJson(const RunRecord& record, const engine::Simulation& finalState,
@@ -91,9 +94,13 @@ void writeRunOutputs(const std::filesystem::path& folder, const RunRecord& recor
 /// Writes a lattice-kernel run into `folder` (created if missing): timeseries.csv (seed, scenario hash, round and
 /// the spatialMetricNames() columns), lattice.pbm (the final grid as a black-and-white image: black = defector) and
 /// summary.json, last. states.csv, events.csv and network.graphml are not written (a million cells make them
-/// millions of rows a round, and the kernel keeps no trust network). @throws ConfigError when a file cannot be written.
-void writeSpatialRunOutputs(const std::filesystem::path& folder, const std::vector<engine::WorldMetrics>& series,
-                            const engine::SpatialGame& finalGrid, const scenario::Scenario& scenario,
-                            const Provenance& provenance, const RunNotes& notes);
+/// millions of rows a round, and the kernel keeps no trust network); those, left by an earlier run, are removed before
+/// summary.json is written, as writeRunOutputs does.
+/// @return the names of the files removed. @throws ConfigError when a file cannot be written or removed.
+std::vector<std::string> writeSpatialRunOutputs(const std::filesystem::path& folder,
+                                                const std::vector<engine::WorldMetrics>& series,
+                                                const engine::SpatialGame& finalGrid,
+                                                const scenario::Scenario& scenario, const Provenance& provenance,
+                                                const RunNotes& notes);
 
 } // namespace cybersim::records

@@ -97,7 +97,7 @@ enum class Placement : std::uint8_t
 /// A stylised world generated from a few numbers (e.g. 193 states, the UN membership).
 struct GeneratedStatesDef
 {
-    int count = 0;                             // states to generate, [0, 100000]; 0 = none; default 0
+    int count = 0;                             // states to generate, [0, 1000000]; 0 = none; default 0
     std::vector<std::string> doctrines;        // doctrines assigned in proportion to `doctrineShares`
     std::vector<double> doctrineShares;        // shares, >= 0, same length as doctrines; normalised
     double economicWeightSpread = 1.0;         // log-normal sigma of E (mean E = 1), [0, 5]; default 1
@@ -333,6 +333,44 @@ struct EventDef
     int line = 0;
 };
 
+/// How a claim reduces one run of the scenario to a number.
+enum class ClaimStat : std::uint8_t
+{
+    Mean,  // the mean of the metric over rounds [from, to]
+    Final, // the metric after the last round
+};
+
+/// How a claim compares its number with `value` (or, with `versus`, the difference from the contrast with `value`).
+enum class ClaimComparison : std::uint8_t
+{
+    Below,   // <
+    AtMost,  // <=
+    Above,   // >
+    AtLeast, // >=
+};
+
+/// An outcome the scenario claims, checked over many seeds by `cybersim check` (docs/claims.md). Claims never change
+/// a run: they are left out of the scenario's hash.
+struct ClaimDef
+{
+    std::string name;                        // unique identifier within the scenario, non-empty
+    std::string text;                        // the claim in words, as a reader of the scenario should understand it
+    std::string metric = "cooperation_rate"; // a world metric: a column of timeseries.csv (`cybersim check` checks it)
+    ClaimStat stat = ClaimStat::Mean;        // how one run is reduced; default mean over the window
+    int from = 1;                            // mean: first round of the window (0 = the initial world), >= 0; default 1
+    int to = 0;                              // mean: last round of the window, inclusive; 0 = the run's last round
+    ClaimComparison compare = ClaimComparison::Above; // the claimed direction; default above
+    double value = 0.0; // without versus: the threshold; with versus: the margin (default 0)
+    // "key=value" (the --set syntax): the contrast, this scenario with one key changed, run on the same seeds. With a
+    // contrast the claim holds when the 95% confidence interval of the mean paired difference (this minus the
+    // contrast) lies wholly on the claimed side of `value`. Empty: no contrast.
+    std::string versus;
+    double share = 0.9;       // without versus: the share of seeds in which the comparison must hold, (0, 1]
+    int seeds = 20;           // seeds the claim is checked over, [2, 10000]; `cybersim check --seeds` overrides
+    std::string knownFailure; // non-empty: the claim is known not to hold yet, and why (reported, not an error)
+    int line = 0;             // where the claim is written, for diagnostics
+};
+
 /// Outputs and run length.
 struct RunDef
 {
@@ -363,6 +401,7 @@ struct Scenario
     LearningDef learning;
     GroupGameDef groupGame;
     std::vector<EventDef> events;
+    std::vector<ClaimDef> claims; // expected outcomes ([[claims]]); they do not change the run
 };
 
 } // namespace cybersim::scenario

@@ -36,6 +36,14 @@ namespace cybersim::scenario
 [[nodiscard]] Scenario defaultScenario(const core::Catalogue& catalogue,
                                        const std::vector<std::string>& overrides = {});
 
+/// Checks a scenario built or edited in code (a sweep point, the GUI's editors) by every rule that loading applies to
+/// a file, and resolves it as loading does: a matrix game's R, S, T and P derived from its payoff table, strategy
+/// parameters completed with their defaults.
+/// @return the resolved scenario, with the given scenario's sourceFile and source lines
+/// @throws ScenarioError with every problem found, each with the key path and message that loading the scenario from
+/// a file gives, and no file or line (a scenario built in code has none)
+[[nodiscard]] Scenario validateScenario(const Scenario& scenario, const core::Catalogue& catalogue);
+
 /// Writes the fully resolved scenario, every default filled in, as TOML that parseScenario accepts unchanged
 /// (`cybersim describe`, the GUI's save). parseScenario(writeScenario(s)) == s.
 [[nodiscard]] std::string writeScenario(const Scenario& scenario);

@@ -192,10 +192,6 @@ private:
 /// its TOML array text unquoted.
 [[nodiscard]] std::string sweepValueText(std::string_view keyPath, const scenario::ParamValue& value);
 
-/// Quotes `word` for a POSIX shell ('...') when it holds anything but letters, digits and -_.,:/=+@%, e.g. an
-/// override with a list value: 'game.actions=["a", "b"]'. Used to print re-run commands.
-[[nodiscard]] std::string shellQuote(std::string_view word);
-
 /// The sampled parameters' unit-cube coordinates for `samples` points: u[i][k] in [0, 1). Latin hypercube puts
 /// exactly one point in each of `samples` strata per dimension. Deterministic in `seed`.
 [[nodiscard]] std::vector<std::vector<double>> sampleUnitCube(SweepSampling method, std::size_t samples,
