@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// The cyber doctrines of MODEL.md as data: each names a dyadic strategy and sets budget, surveillance and norm traits.
+// The cyber doctrines of docs/model.md as data: each names a dyadic strategy and sets budget, surveillance and norm
+// traits.
 #include "cybersim/agents/doctrines.hpp"
 
 namespace cybersim::agents

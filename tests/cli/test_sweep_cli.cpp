@@ -168,7 +168,8 @@ TEST_CASE("cli sweep: mpirun with 2 ranks gives the single-process files")
     const auto dir = freshFolder("mpi");
     const auto spec = writeSpec(dir, "spec.toml", 5, 110);
     REQUIRE(run(bin + " sweep " + spec.string() + " --out " + (dir / "single").string() + " --threads 2") == 0);
-    // Open MPI's own leaks would fail a sanitizer build (TOOLCHAIN.md): suppress them for this command only.
+    // Open MPI's own leaks would fail a sanitizer build (scripts/lsan.supp lists them): suppress them for this command
+    // only.
     std::ofstream(dir / "lsan.supp") << "leak:libmpi.so\nleak:libopen-pal.so\nleak:libopen-rte.so\nleak:libpmix.so\n"
                                         "leak:libhwloc.so\nleak:libevent\nleak:libboost_mpi\n";
     const auto mpirun = "LSAN_OPTIONS=suppressions=" + (dir / "lsan.supp").string() +

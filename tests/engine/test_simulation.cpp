@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// Engine tests: the mechanics of MODEL.md behave as documented, and the headline contrasts hold.
+// Engine tests: the mechanics of docs/model.md behave as documented, and the headline contrasts hold.
 #include "cybersim/agents/register_builtins.hpp"
 #include "cybersim/core/error.hpp"
 #include "cybersim/engine/simulation.hpp"

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// Private: the mutable state of a Simulation and the phase functions that advance it (MODEL.md "A round").
+// Private: the mutable state of a Simulation and the phase functions that advance it (docs/model.md "A round").
 #pragma once
 
 #include "cybersim/core/catalogue.hpp"
@@ -109,7 +109,7 @@ struct SimulationState
     std::vector<std::int32_t> punishedBy, nonPunishments;
     PerronIteration perron;      // the stability eigenvalue's iteration, advanced once a round (computeMetrics)
     std::vector<double> scratch; // per-state scratch for reductions (Gini); no allocation per round
-    std::vector<std::uint32_t> payoffOrder, payoffRanked; // states by cumulative payoff (Gini; sortCumulativePayoffs)
+    std::vector<std::uint32_t> payoffOrder, payoffRanked; // states by cumulative payoff (Gini; rankActiveValues)
     // Scratch of the governance and learning phases, sized on first use and kept: a round allocates nothing.
     std::vector<std::uint8_t> support;           // governance: the states that support the issue on the table
     std::vector<std::size_t> table, members;     // governance: issues on the table; norms game: active states

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// The cyber doctrines: composite policies over dyadic acts, budget, surveillance and norms (MODEL.md).
+// The cyber doctrines: composite policies over dyadic acts, budget, surveillance and norms (docs/model.md).
 #pragma once
 
 #include "cybersim/core/catalogue.hpp"

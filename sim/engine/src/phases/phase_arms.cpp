@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Phase 4b: Richardson arms dynamics driven by distrust-weighted rival capability, and the escalation-stability
-// eigenvalue of the linearised system (Richardson 1960, Arms and Insecurity; MODEL.md phase 4).
+// eigenvalue of the linearised system (Richardson 1960, Arms and Insecurity; docs/model.md phase 4).
 #include "kernels/edge_kernels.hpp"
 #include "simulation_state.hpp"
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// Phase 8 and surveillance disclosure: scheduled events (MODEL.md phase 8) and the random disclosure of mass
+// Phase 8 and surveillance disclosure: scheduled events (docs/model.md phase 8) and the random disclosure of mass
 // surveillance (seeds/000 §1: surveillance "infringed on other countries' sovereignty").
 #include "model_formulas.hpp"
 #include "simulation_state.hpp"

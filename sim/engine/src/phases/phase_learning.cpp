@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-// Phase 7: optional learning of doctrines between neighbours, with mutation (MODEL.md phase 7). Synchronous updates:
-// all states compare last interval's payoffs, then all switch (Moran's birth-death events run in sequence).
+// Phase 7: optional learning of doctrines between neighbours, with mutation (docs/model.md phase 7). Synchronous
+// updates: all states compare last interval's payoffs, then all switch (Moran's birth-death events run in sequence).
 // Asynchronous updates (learning.update): states revise one at a time in a random order, each seeing the doctrines
 // and the recomputed payoffs of the revisions before it (Huberman and Glance 1993; phases/async_learning.cpp).
 #include "model_formulas.hpp"

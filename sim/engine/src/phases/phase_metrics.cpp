@@ -2,6 +2,7 @@
 // The round's outcomes: per-state figures (in parallel) and world metrics reduced in state order, so every figure
 // is bit-identical at any thread count (STYLE F).
 #include "kernels/edge_kernels.hpp"
+#include "phases/payoff_ranking.hpp"
 #include "simulation_state.hpp"
 
 #include <algorithm>
@@ -31,48 +32,6 @@ double gini(std::vector<double>& values)
         return 0.0;
     const double n = double(values.size());
     return (2.0 * weighted) / (n * total) - (n + 1.0) / n;
-}
-
-// The active states' cumulative payoffs in ascending order, into `sorted`. Ranks change little from round to round,
-// so the states are taken in last round's order (s.payoffOrder) and insertion-sorted: a few moves, where sorting
-// from scratch cost a sort of every state each round. The sorted values are the same whatever the algorithm.
-void sortCumulativePayoffs(SimulationState& s, std::vector<double>& sorted)
-{
-    auto& order = s.payoffOrder;
-    auto& ranked = s.payoffRanked;
-    if (order.size() != s.n())
-    {
-        order.resize(s.n());
-        for (std::size_t i = 0; i < s.n(); ++i)
-            order[i] = static_cast<std::uint32_t>(i);
-    }
-    sorted.clear();
-    ranked.clear();
-    for (const auto i : order)
-        if (s.active[i])
-        {
-            sorted.push_back(s.cumulativePayoff[i]);
-            ranked.push_back(i);
-        }
-    for (std::size_t k = 1; k < sorted.size(); ++k)
-    {
-        const double value = sorted[k];
-        const auto state = ranked[k];
-        std::size_t slot = k;
-        for (; slot > 0 && value < sorted[slot - 1]; --slot)
-        {
-            sorted[slot] = sorted[slot - 1];
-            ranked[slot] = ranked[slot - 1];
-        }
-        sorted[slot] = value;
-        ranked[slot] = state;
-    }
-    // Next round's order: the active states as ranked, then the inactive ones (for when they join).
-    std::copy(ranked.begin(), ranked.end(), order.begin());
-    std::size_t next = ranked.size();
-    for (std::size_t i = 0; i < s.n(); ++i)
-        if (!s.active[i])
-            order[next++] = static_cast<std::uint32_t>(i);
 }
 
 // State i's share of the round's figures: trust statistics (summed here, in edge order; the trust received comes in
@@ -239,7 +198,7 @@ void computeMetrics(SimulationState& s)
     m.normsAdopted = s.adoptedCount;
     m.normViolations = s.roundNormViolations;
     m.punishments = s.roundPunishments;
-    sortCumulativePayoffs(s, cumulative);
+    (void)rankActiveValues(s.cumulativePayoff, s.active, s.payoffOrder, s.payoffRanked, cumulative);
     m.welfareGini = gini(cumulative);
     m.meanLegitimacy = m.activeStates ? m.meanLegitimacy / m.activeStates : 0.0;
     m.meanBoldness = m.activeStates ? m.meanBoldness / m.activeStates : 0.0;

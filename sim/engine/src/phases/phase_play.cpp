@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-// Phases 1-4 of a round (MODEL.md): decide, resolve the stage games, perceive with attribution noise, update trust,
-// accuse, and the reputation effect of accusations. The hot loop: no allocation, no lock, one virtual call per state.
-// Two-act games run the per-relation kernels of edge_kernels.hpp; m-act matrix games keep their own loops here.
+// Phases 1-4 of a round (docs/model.md): decide, resolve the stage games, perceive with attribution noise, update
+// trust, accuse, and the reputation effect of accusations. The hot loop: no allocation, no lock, one virtual call per
+// state. Two-act games run the per-relation kernels of edge_kernels.hpp; m-act matrix games keep their own loops here.
 #include "kernels/edge_kernels.hpp"
 #include "model_formulas.hpp"
 #include "simulation_state.hpp"
@@ -63,7 +63,7 @@ void decide(SimulationState& s, std::size_t i)
                        draws.uniform(0, core::Purpose::Surveillance) < doctrine.surveillance;
 }
 
-// Intrusion success for every act of state i: p_ij = logistic((K_i - D_j) / s) (MODEL.md "A starting point for the
+// Intrusion success for every act of state i: p_ij = logistic((K_i - D_j) / s) (docs/model.md "A starting point for the
 // cyber stage game"), drawn with the key (round, i, j). Kept per edge, so resolve() reads both directions without
 // drawing twice, and the metrics classify the game that was actually played. Reads only i's own acts, so it runs in
 // the same pass as decide().

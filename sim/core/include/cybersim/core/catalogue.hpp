@@ -46,7 +46,7 @@ struct StrategyInfo
     std::function<std::unique_ptr<Strategy>(const std::vector<double>& params)> make;
 };
 
-/// A cyber doctrine: a composite policy over dyadic acts, budget and surveillance (MODEL.md, "Strategies and
+/// A cyber doctrine: a composite policy over dyadic acts, budget and surveillance (docs/model.md, "Strategies and
 /// doctrines"). Plain data that the engine interprets, so adding a doctrine needs no engine code.
 struct DoctrineDef
 {

@@ -9,7 +9,7 @@
 namespace cybersim::engine
 {
 
-/// World-level outcomes of one round (MODEL.md "Outcomes"). Counts are of directed acts unless stated.
+/// World-level outcomes of one round (docs/model.md "Outcomes"). Counts are of directed acts unless stated.
 struct WorldMetrics
 {
     int round = 0;                    // 0-based round these figures describe

@@ -13,7 +13,7 @@
 namespace cybersim::scenario
 {
 
-/// How the relations network is built (MODEL.md "World").
+/// How the relations network is built (docs/model.md "World").
 enum class NetworkKind : std::uint8_t
 {
     Complete,       // every pair related
@@ -110,7 +110,7 @@ struct GeneratedStatesDef
 /// The stage game between two related states.
 enum class GameKind : std::uint8_t
 {
-    Cyber,            // payoffs derived per dyad from capability, defence and dependence (MODEL.md)
+    Cyber,            // payoffs derived per dyad from capability, defence and dependence (docs/model.md)
     PrisonersDilemma, // R=3 S=0 T=5 P=1 unless set
     StagHunt,         // R=4 S=0 T=3 P=2 unless set
     HawkDove,         // V=2 C=3: R=(V)/2=1 S=0 T=2 P=(V-C)/2=-0.5 unless set
@@ -136,7 +136,7 @@ struct GameDef
     std::vector<std::string> cooperativeActions;
 };
 
-/// Attribution and implementation noise (MODEL.md phase 3; seeds/000 §2 "groundless accusations").
+/// Attribution and implementation noise (docs/model.md phase 3; seeds/000 §2 "groundless accusations").
 struct NoiseDef
 {
     double falseAttribution = 0.0; // e1: a cooperative act perceived as hostile, [0,1]; default 0
@@ -144,7 +144,7 @@ struct NoiseDef
     double execution = 0.0;        // probability that an intended act is flipped, [0,1]; default 0
 };
 
-/// Directed trust (MODEL.md phase 4).
+/// Directed trust (docs/model.md phase 4).
 struct TrustDef
 {
     double initial = 0.5;          // T_ij at round 0 (unless a CSV gives it), [0,1]; default 0.5
@@ -154,7 +154,7 @@ struct TrustDef
     double allianceBonus = 0.2;    // added to initial trust between allies, [0,1]; default 0.2
 };
 
-/// Richardson arms dynamics (Richardson 1960; MODEL.md phase 4).
+/// Richardson arms dynamics (Richardson 1960; docs/model.md phase 4).
 struct ArmsDef
 {
     bool enabled = true;
@@ -243,7 +243,7 @@ struct GovernanceDef
     bool randomTraits = false; // start boldness and vengefulness at random sevenths, not the doctrine's
 };
 
-/// Optional learning of doctrines between neighbours (MODEL.md phase 7).
+/// Optional learning of doctrines between neighbours (docs/model.md phase 7).
 enum class LearningRule : std::uint8_t
 {
     None,
@@ -309,7 +309,7 @@ struct GroupGameDef
     double risk = 0.5;                 // collective risk: r, loss probability below M, [0,1]; default 0.5
 };
 
-/// Kinds of scheduled event (MODEL.md phase 8).
+/// Kinds of scheduled event (docs/model.md phase 8).
 enum class EventKind : std::uint8_t
 {
     Disclosure, // a state's surveillance is made public

@@ -20,10 +20,6 @@ namespace cybersim::core
 class Catalogue;
 } // namespace cybersim::core
 
-namespace cybersim::scenario
-{
-}
-
 namespace cybersim::scenario::detail
 {
 
