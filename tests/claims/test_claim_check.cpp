@@ -11,8 +11,10 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <bit>
 #include <cmath>
-#include <cstring>
+#include <cstdint>
 #include <limits>
 #include <numeric>
 #include <string>
@@ -61,7 +63,10 @@ ClaimResult checkOne(const ClaimDef& c, int threads = 1)
 
 bool sameBits(const std::vector<double>& a, const std::vector<double>& b)
 {
-    return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size() * sizeof(double)) == 0;
+    // Bit for bit (NaN equals NaN); not memcmp, whose pointers must not be null even for no bytes.
+    return std::equal(a.begin(), a.end(), b.begin(), b.end(),
+                      [](double x, double y)
+                      { return std::bit_cast<std::uint64_t>(x) == std::bit_cast<std::uint64_t>(y); });
 }
 
 std::string problemsOf(const scenario::Scenario& s, std::optional<int> seeds = {})
