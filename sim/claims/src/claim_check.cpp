@@ -8,6 +8,7 @@
 #include "cybersim/records/run_record.hpp"
 #include "cybersim/scenario/detail/toml_guard.hpp"
 #include "cybersim/scenario/detail/toml_support.hpp"
+#include "cybersim/scenario/nearest_key.hpp"
 #include "cybersim/scenario/scenario_io.hpp"
 #include "cybersim/scenario/scenario_schema.hpp"
 #include "cybersim/sweep/sweep_output.hpp"
@@ -229,17 +230,7 @@ std::variant<Contrast, std::string> readContrast(const std::string& versus, cons
     const bool list = info == nullptr && isListKey(key);
     if (info == nullptr && !list)
     {
-        std::vector<std::string> keys;
-        for (const auto& p : scenario::parameters())
-            if (p.group != "claims")
-                keys.push_back(p.key);
-        for (const auto& p : scenario::listParameters())
-            keys.push_back(p.key);
-        auto shown = lookup;
-        if (const auto open = shown.find('['); open != std::string::npos)
-            if (const auto close = shown.find(']', open); close != std::string::npos)
-                shown.replace(open, close - open + 1, "[]");
-        const auto near = core::suggestNearest(shown, keys);
+        const auto near = scenario::nearestKey(lookup);
         return "names " + quoted(key) + ", expected a scenario key" +
                (near ? " (did you mean " + quoted(*near) + "?)" : std::string(" (see `cybersim schema`)"));
     }

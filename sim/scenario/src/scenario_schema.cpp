@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The table of every scenario key, its documentation and accessors, and the markdown reference rendered from it.
 #include "cybersim/scenario/scenario_schema.hpp"
+#include "cybersim/scenario/nearest_key.hpp"
 
 #include "cybersim/core/catalogue.hpp"
 #include "cybersim/core/error.hpp"
@@ -815,6 +816,21 @@ std::string formatValue(const ParamValue& value)
             out += c;
     }
     return out + "\"";
+}
+
+std::optional<std::string> nearestKey(std::string_view keyPath)
+{
+    std::vector<std::string> keys;
+    for (const auto& p : parameters())
+        if (p.group != "claims")
+            keys.push_back(p.key);
+    for (const auto& p : listParameters())
+        keys.push_back(p.key);
+    std::string shown(keyPath);
+    if (const auto open = shown.find('['); open != std::string::npos)
+        if (const auto close = shown.find(']', open); close != std::string::npos)
+            shown.replace(open, close - open + 1, "[]");
+    return core::suggestNearest(shown, keys);
 }
 
 } // namespace cybersim::scenario

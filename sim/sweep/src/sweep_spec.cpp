@@ -6,6 +6,7 @@
 
 #include "cybersim/scenario/detail/scenario_load_context.hpp"
 #include "cybersim/scenario/detail/toml_guard.hpp"
+#include "cybersim/scenario/nearest_key.hpp"
 
 #include "cybersim/core/catalogue.hpp"
 #include "cybersim/core/error.hpp"
@@ -343,16 +344,7 @@ public:
             return std::nullopt;
         if (info == nullptr)
         {
-            std::vector<std::string> keys;
-            for (const auto& p : scenario::parameters())
-                keys.push_back(p.key);
-            for (const auto& p : scenario::listParameters())
-                keys.push_back(p.key);
-            auto shown = lookup;
-            if (const auto open = shown.find('['); open != std::string::npos)
-                if (const auto close = shown.find(']', open); close != std::string::npos)
-                    shown.replace(open, close - open + 1, "[]");
-            const auto near = core::suggestNearest(shown, keys);
+            const auto near = scenario::nearestKey(lookup);
             return "unknown key path " + inQuotes(path) + " (see `cybersim schema`)" +
                    (near ? ", did you mean " + inQuotes(*near) + "?" : std::string());
         }
